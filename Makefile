@@ -1,0 +1,53 @@
+# ketdesk: two commands on a fresh machine.
+#   make run    set up .venv (pinned) and Qt's system libraries, then start the app
+#   make test   the same set-up with test tools, then the whole test suite
+# Dependencies are pinned in requirements/constraints.txt so builds are reproducible.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+CONSTRAINTS := requirements/constraints.txt
+ARGS ?=
+
+.PHONY: run test lint bench soak dist screenshots clean sysdeps sysdeps-test
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Stamps record which extras are installed; they are redone when the pins change.
+$(VENV)/.run: pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
+	$(PIP) install -q -c $(CONSTRAINTS) -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
+	$(PIP) install -q -c $(CONSTRAINTS) -e '.[test,dev]'
+	touch $@ $(VENV)/.run
+
+$(VENV)/.build: pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
+	$(PIP) install -q -c $(CONSTRAINTS) -e '.[build]'
+	touch $@
+
+sysdeps:
+	@scripts/system-deps.sh run
+
+sysdeps-test:
+	@scripts/system-deps.sh test
+
+run: sysdeps $(VENV)/.run
+	$(PY) -m ketdesk $(ARGS)
+
+test: sysdeps-test $(VENV)/.test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(ARGS)
+
+lint: $(VENV)/.test
+	$(PY) -m ruff check ketdesk tests benchmarks scripts
+	$(PY) -m mypy
+
+screenshots: sysdeps $(VENV)/.run
+	for size in 1024x600 1920x1080 3840x2160; do \
+	  QT_QPA_PLATFORM=offscreen $(PY) -m ketdesk --screenshot build/screenshots/$$size --size $$size || exit 1; \
+	done
+
+clean:
+	rm -rf build dist $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,120 @@
+"""Command-line arguments, parsed into one frozen ``Options`` value.
+
+argparse (not QCommandLineParser) so that ``--help``, ``--version`` and ``--check-content``
+answer without starting Qt at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+from ketdesk import __version__
+from ketdesk.content.schema.pack import PANEL_IDS
+
+# Documented exit codes, for staff scripts and supervisors (systemd, kiosk launchers).
+EXIT_OK = 0
+EXIT_FAILED = 1  # a check failed: --check-content found problems, --self-test failed
+EXIT_USAGE = 2  # bad command-line arguments (argparse's own code)
+EXIT_CONFIG = 3  # the app cannot run as configured (e.g. kiosk mode without a PIN)
+EXIT_RESTART = 75  # kiosk mode recovered from an error and asks its supervisor to restart it
+
+
+@dataclass(frozen=True)
+class Options:
+    content: Path | None = None
+    check_content: Path | None = None
+    panel: str | None = None
+    screenshot: Path | None = None
+    size: tuple[int, int] = (1920, 1080)
+    self_test: bool = False
+    lang: str | None = None
+    text_scale: int | None = None
+    kiosk: bool = False
+    screen: int | None = None
+    idle_timeout: float | None = None
+    rotate_interval: float | None = None
+    set_pin: bool = False
+    install_autostart: bool = False
+    remove_autostart: bool = False
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {text!r}") from None
+    if not (320 <= width <= 8192 and 240 <= height <= 8192):
+        raise argparse.ArgumentTypeError(f"size {text} is outside 320x240 .. 8192x8192")
+    return width, height
+
+
+def _percent(text: str) -> int:
+    try:
+        value = int(text.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"text scale must be a percentage, not {text!r}") from None
+    if not 100 <= value <= 200:
+        raise argparse.ArgumentTypeError("text scale must be between 100 and 200")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("seconds must be more than 0")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ketdesk",
+        description="Ketamine Infusion Treatment: an offline patient-education viewer.",
+        epilog="Exit codes: 0 ok, 1 a check failed, 2 bad arguments, 3 not configured "
+               "(e.g. kiosk mode without a PIN), 75 kiosk asks to be restarted.",
+    )
+    parser.add_argument("--version", action="version", version=f"ketdesk {__version__}")
+    parser.add_argument("--content", type=Path, metavar="DIR",
+                        help="use the content pack in DIR (falls back to the built-in pack if broken)")
+    parser.add_argument("--check-content", type=Path, metavar="DIR",
+                        help="check the content pack in DIR, list every problem, and exit")
+    parser.add_argument("--panel", choices=PANEL_IDS, help="open on this panel")
+    parser.add_argument("--screenshot", type=Path, metavar="DIR",
+                        help="render every panel to DIR/NN-<id>.png and exit")
+    parser.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH",
+                        help="window size for --screenshot (default 1920x1080)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="build the whole UI offscreen, check every resource, and exit")
+    parser.add_argument("--lang", choices=("en", "es"), help="language of the content")
+    parser.add_argument("--text-scale", type=_percent, metavar="PCT",
+                        help="text size in percent, 100 to 200")
+    kiosk = parser.add_argument_group("kiosk mode (waiting-room screens)")
+    kiosk.add_argument("--kiosk", action="store_true",
+                       help="run fullscreen and locked, with an attract loop when idle")
+    kiosk.add_argument("--screen", type=int, metavar="N", help="screen number for kiosk mode")
+    kiosk.add_argument("--idle-timeout", type=_seconds, metavar="SECONDS",
+                       help="seconds without input before the attract loop starts (default 90)")
+    kiosk.add_argument("--rotate-interval", type=_seconds, metavar="SECONDS",
+                       help="seconds per panel in the attract loop (default 20)")
+    kiosk.add_argument("--set-pin", action="store_true",
+                       help="set the staff PIN (asked twice; reads standard input when piped)")
+    kiosk.add_argument("--install-autostart", action="store_true",
+                       help="start ketdesk in kiosk mode when this user logs in")
+    kiosk.add_argument("--remove-autostart", action="store_true",
+                       help="undo --install-autostart")
+    return parser
+
+
+def parse_args(argv: list[str] | None = None) -> Options:
+    ns = build_parser().parse_args(argv)
+    return Options(
+        content=ns.content, check_content=ns.check_content, panel=ns.panel,
+        screenshot=ns.screenshot, size=ns.size, self_test=ns.self_test, lang=ns.lang,
+        text_scale=ns.text_scale, kiosk=ns.kiosk, screen=ns.screen,
+        idle_timeout=ns.idle_timeout, rotate_interval=ns.rotate_interval, set_pin=ns.set_pin,
+        install_autostart=ns.install_autostart, remove_autostart=ns.remove_autostart,
+    )

@@ -1,0 +1,246 @@
+"""Read a content pack from a folder: parse, validate, cross-check, and report every problem.
+
+Problems are collected, not raised: ``check_content`` lists them all at once for staff
+fixing a pack, and the app falls back to the built-in pack when a custom one has any.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin
+
+import msgspec
+
+from ketdesk.content.schema.core import Model
+from ketdesk.content.schema.pack import FILE_TYPES, PANEL_IDS, ContentPack, iter_source_refs
+from ketdesk.content.toml_lines import index_lines, line_of
+
+log = logging.getLogger(__name__)
+
+KeyPath = tuple[str | int, ...]
+# A content file larger than this is not a plausible pack; refuse it before parsing.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    file: Path
+    line: int
+    key_path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.key_path or '(file)'}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    pack: ContentPack | None
+    problems: tuple[ContentProblem, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return self.pack is not None and not self.problems
+
+
+def format_path(path: KeyPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _type_name(tp: Any) -> str:
+    origin = get_origin(tp)
+    if origin in (tuple, list):
+        return "an array"
+    if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
+        return "a table"
+    if origin is Literal:
+        return "one of " + ", ".join(repr(a) for a in get_args(tp))
+    if origin in (Union, types.UnionType):
+        return " or ".join(_type_name(a) for a in get_args(tp) if a is not type(None))
+    names = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+    return names.get(tp, getattr(tp, "__name__", str(tp)))
+
+
+def _describe(value: Any) -> str:
+    kinds = {str: "text", int: "a whole number", float: "a number", bool: "true/false",
+             list: "an array", dict: "a table"}
+    return kinds.get(type(value), type(value).__name__)
+
+
+def _collect(value: Any, tp: Any, path: KeyPath, out: list[tuple[KeyPath, str]]) -> None:
+    """Check ``value`` against ``tp`` and append every problem found, not only the first."""
+    origin = get_origin(tp)
+    if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
+        if not isinstance(value, dict):
+            out.append((path, f"expected a table, got {_describe(value)}"))
+            return
+        hints = typing.get_type_hints(tp)
+        fields = {f.encode_name: f for f in msgspec.structs.fields(tp)}
+        before = len(out)
+        for key in value:
+            if key not in fields:
+                known = ", ".join(sorted(fields))
+                out.append(((*path, key), f"unknown key (known keys: {known})"))
+        for name, info in fields.items():
+            if name not in value:
+                if info.required:
+                    out.append(((*path, name), "missing required key"))
+                continue
+            _collect(value[name], hints[info.name], (*path, name), out)
+        if len(out) == before:
+            # Field types are right; now run the type's own cross-field checks.
+            try:
+                msgspec.convert(value, tp)
+            except msgspec.ValidationError as exc:
+                message, _, where = str(exc).partition(" - at `$")
+                sub = _parse_msgspec_path(where.rstrip("`")) if where else ()
+                out.append(((*path, *sub), message))
+        return
+    if origin in (tuple, list):
+        if not isinstance(value, list):
+            out.append((path, f"expected an array, got {_describe(value)}"))
+            return
+        args = get_args(tp)
+        item_type = args[0] if args else Any
+        for i, item in enumerate(value):
+            _collect(item, item_type, (*path, i), out)
+        return
+    if origin is dict:
+        if not isinstance(value, dict):
+            out.append((path, f"expected a table, got {_describe(value)}"))
+            return
+        _, value_type = get_args(tp)
+        for key, item in value.items():
+            _collect(item, value_type, (*path, key), out)
+        return
+    try:
+        msgspec.convert(value, tp)
+    except msgspec.ValidationError as exc:
+        detail = str(exc).partition(" - at `$")[0]
+        if detail.startswith("Expected"):
+            detail = f"expected {_type_name(tp)}, got {_describe(value)}"
+        out.append((path, detail))
+
+
+def collect_problems(data: Any, tp: Any) -> list[tuple[str, str]]:
+    """Every problem of ``data`` as type ``tp``: (key path, message) pairs, empty when valid."""
+    found: list[tuple[KeyPath, str]] = []
+    _collect(data, tp, (), found)
+    return [(format_path(path), message) for path, message in found]
+
+
+def _parse_msgspec_path(text: str) -> KeyPath:
+    """Turn msgspec's ``.a.b[2].c`` into a key path."""
+    parts: list[str | int] = []
+    for token in text.replace("[", ".[").split("."):
+        if not token:
+            continue
+        if token.startswith("[") and token.endswith("]"):
+            inner = token[1:-1]
+            parts.append(int(inner) if inner.isdigit() else inner.strip("'\""))
+        else:
+            parts.append(token)
+    return tuple(parts)
+
+
+def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem]) -> Any:
+    def problem(line: int, key: str, message: str) -> None:
+        problems.append(ContentProblem(path, line, key, message))
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problem(1, "", f"file is {size} bytes, larger than the {MAX_FILE_BYTES} allowed")
+            return None
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problem(1, "", "file is missing; copy it from the built-in pack and edit it")
+        return None
+    except OSError as exc:
+        problem(1, "", f"cannot be read ({exc.strerror or exc}); check its permissions")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problem(line, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line = 1
+        if "(at line " in message:
+            message, _, where = message.partition(" (at line ")
+            line = int(where.split(",")[0].rstrip(")"))
+        problem(line, "", f"is not valid TOML: {message}")
+        return None
+    except RecursionError:
+        problem(1, "", "is nested too deeply to be a content file")
+        return None
+    lines = index_lines(text)
+    found: list[tuple[KeyPath, str]] = []
+    try:
+        _collect(data, tp, (), found)
+    except RecursionError:
+        found.append(((), "is nested too deeply to be a content file"))
+    for key_path, message in found:
+        problem(line_of(lines, key_path), format_path(key_path), message)
+    if found:
+        return None
+    return msgspec.convert(data, tp)
+
+
+def _cross_check(folder: Path, values: dict[str, Any], problems: list[ContentProblem]) -> None:
+    """Checks that span files: every cited source exists, and the pack agrees with itself."""
+    sources_panel = values.get("sources.toml")
+    if sources_panel is None:
+        return
+    known = {s.id for s in sources_panel.sources}
+    for filename, value in values.items():
+        if filename == "sources.toml" or value is None:
+            continue
+        text = (folder / filename).read_text(encoding="utf-8")
+        lines = {line_no: line for line_no, line in enumerate(text.splitlines(), start=1)}
+        for ref in dict.fromkeys(iter_source_refs(value)):
+            if ref not in known:
+                line = next((n for n, t in lines.items() if f'"{ref}"' in t), 1)
+                problems.append(ContentProblem(
+                    folder / filename, line, "sources",
+                    f"cites source {ref!r}, which sources.toml does not define"))
+    meta = values.get("meta.toml")
+    if meta is not None and folder.name != meta.lang and len(folder.name) == 2:
+        problems.append(ContentProblem(
+            folder / "meta.toml", 1, "lang",
+            f"says {meta.lang!r} but the folder is {folder.name!r}"))
+
+
+def load_content(folder: Path) -> LoadResult:
+    """Load and validate the pack in ``folder``; never raises for bad content."""
+    problems: list[ContentProblem] = []
+    if not folder.is_dir():
+        problems.append(ContentProblem(folder, 1, "", "is not a folder; point --content at a "
+                                       "folder holding meta.toml, ui.toml and the panel files"))
+        return LoadResult(None, tuple(problems))
+    values = {name: _load_file(folder / name, tp, problems) for name, tp in FILE_TYPES.items()}
+    _cross_check(folder, values, problems)
+    if problems:
+        return LoadResult(None, tuple(problems))
+    pack = ContentPack(
+        meta=values["meta.toml"], ui=values["ui.toml"],
+        sources=values["sources.toml"],
+        **{pid: values[f"{pid}.toml"] for pid in PANEL_IDS if pid != "sources"},
+    )
+    return LoadResult(pack, ())
+
+
+def check_content(folder: Path) -> list[ContentProblem]:
+    return list(load_content(folder).problems)

@@ -1,0 +1,1 @@
+"""Schema of the content pack: one module per content file, plus the shared building blocks."""

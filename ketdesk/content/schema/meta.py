@@ -1,0 +1,27 @@
+"""``meta.toml``: who the pack is for, when it was reviewed, and the trust statements."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from ketdesk.content.schema.core import Model, _require_text
+
+_LANG = re.compile(r"^[a-z]{2}$")
+
+
+class Meta(Model, frozen=True, kw_only=True):
+    lang: str
+    language_name: str  # the language's name in itself ("English", "Español")
+    content_version: str
+    last_reviewed: datetime.date
+    app_title: str
+    made_by: str
+    not_advice: str
+    off_label: str
+
+    def __post_init__(self) -> None:
+        if not _LANG.match(self.lang):
+            raise ValueError(f"lang must be a two-letter code like 'en', not {self.lang!r}")
+        for name in ("content_version", "app_title", "made_by", "not_advice", "off_label"):
+            _require_text(getattr(self, name), name)

@@ -1,0 +1,33 @@
+"""``overview.toml``: what ketamine infusion is, who it is for, how a session goes."""
+
+from __future__ import annotations
+
+from ketdesk.content.schema.core import Model, PanelText, SourceIds
+
+
+class SessionStep(Model, frozen=True, kw_only=True):
+    """One stage of a treatment visit, shown as a numbered step."""
+
+    title: str
+    duration: str  # in words, e.g. "about 40 minutes"
+    text: str
+    sources: SourceIds = ()
+
+
+class KeyFact(Model, frozen=True, kw_only=True):
+    """A big number or short phrase with its meaning, for the eye to find first."""
+
+    value: str
+    label: str
+    sources: SourceIds = ()
+
+
+class OverviewPanel(PanelText, frozen=True, kw_only=True):
+    key_facts: tuple[KeyFact, ...]
+    session_heading: str
+    session_steps: tuple[SessionStep, ...]
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not self.session_steps:
+            raise ValueError("the overview needs the steps of a session")

@@ -1,0 +1,61 @@
+"""Choose the content pack to show: a custom one if it is sound, else the built-in one."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from ketdesk import paths
+from ketdesk.content import ContentPack, ContentProblem, load_content
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("en", "es")
+
+
+@dataclass(frozen=True)
+class ChosenContent:
+    pack: ContentPack
+    custom_problems: tuple[ContentProblem, ...] = ()
+    custom_folder: Path | None = None
+
+
+class BuiltinContentError(RuntimeError):
+    """The shipped pack is broken: a packaging fault, never a staff mistake."""
+
+
+def available_languages() -> tuple[str, ...]:
+    return tuple(lang for lang in LANGUAGES if (paths.builtin_content_dir(lang) / "meta.toml").is_file())
+
+
+def builtin_pack(lang: str) -> ContentPack:
+    folder = paths.builtin_content_dir(lang)
+    result = load_content(folder)
+    if result.pack is None:
+        for problem in result.problems:
+            log.error("built-in content: %s", problem)
+        raise BuiltinContentError(f"the built-in {lang} content in {folder} is damaged; reinstall ketdesk")
+    return result.pack
+
+
+def custom_folder_for(folder: Path, lang: str) -> Path:
+    """A custom pack is a folder of TOML files, or a folder with one subfolder per language."""
+    if (folder / lang).is_dir() and not (folder / "meta.toml").exists():
+        return folder / lang
+    return folder
+
+
+def choose_content(lang: str, custom: Path | None) -> ChosenContent:
+    if custom is not None:
+        folder = custom_folder_for(custom, lang)
+        result = load_content(folder)
+        if result.pack is not None:
+            log.info("showing custom content from %s", folder)
+            return ChosenContent(result.pack, (), folder)
+        log.warning("custom content in %s has %d problems; showing built-in content",
+                    folder, len(result.problems))
+        for problem in result.problems:
+            log.warning("content problem: %s", problem)
+        return ChosenContent(builtin_pack(lang), result.problems, folder)
+    return ChosenContent(builtin_pack(lang))

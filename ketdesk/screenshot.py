@@ -1,0 +1,57 @@
+"""Render every panel to PNG files, offscreen, for review and documentation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from ketdesk.content.schema.pack import PANEL_IDS
+from ketdesk.ui.main_window import MainWindow
+
+
+def settle() -> None:
+    """Let layouts, deferred timers and style polish finish before grabbing pixels."""
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(3):
+        app.sendPostedEvents()
+        app.processEvents()
+
+
+def render_panel(window: MainWindow, panel_id: str) -> QImage:
+    window.show_panel(panel_id)
+    panel = window.panel(panel_id)
+    panel.reset()
+    settle()
+    panel.prepare_for_screenshot()
+    settle()
+    return window.grab().toImage()
+
+
+def take_screenshots(window: MainWindow, folder: Path, size: tuple[int, int]) -> list[Path]:
+    """Write ``folder/NN-<id>.png`` for every panel, NN = 01..06 in panel order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    window.resize(*size)
+    window.show()
+    settle()
+    written: list[Path] = []
+    for number, panel_id in enumerate(PANEL_IDS, start=1):
+        image = render_panel(window, panel_id)
+        path = folder / f"{number:02d}-{panel_id}.png"
+        if not image.save(str(path)):
+            raise OSError(f"could not write {path}")
+        written.append(path)
+    return written
+
+
+def is_blank(image: QImage, *, sample_step: int = 7) -> bool:
+    """True when an image is (nearly) one colour: a panel that drew nothing."""
+    colours: set[int] = set()
+    for y in range(0, image.height(), max(1, image.height() // 60)):
+        for x in range(0, image.width(), sample_step * max(1, image.width() // 400)):
+            colours.add(image.pixel(x, y))
+            if len(colours) > 8:
+                return False
+    return True

@@ -1,0 +1,142 @@
+"""User settings: one INI file in the user's config folder, read safely, written atomically.
+
+A corrupt or unreadable file never stops the app: it is copied to ``settings.ini.bak``, the
+defaults are used, and ``Settings.load`` reports the problem so staff can be told.
+Writes go to a temporary file that is flushed, synced and renamed over the old one, so a
+crash or power cut mid-write leaves either the old file or the new one, never half of each.
+"""
+
+from __future__ import annotations
+
+import configparser
+import dataclasses
+import logging
+import math
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from ketdesk import paths
+
+log = logging.getLogger(__name__)
+
+SECTION = "ketdesk"
+
+
+@dataclass(frozen=True)
+class Settings:
+    lang: str = "en"
+    text_scale: int = 100  # percent, 100..200
+    theme: str = "standard"
+    reduce_motion: bool = False
+    clinic_name: str = ""
+    content_dir: str = ""  # a custom content pack staff installed; empty for built-in
+    kiosk: bool = False
+    pin_hash: str = ""  # scrypt, see ketdesk.kiosk.pin
+    screen: int = 0
+    idle_timeout: float = 90.0
+    rotate_interval: float = 20.0
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    settings: Settings
+    problem: str = ""  # empty when the file was fine or absent
+    backup: Path | None = None
+
+
+def settings_file() -> Path:
+    return paths.user_config_dir() / "settings.ini"
+
+
+def _convert(field_type: str, raw: str) -> Any:
+    if field_type == "bool":
+        lowered = raw.strip().lower()
+        if lowered in ("1", "true", "yes", "on"):
+            return True
+        if lowered in ("0", "false", "no", "off"):
+            return False
+        raise ValueError(f"expected true or false, got {raw!r}")
+    if field_type == "int":
+        return int(raw)
+    if field_type == "float":
+        value = float(raw)
+        if not math.isfinite(value):
+            raise ValueError(f"expected a finite number, got {raw!r}")
+        return value
+    return raw
+
+
+def _validate(settings: Settings) -> None:
+    if settings.lang not in ("en", "es"):
+        raise ValueError(f"lang must be en or es, not {settings.lang!r}")
+    if not 100 <= settings.text_scale <= 200:
+        raise ValueError(f"text_scale must be 100..200, not {settings.text_scale}")
+    if settings.idle_timeout <= 0 or settings.rotate_interval <= 0:
+        raise ValueError("idle_timeout and rotate_interval must be more than 0")
+    if settings.screen < 0:
+        raise ValueError("screen must be 0 or more")
+
+
+def load(path: Path | None = None) -> LoadedSettings:
+    """Read settings; on any problem keep a .bak copy and return the defaults with the reason."""
+    path = path or settings_file()
+    if not path.exists():
+        return LoadedSettings(Settings())
+    try:
+        parser = configparser.ConfigParser(interpolation=None)
+        with path.open(encoding="utf-8") as handle:
+            parser.read_file(handle)
+        values: dict[str, Any] = {}
+        section = parser[SECTION] if parser.has_section(SECTION) else {}
+        for field in fields(Settings):
+            if field.name in section:
+                values[field.name] = _convert(str(field.type), section[field.name])
+        settings = Settings(**values)
+        _validate(settings)
+        return LoadedSettings(settings)
+    except (OSError, UnicodeDecodeError, configparser.Error, ValueError, TypeError) as exc:
+        backup = path.with_name(path.name + ".bak")
+        try:
+            shutil.copy2(path, backup)
+        except OSError:
+            backup = None  # type: ignore[assignment]
+        message = (f"The settings file {path} could not be read ({exc}). "
+                   f"Defaults are in use; the old file was kept as {backup}.")
+        log.warning(message)
+        return LoadedSettings(Settings(), message, backup)
+
+
+def save(settings: Settings, path: Path | None = None) -> Path:
+    """Write settings atomically (temp file, fsync, rename)."""
+    _validate(settings)
+    path = path or settings_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    parser = configparser.ConfigParser(interpolation=None)
+    parser[SECTION] = {f.name: str(getattr(settings, f.name)).lower()
+                       if isinstance(getattr(settings, f.name), bool)
+                       else str(getattr(settings, f.name)) for f in fields(Settings)}
+    fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            parser.write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        # Sync the folder too, so the rename itself survives a power cut.
+        dir_fd = os.open(path.parent, os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    return path

@@ -1,0 +1,1 @@
+"""Everything that draws: the main window, shared widgets, theme, and one module per panel."""

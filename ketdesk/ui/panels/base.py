@@ -1,0 +1,117 @@
+"""What every panel shares: the content it draws from, a scrolling page, text blocks.
+
+A panel takes content objects and a ``PanelContext``; it never reads files. The main
+window calls the hooks below when the window resizes, the text size changes, the kiosk
+resets the app, or a screenshot is taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ketdesk.content.schema.core import Block, PanelText
+from ketdesk.content.schema.pack import ContentPack
+from ketdesk.content.schema.ui import UiStrings
+from ketdesk.ui.text import SOURCE_LINK_PREFIX, claim_html
+from ketdesk.ui.theme import STANDARD, Metrics, Theme
+from ketdesk.ui.widgets import Card, make_label
+
+
+@dataclass
+class PanelContext:
+    """What a panel needs besides its content: numbering, theme, size and user choices."""
+
+    pack: ContentPack
+    theme: Theme = STANDARD
+    metrics: Metrics = field(default_factory=lambda: Metrics(em=24))
+    reduce_motion: bool = False
+    # Called with a source number when a patient or clinician taps a citation.
+    on_source: Callable[[int], None] = lambda number: None
+
+    @property
+    def ui(self) -> UiStrings:
+        return self.pack.ui
+
+    @property
+    def numbers(self) -> Mapping[str, int]:
+        return self.pack.source_numbers()
+
+
+class Panel(QScrollArea):
+    """A scrolling page with a title and lead; subclasses add their own content below."""
+
+    panel_id: str = ""
+
+    def __init__(self, context: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._numbers = context.numbers
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget()
+        self.body.setObjectName("panelBody")
+        self.layout_ = QVBoxLayout(self.body)
+        self.setWidget(self.body)
+        text = self.text
+        self.setAccessibleName(text.title)
+        self.title_label = make_label(text.title, "h1")
+        self.lead_label = make_label(text.lead, "lead")
+        self.layout_.addWidget(self.title_label)
+        self.layout_.addWidget(self.lead_label)
+        self._cards: list[Card] = []
+        self.apply_metrics(context.metrics)
+
+    # --- content -------------------------------------------------------------------
+    @property
+    def text(self) -> PanelText:
+        return self.context.pack.panel(self.panel_id)
+
+    def block_card(self, block: Block) -> Card:
+        """A card showing one text block: heading, then each claim with its source numbers."""
+        kind = {"note": "note", "warning": "warning"}.get(block.style, "true")
+        card = Card(kind)
+        card.setObjectName(f"block-{block.id}")
+        if block.heading:
+            card.body.addWidget(make_label(block.heading, "h2"))
+        for claim in block.claims:
+            label = self.rich_label(claim_html(claim, self._numbers, self.context.ui,
+                                               self.context.theme.link))
+            label.setAccessibleName(claim.text)
+            card.body.addWidget(label)
+        card.body.addStretch(1)
+        self._cards.append(card)
+        return card
+
+    def rich_label(self, html_text: str, role: str = "body") -> QLabel:
+        label = make_label(html_text, role, rich=True)
+        label.linkActivated.connect(self._on_link)
+        return label
+
+    def _on_link(self, href: str) -> None:
+        if href.startswith(SOURCE_LINK_PREFIX):
+            self.context.on_source(int(href.removeprefix(SOURCE_LINK_PREFIX)))
+
+    # --- hooks the window calls ---------------------------------------------------
+    def apply_metrics(self, metrics: Metrics) -> None:
+        """Sizes changed (window resized or text scaled): update anything not in the QSS."""
+        self.context.metrics = metrics
+        margin = metrics.px(1.0)
+        self.layout_.setContentsMargins(margin, margin, margin, margin)
+        self.layout_.setSpacing(metrics.gap)
+        for card in self._cards:
+            card.set_padding(metrics.px(0.8))
+
+    def reset(self) -> None:
+        """Back to the state a new visitor should see (kiosk attract loop)."""
+        self.verticalScrollBar().setValue(0)
+
+    def prepare_for_screenshot(self) -> None:
+        """Put the panel in the state that tells its whole story on one picture."""
+
+    def finish_layout(self) -> None:
+        self.layout_.addStretch(1)

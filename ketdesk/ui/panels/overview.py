@@ -1,0 +1,79 @@
+"""Overview: what ketamine infusion is, who it is for, how a visit goes, and trust notes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ketdesk.content.schema.overview import OverviewPanel as OverviewContent
+from ketdesk.ui.panels.base import Panel, PanelContext
+from ketdesk.ui.text import escape, format_date, source_refs_html
+from ketdesk.ui.theme import Metrics
+from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
+
+
+class OverviewPanel(Panel):
+    panel_id = "overview"
+
+    def __init__(self, context: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        content = self.content
+        link = context.theme.link
+
+        fact_cards = []
+        for fact in content.key_facts:
+            card = Card()
+            card.setObjectName("key-fact")
+            card.body.addWidget(make_label(fact.value, "big"))
+            card.body.addWidget(self.rich_label(
+                escape(fact.label) + source_refs_html(fact.sources, self._numbers, context.ui, link)))
+            card.body.addStretch(1)
+            fact_cards.append(card)
+        self._cards.extend(fact_cards)
+        self.facts = ResponsiveGrid(fact_cards, max_columns=3, min_column_em=11)
+        self.layout_.addWidget(self.facts)
+
+        self.layout_.addWidget(make_label(content.session_heading, "h2"))
+        step_cards = []
+        for number, step in enumerate(content.session_steps, start=1):
+            card = Card()
+            card.setObjectName("session-step")
+            card.body.addWidget(make_label(f"{number}. {step.title}", "h2"))
+            card.body.addWidget(make_label(step.duration, "small"))
+            card.body.addWidget(self.rich_label(
+                escape(step.text) + source_refs_html(step.sources, self._numbers, context.ui, link)))
+            card.body.addStretch(1)
+            step_cards.append(card)
+        self._cards.extend(step_cards)
+        self.steps = ResponsiveGrid(step_cards, max_columns=4, min_column_em=9)
+        self.layout_.addWidget(self.steps)
+
+        self.blocks = ResponsiveGrid([self.block_card(b) for b in content.blocks],
+                                     max_columns=3, min_column_em=14)
+        self.layout_.addWidget(self.blocks)
+
+        meta = context.pack.meta
+        trust = Card("warning")
+        trust.setObjectName("trust")
+        trust.body.addWidget(make_label(meta.not_advice, "h2"))
+        trust.body.addWidget(make_label(meta.off_label))
+        trust.body.addWidget(make_label(meta.made_by, "small"))
+        reviewed = meta.last_reviewed
+        date_text = format_date(reviewed.day, reviewed.month, reviewed.year, context.ui)
+        self.reviewed_label = make_label(context.ui.last_reviewed.format(date=date_text), "small")
+        self.reviewed_label.setObjectName("last-reviewed")
+        trust.body.addWidget(self.reviewed_label)
+        self._cards.append(trust)
+        self.layout_.addWidget(trust)
+        self.finish_layout()
+        self.apply_metrics(context.metrics)
+
+    @property
+    def content(self) -> OverviewContent:
+        return self.context.pack.overview
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        for name in ("facts", "steps", "blocks"):
+            grid = getattr(self, name, None)
+            if grid is not None:
+                grid.set_spacing(metrics.gap)

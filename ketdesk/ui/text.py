@@ -1,0 +1,41 @@
+"""Content text to Qt rich text, safely.
+
+Content strings are always escaped before they reach a rich-text label, so markup in a
+content file (``<img>``, ``<a>``, ``<script>``) shows as the characters typed, never as
+HTML. Only this module builds rich text, and only around escaped strings.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+
+from ketdesk.content.schema.core import Claim
+from ketdesk.content.schema.ui import UiStrings
+
+SOURCE_LINK_PREFIX = "source:"
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def source_refs_html(source_ids: Iterable[str], numbers: Mapping[str, int], ui: UiStrings,
+                     link_colour: str) -> str:
+    """`` [3, 5]`` as links to the Sources panel, or an empty string when nothing is cited."""
+    nums = sorted({numbers[s] for s in source_ids if s in numbers})
+    if not nums:
+        return ""
+    links = ", ".join(
+        f'<a href="{SOURCE_LINK_PREFIX}{n}" style="color:{link_colour};">{n}</a>' for n in nums
+    )
+    label = escape(ui.source_ref).replace("{numbers}", links)
+    return f' <span style="font-size:small;">[{label}]</span>'
+
+
+def claim_html(claim: Claim, numbers: Mapping[str, int], ui: UiStrings, link_colour: str) -> str:
+    return escape(claim.text) + source_refs_html(claim.sources, numbers, ui, link_colour)
+
+
+def format_date(day: int, month: int, year: int, ui: UiStrings) -> str:
+    return ui.date_pattern.format(day=day, month=ui.months[month - 1], year=year)

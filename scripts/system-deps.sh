@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Make sure the Debian/Ubuntu libraries Qt 6 wheels need are present.
+# As root: installs what is missing with apt-get. Otherwise: prints the exact command and
+# fails, since the app or the tests cannot start without them.
+# Usage: scripts/system-deps.sh [run|test]   ("test" adds Xvfb and xdotool for window tests)
+set -euo pipefail
+
+mode="${1:-run}"
+# Offscreen rendering (also what the frozen app needs at the least).
+packages=(libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
+# Real windows on X11. Qt blames xcb-cursor in its error when icccm4/keysyms1 are missing.
+packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+           libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1)
+if [ "$mode" = "test" ]; then
+  packages+=(xvfb xdotool xauth)
+fi
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "system-deps: not a Debian/Ubuntu system; install the equivalents of: ${packages[*]}" >&2
+  exit 0
+fi
+
+missing=()
+for pkg in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ "$status" == *"install ok installed"* ]] || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  echo "system-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "system-deps: Qt needs these system packages. Install them with:" >&2
+  echo "  sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi

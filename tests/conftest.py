@@ -1,0 +1,69 @@
+"""Shared fixtures: offscreen Qt, private config/log folders, the shipped content pack."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: tests run offscreen unless a test starts its own display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+REPO = Path(__file__).resolve().parent.parent
+BUILTIN_EN = REPO / "resources" / "content" / "en"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Never touch the real user's settings or log while testing."""
+    config = tmp_path_factory.mktemp("config")
+    logs = tmp_path_factory.mktemp("logs")
+    old = {k: os.environ.get(k) for k in ("KETDESK_CONFIG_DIR", "KETDESK_LOG_DIR")}
+    os.environ["KETDESK_CONFIG_DIR"] = str(config)
+    os.environ["KETDESK_LOG_DIR"] = str(logs)
+    yield
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def pack():  # type: ignore[no-untyped-def]
+    from ketdesk.content import load_content
+
+    result = load_content(BUILTIN_EN)
+    assert result.ok, [str(p) for p in result.problems]
+    return result.pack
+
+
+@pytest.fixture
+def pack_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped English pack, to break on purpose."""
+    target = tmp_path / "en"
+    shutil.copytree(BUILTIN_EN, target)
+    return target
+
+
+@pytest.fixture
+def qapp_fonts(qapp):  # type: ignore[no-untyped-def]
+    from ketdesk.app import create_application
+
+    return create_application()
+
+
+@pytest.fixture
+def window(qtbot, qapp_fonts, pack):  # type: ignore[no-untyped-def]
+    from ketdesk.ui.main_window import MainWindow
+
+    win = MainWindow(pack)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

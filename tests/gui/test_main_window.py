@@ -1,0 +1,75 @@
+"""The main window: panel switching by click and keys, source links, the fallback banner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from ketdesk.cli import Options
+from ketdesk.content.schema.pack import PANEL_IDS
+
+
+def test_title_and_tabs(window) -> None:  # type: ignore[no-untyped-def]
+    assert window.windowTitle() == "Ketamine Infusion Treatment"
+    assert list(window.tab_buttons) == list(PANEL_IDS)
+    for button in window.tab_buttons.values():
+        assert button.height() >= 44
+        assert button.text()
+
+
+def test_click_switches_panel(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    for panel_id in reversed(PANEL_IDS):
+        with qtbot.waitSignal(window.panel_changed) as blocker:
+            qtbot.mouseClick(window.tab_buttons[panel_id], Qt.MouseButton.LeftButton)
+        assert blocker.args == [panel_id]
+        assert window.stack.currentWidget() is window.panel(panel_id)
+        assert window.tab_buttons[panel_id].isChecked()
+
+
+def test_ctrl_number_and_ctrl_tab(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_panel_id == "risks")
+    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_panel_id == "sources")
+    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_panel_id == "overview")
+
+
+def test_source_link_opens_sources_panel(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    overview = window.panel("overview")
+    overview._on_link("source:3")
+    assert window.current_panel_id == "sources"
+    entry = window.panel("sources").entries[3]
+    qtbot.waitUntil(lambda: entry.property("highlight") is True)
+    assert entry.text().startswith("3. ")
+
+
+def test_footer_shows_advice_and_review_date(window) -> None:  # type: ignore[no-untyped-def]
+    assert "not medical advice" in window.footer_advice.text()
+    assert window.footer_reviewed.text() == "Last reviewed: November 27, 2026"
+
+
+def test_broken_content_shows_banner(qtbot, qapp_fonts, pack_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    from ketdesk.app import build_window
+
+    (pack_copy / "overview.toml").write_text("tab = [", encoding="utf-8")
+    win = build_window(Options(content=pack_copy))
+    qtbot.addWidget(win)
+    win.show()
+    assert win.banner.isVisible()
+    text = win.banner.label.text()
+    assert text.startswith("Custom content could not be loaded: 1 problems.")
+    assert "ketdesk.log" in text
+    # The app runs on the built-in pack.
+    assert win.pack.overview.title == "Ketamine infusion treatment"
+    qtbot.mouseClick(win.banner.close_button, Qt.MouseButton.LeftButton)
+    assert not win.banner.isVisible()
+
+
+def test_text_grows_with_the_window(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1024, 600)
+    qtbot.waitUntil(lambda: window.metrics.em == 16)
+    window.resize(3840, 2160)
+    qtbot.waitUntil(lambda: window.metrics.em == 48)

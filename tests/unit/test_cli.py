@@ -1,0 +1,93 @@
+"""The command line: --version, --check-content, --screenshot, --self-test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ketdesk import __version__
+from ketdesk.app import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}
+    return subprocess.run([sys.executable, "-m", "ketdesk", *args], cwd=REPO, env=environment,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"ketdesk {__version__}"
+
+
+def test_help_lists_every_option() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for option in ("--content", "--check-content", "--panel", "--screenshot", "--size", "--self-test"):
+        assert option in result.stdout
+
+
+def test_check_content_clean_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--check-content", str(REPO / "resources/content/en")]) == 0
+    assert "content is valid" in capsys.readouterr().out
+
+
+def test_check_content_lists_problems_and_exits_one(
+        pack_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (pack_copy / "meta.toml").read_text()
+    (pack_copy / "meta.toml").write_text(text.replace("lang = ", "language = "))
+    code = main(["--check-content", str(pack_copy)])
+    out = capsys.readouterr()
+    assert code == 1
+    lines = out.out.strip().splitlines()
+    assert any(line.startswith(f"{pack_copy / 'meta.toml'}:") and "language: unknown key" in line
+               for line in lines)
+    assert any("lang: missing required key" in line for line in lines)
+    assert "problem(s)" in out.err
+
+
+def test_bad_size_is_a_usage_error() -> None:
+    result = run_cli("--screenshot", "/tmp/x", "--size", "huge")
+    assert result.returncode == 2
+    assert "size must look like" in result.stderr
+
+
+def test_screenshot_writes_six_nonblank_pngs(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    from ketdesk.screenshot import is_blank
+
+    result = run_cli("--screenshot", str(tmp_path), "--size", "1024x600")
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert files == ["01-overview.png", "02-mechanism.png", "03-timeline.png",
+                     "04-conditions.png", "05-risks.png", "06-sources.png"]
+    for name in files:
+        image = QImage(str(tmp_path / name))
+        assert (image.width(), image.height()) == (1024, 600)
+        assert not is_blank(image), name
+
+
+def test_self_test_passes() -> None:
+    result = run_cli("--self-test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "FAIL" not in result.stdout
+    assert "self-test:" in result.stdout and " 0 failed" in result.stdout
+
+
+def test_broken_custom_content_falls_back(pack_copy: Path, tmp_path: Path) -> None:
+    (pack_copy / "ui.toml").write_bytes(b"\xff\xfe not text")
+    result = run_cli("--content", str(pack_copy), "--screenshot", str(tmp_path / "shots"),
+                     "--size", "1024x600", KETDESK_LOG_DIR=str(tmp_path / "log"))
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+    assert len(list((tmp_path / "shots").glob("*.png"))) == 6
+    log_text = (tmp_path / "log" / "ketdesk.log").read_text()
+    assert "ui.toml" in log_text and "is not UTF-8" in log_text
