@@ -113,5 +113,12 @@ class Panel(QScrollArea):
     def prepare_for_screenshot(self) -> None:
         """Put the panel in the state that tells its whole story on one picture."""
 
+    def attract_tick(self) -> None:
+        """Kiosk attract loop: advance any step-through content by one step (wrapping).
+
+        Called every few seconds while the panel is shown unattended; panels without
+        step-through content do nothing.
+        """
+
     def finish_layout(self) -> None:
         self.layout_.addStretch(1)
