@@ -174,5 +174,22 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(50, warm_up_charts)
 
     on_first_paint(window, after_first_paint)
-    window.show()
+    show_sized_to_screen(window)
     return app.exec()
+
+
+def show_sized_to_screen(window: MainWindow) -> None:
+    """Open large on a laptop or monitor, and maximised on a small screen."""
+    from PySide6.QtWidgets import QApplication
+
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        window.show()
+        return
+    area = screen.availableGeometry()
+    if area.width() < 1280 or area.height() < 760:
+        window.showMaximized()
+        return
+    window.resize(min(1800, round(area.width() * 0.85)), min(1100, round(area.height() * 0.85)))
+    window.move(area.center() - window.rect().center())
+    window.show()
