@@ -166,6 +166,8 @@ class RisksPanel(Panel):
             if step.duration:
                 duration = make_label(step.duration, "lead")
                 duration.setObjectName("duration")
+                # The duration is what the eye looks for first: bold, in the accent colour.
+                duration.setStyleSheet(f"color: {self.context.theme.accent}; font-weight: bold;")
                 card.body.addWidget(duration)
             card.body.addWidget(self._claim_label(step.detail, step.sources))
             card.body.addStretch(1)

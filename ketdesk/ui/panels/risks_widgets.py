@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF, QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.risks import Controls
@@ -43,6 +43,8 @@ class FittedTable(DataTable):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # The short "when"/"amount" column takes what it needs; the wordy ones share the rest.
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
     def fit(self) -> None:
         self.resizeRowsToContents()
@@ -107,9 +109,10 @@ class ChartCard(Card):
         words = self._controls.show_chart if on else self._controls.show_table
         self.toggle.setText(words)
         self.toggle.setAccessibleName(words)
-        self.chart_slot.setVisible(not on)
-        if self.legend is not None:
-            self.legend.setVisible(not on)
+        # The table is the chart's full text alternative: the chart's legend and note go with it.
+        for part in (self.chart_slot, self.legend, self.note):
+            if part is not None:
+                part.setVisible(not on)
         self.table.setVisible(on)
         if on:
             self.table.fit()
