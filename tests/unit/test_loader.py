@@ -68,7 +68,15 @@ def test_claim_citing_unknown_source(pack_copy: Path) -> None:
 
 
 def test_empty_panel(pack_copy: Path) -> None:
-    (pack_copy / "risks.toml").write_text('tab = "Risks"\ntitle = "Risks"\nlead = "x"\n', encoding="utf-8")
+    # Drop every [[blocks]] table and keep the rest, so that only the missing text is wrong.
+    kept: list[str] = []
+    in_blocks = False
+    for line in (pack_copy / "risks.toml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("["):
+            in_blocks = line.startswith("[[blocks")
+        if not in_blocks:
+            kept.append(line)
+    (pack_copy / "risks.toml").write_text("\n".join(kept) + "\n", encoding="utf-8")
     problems = problems_of(pack_copy)
     assert any("risks.toml" in p and "at least one text block" in p for p in problems)
 
