@@ -59,3 +59,12 @@ def choose_content(lang: str, custom: Path | None) -> ChosenContent:
             log.warning("content problem: %s", problem)
         return ChosenContent(builtin_pack(lang), result.problems, folder)
     return ChosenContent(builtin_pack(lang))
+
+
+def pack_for_language(lang: str, custom: Path | None = None) -> ContentPack:
+    """The pack to show after a visitor picks a language in the header.
+
+    The clinic's custom pack for that language when it has a sound one, else the built-in
+    pack: a language switch never shows a banner or fails in front of a patient.
+    """
+    return choose_content(lang, custom).pack

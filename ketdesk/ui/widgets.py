@@ -17,11 +17,13 @@ def make_label(text: str = "", role: str = "body", *, rich: bool = False,
     label.setProperty("role", role)
     label.setText(text)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    if rich:
-        # Source numbers are links handled in-app; nothing ever opens a browser.
+    if rich and "<a " in text:
+        # Source numbers are links handled in-app; nothing ever opens a browser. Only a
+        # label that has links takes keyboard focus, so Tab never stops on plain text.
         label.setOpenExternalLinks(False)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                       | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        label.setProperty("links", True)
     if role in ("h1", "h2"):
         label.setAccessibleName(text)
     return label
