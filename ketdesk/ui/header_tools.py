@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLayout,
     QLayoutItem,
@@ -83,8 +82,8 @@ class HeaderTools(QWidget):
         self.smaller.clicked.connect(lambda: self.text_step.emit(-1))
         self.larger.clicked.connect(lambda: self.text_step.emit(1))
         self.contrast.toggled.connect(self.high_contrast_toggled)
-        self.languages = QButtonGroup(self)
-        self.languages.setExclusive(True)
+        # Plain checkable buttons, not a QButtonGroup: Tab must reach every language
+        # (Qt makes a group one Tab stop). show_state checks the current one.
         self.language_buttons: dict[str, QPushButton] = {}
         self._lang_row = QHBoxLayout()
         self._lang_row.setSpacing(0)
@@ -128,14 +127,12 @@ class HeaderTools(QWidget):
 
     def _rebuild_language_buttons(self, codes: list[str]) -> None:
         for button in self.language_buttons.values():
-            self.languages.removeButton(button)
             self._lang_row.removeWidget(button)
             button.deleteLater()
         self.language_buttons = {}
         for code in codes:
             button = _tool_button(f"lang-{code}", checkable=True)
             button.clicked.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
-            self.languages.addButton(button)
             self._lang_row.addWidget(button)
             self.language_buttons[code] = button
 
@@ -152,9 +149,8 @@ class HeaderTools(QWidget):
         self.contrast.blockSignals(True)
         self.contrast.setChecked(high_contrast)
         self.contrast.blockSignals(False)
-        chosen = self.language_buttons.get(lang)
-        if chosen is not None:
-            chosen.setChecked(True)
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == lang)
 
     def set_spacing(self, px: int) -> None:
         self.row.setSpacing(px)

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QButtonGroup,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -106,19 +105,19 @@ class MainWindow(QMainWindow):
         self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         # Tabs then display tools, wrapping onto more rows when text is big or the screen small.
         self.header_row = HeaderLayout(self.header)
-        self.tabs = QButtonGroup(self)
-        self.tabs.setExclusive(True)
+        # No QButtonGroup: Qt makes a group of checkable buttons a single Tab stop (arrows
+        # move inside it), and patients expect Tab to reach every topic. show_panel keeps
+        # exactly one tab checked.
         self.tab_buttons: dict[str, QPushButton] = {}
-        for index, panel_id in enumerate(PANEL_IDS):
+        for panel_id in PANEL_IDS:
             button = QPushButton()
             button.setCheckable(True)
             button.setProperty("tab", True)
             button.setObjectName(f"tab-{panel_id}")
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            self.tabs.addButton(button, index)
+            button.clicked.connect(lambda _checked=False, pid=panel_id: self.show_panel(pid))
             self.tab_buttons[panel_id] = button
             self.header_row.addWidget(button)
-        self.tabs.idClicked.connect(lambda index: self.show_panel(PANEL_IDS[index]))
         self.tools = HeaderTools()
         self.tools.text_step.connect(self.step_text_scale)
         self.tools.high_contrast_toggled.connect(self.set_high_contrast)
@@ -251,7 +250,8 @@ class MainWindow(QMainWindow):
             raise KeyError(panel_id)
         panel = self.panel(panel_id)
         self.stack.setCurrentWidget(panel)
-        self.tab_buttons[panel_id].setChecked(True)
+        for other_id, button in self.tab_buttons.items():
+            button.setChecked(other_id == panel_id)
         changed = panel_id != self._current
         self._current = panel_id
         if changed:

@@ -41,7 +41,6 @@ class Theme:
     link: str
     # Chart colours in the order series are drawn; paired with markers and dash styles.
     series: tuple[str, ...]
-    focus_text: str = "#FFFFFF"  # a focused link's text, drawn on the focus colour
 
     @property
     def chart_background(self) -> str:
@@ -66,7 +65,6 @@ class Theme:
             "link on warning": (self.link, self.warning_bg, False),
             "tooltip": (self.text, self.surface, False),
             "chart text": (self.text, self.chart_background, False),
-            "focused link": (self.focus_text, self.focus, False),
         }
         return pairs
 
@@ -125,7 +123,6 @@ HIGH_CONTRAST = Theme(
     link="#7CC8FF",
     series=(OKABE_ITO["sky"], OKABE_ITO["orange"], OKABE_ITO["green"],
             OKABE_ITO["yellow"], OKABE_ITO["purple"], OKABE_ITO["vermillion"]),
-    focus_text="#000000",
 )
 
 THEMES: dict[str, Theme] = {STANDARD.name: STANDARD, HIGH_CONTRAST.name: HIGH_CONTRAST}
@@ -225,6 +222,7 @@ QMainWindow, QWidget#central, QScrollArea, QWidget#panelBody {{ background: {the
 QWidget#header {{ background: {theme.surface}; border-bottom: 2px solid {theme.border}; }}
 QWidget#footer {{ background: {theme.surface}; border-top: 1px solid {theme.border}; }}
 QLabel {{ background: transparent; }}
+QLabel[role] {{ border: {ring}px solid transparent; }}
 QLabel[role="h1"] {{ font-size: {m.h1}px; font-weight: bold; }}
 QLabel[role="h2"] {{ font-size: {m.h2}px; font-weight: bold; }}
 QLabel[role="lead"] {{ font-size: {m.lead}px; }}
@@ -261,10 +259,10 @@ QComboBox QAbstractItemView {{ background: {theme.surface}; color: {theme.text};
     selection-background-color: {theme.accent}; selection-color: {theme.accent_text}; }}
 QSlider {{ min-height: {m.touch}px; border: {ring}px solid transparent; }}
 QAbstractItemView {{ border: {ring}px solid transparent; }}
-/* Tab into a text with source numbers: the text is tinted and the current number is
-   drawn in the focus colour (a border here would shift the text sideways). */
-QLabel {{ selection-background-color: {theme.focus}; selection-color: {theme.focus_text}; }}
-QLabel[links="true"]:focus {{ background: {theme.note_bg}; }}
+/* Every make_label label keeps a transparent ring's width around it, so that a text with source
+   numbers can show the focus ring without moving its words (Qt marks the current number
+   itself only with a thin dotted frame). */
+QLabel[links="true"]:focus {{ border-color: {theme.focus}; background: {theme.note_bg}; }}
 QTableView {{ background: {theme.surface}; color: {theme.text}; gridline-color: {theme.border}; }}
 QHeaderView::section {{ background: {theme.window}; color: {theme.text}; font-weight: bold;
     border: 1px solid {theme.border}; padding: {m.px(0.2)}px; }}
