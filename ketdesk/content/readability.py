@@ -168,7 +168,7 @@ def _stats(lang: str) -> Any:
 
     stats = textstatistics()
     stats.set_lang("es" if lang == "es" else "en_US")
-    stats.set_rounding(False)
+    stats.set_rounding_points(None)  # default is no rounding; say so explicitly
     return stats
 
 
