@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -73,6 +73,59 @@ class Banner(QWidget):
         self.show()
 
 
+class TrustFooter(QWidget):
+    """"Not medical advice" on the left, the review date on the right.
+
+    The date stays on one line when it fits in under 45% of the width; otherwise it wraps
+    before the date, which is kept whole (never "2026" alone on a line).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("footer")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.row = QHBoxLayout(self)
+        self.advice = make_label("", "small")
+        self.reviewed = make_label("", "small")
+        self.row.addWidget(self.advice, 1)
+        self.row.addWidget(self.reviewed, 0)
+        self._reviewed_text = ""
+        self._date = ""
+
+    def set_texts(self, advice: str, reviewed: str, date: str) -> None:
+        self.advice.setText(advice)
+        self._reviewed_text, self._date = reviewed, date
+        self.reviewed.setAccessibleName(reviewed)
+        self.reflow()
+
+    def reflow(self) -> None:
+        label = self.reviewed
+        label.ensurePolished()  # the style sheet's font, even mid style change
+        metrics = label.fontMetrics()
+        text = self._reviewed_text
+        if metrics.horizontalAdvance(text) + 8 <= self.width() * 0.45:
+            label.setWordWrap(False)
+            label.setMinimumWidth(0)
+            label.setMaximumWidth(16777215)
+            label.setText(text)
+        else:
+            # No-break spaces keep the date on one line; the words before it wrap above.
+            whole = self._date.replace(" ", "\u00a0")
+            label.setText(text.replace(self._date, whole))
+            label.setWordWrap(True)
+            label.setFixedWidth(metrics.horizontalAdvance(whole) + 8)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.reflow()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.reflow()
+
+
 class MainWindow(QMainWindow):
     panel_changed = Signal(str)
     metrics_changed = Signal(object)
@@ -128,17 +181,10 @@ class MainWindow(QMainWindow):
 
         self.banner = Banner()
         self.stack = QStackedWidget()
-        self.footer = QWidget()
-        self.footer.setObjectName("footer")
-        self.footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        # Advice on the left, review date on the right (see _reflow_footer).
-        self.footer_row = footer_row = QHBoxLayout(self.footer)
-        self._footer_date = ""
-        self._footer_reviewed_text = ""
-        self.footer_advice = make_label("", "small")
-        self.footer_reviewed = make_label("", "small")
-        footer_row.addWidget(self.footer_advice, 1)
-        footer_row.addWidget(self.footer_reviewed, 0)
+        self.footer = TrustFooter()
+        self.footer_row = self.footer.row
+        self.footer_advice = self.footer.advice
+        self.footer_reviewed = self.footer.reviewed
 
         outer.addWidget(self.header)
         outer.addWidget(self.banner)
@@ -162,6 +208,9 @@ class MainWindow(QMainWindow):
         self._apply_pack_text()
         self._apply_style()
         self._fix_tab_order()
+        # Start with focus on the page frame, not on a tab: no focus ring until someone
+        # uses the keyboard, and the first Tab lands on the first topic.
+        central.setFocus(Qt.FocusReason.OtherFocusReason)
         self.resize(1280, 800)
         self.show_panel(PANEL_IDS[0])
 
@@ -216,12 +265,8 @@ class MainWindow(QMainWindow):
             self.banner.close_button.setAccessibleDescription(pack.ui.access.dismiss_description)
         reviewed = pack.meta.last_reviewed
         date_text = format_date(reviewed.day, reviewed.month, reviewed.year, pack.ui)
-        self.footer_advice.setText(pack.meta.not_advice)
-        self._footer_date = date_text
-        self._footer_reviewed_text = pack.ui.last_reviewed.format(date=date_text)
-        self.footer_reviewed.setText(self._footer_reviewed_text)
-        self.footer_reviewed.setAccessibleName(self._footer_reviewed_text)
-        self._reflow_footer()
+        self.footer.set_texts(pack.meta.not_advice, pack.ui.last_reviewed.format(date=date_text),
+                              date_text)
 
     # --- panels ---------------------------------------------------------------------
     def panel_context(self) -> PanelContext:
@@ -355,37 +400,16 @@ class MainWindow(QMainWindow):
         m = self._metrics
         self.setStyleSheet(stylesheet(self._theme, m))
         pad = m.px(0.5)
-        self.header_row.setContentsMargins(pad, pad, pad, 0)
+        # Bottom margin = the header's border, so tabs sit above the line, not on it.
+        self.header_row.setContentsMargins(pad, pad, pad, 2)
         self.header_row.setSpacing(max(4, pad // 2))
         self.tools.set_spacing(max(4, pad // 2))
         self.footer_row.setContentsMargins(m.px(1), pad // 2, m.px(1), pad // 2)
-        self._reflow_footer()
         for panel in self._panels.values():
             panel.apply_metrics(m)
         self.metrics_changed.emit(m)
 
-    def _reflow_footer(self) -> None:
-        """Review date beside the advice: on one line when it fits in under 45% of the
-        width, else on two lines with the date kept whole (never "2026" alone)."""
-        width = self.footer.width() or self.width()
-        label = self.footer_reviewed
-        metrics = label.fontMetrics()
-        text = self._footer_reviewed_text
-        if metrics.horizontalAdvance(text) + 8 <= width * 0.45:
-            label.setWordWrap(False)
-            label.setMinimumWidth(0)
-            label.setMaximumWidth(16777215)
-            label.setText(text)
-        else:
-            # No-break spaces keep the date on one line; the words before it wrap above.
-            whole = self._footer_date.replace(" ", "\u00a0")
-            label.setText(text.replace(self._footer_date, whole))
-            label.setWordWrap(True)
-            label.setFixedWidth(metrics.horizontalAdvance(whole) + 8)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._update_metrics()
-        self._reflow_footer()
 
