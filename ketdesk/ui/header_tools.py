@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QLayout,
     QLayoutItem,
@@ -95,9 +96,23 @@ class HeaderTools(QWidget):
         self.row.addLayout(self._lang_row)
         self._strings: AccessStrings | None = None
 
-    def buttons(self) -> list[QPushButton]:
-        """Every button in visual (and Tab) order."""
-        return [self.smaller, self.larger, self.contrast, *self.language_buttons.values()]
+    def buttons(self) -> list[QAbstractButton]:
+        """Every button in the row, in visual (and Tab) order, including ones added later."""
+        found: list[QAbstractButton] = []
+
+        def walk(layout: QLayout) -> None:
+            for index in range(layout.count()):
+                item = layout.itemAt(index)
+                if item is None:
+                    continue
+                widget, inner = item.widget(), item.layout()
+                if isinstance(widget, QAbstractButton):
+                    found.append(widget)
+                elif inner is not None:
+                    walk(inner)
+
+        walk(self.row)
+        return found
 
     def apply_strings(self, access: AccessStrings, available: tuple[str, ...]) -> None:
         """Words from the content pack; one language button per pack that is installed."""
