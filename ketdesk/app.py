@@ -91,16 +91,27 @@ def app_icon() -> QIcon:
 
 
 def build_window(options: Options, settings_lang: str = "en", text_scale: int = 100,
-                 clinic_name: str = "", reduce_motion: bool = False) -> MainWindow:
-    """Content + main window, with the fallback banner when custom content is broken."""
-    from ketdesk.content_source import choose_content
+                 clinic_name: str = "", reduce_motion: bool = False,
+                 theme_name: str = "standard") -> MainWindow:
+    """Content + main window, with the fallback banner when custom content is broken.
+
+    Language, text size and theme given here are the session's defaults; a visitor's
+    changes in the header are not saved.
+    """
+    from ketdesk.content_source import choose_content, pack_for_language
     from ketdesk.ui.main_window import MainWindow
+    from ketdesk.ui.theme import SYSTEM_THEME, resolve_theme
 
     lang = options.lang or settings_lang
     chosen = choose_content(lang, options.content)
     scale = (options.text_scale or text_scale) / 100
     window = MainWindow(chosen.pack, text_scale=scale, clinic_name=clinic_name,
-                        reduce_motion=reduce_motion)
+                        reduce_motion=reduce_motion, theme=resolve_theme(theme_name),
+                        pack_loader=lambda code: pack_for_language(code, options.content))
+    if theme_name == SYSTEM_THEME:
+        from ketdesk.ui.theme import follow_system_contrast
+
+        follow_system_contrast(window.set_theme)
     window.setWindowIcon(app_icon())
     if chosen.custom_problems:
         window.show_banner(chosen.pack.ui.fallback_banner.format(
@@ -145,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         window = build_window(options, settings.lang, settings.text_scale,
-                              settings.clinic_name, settings.reduce_motion)
+                              settings.clinic_name, settings.reduce_motion, settings.theme)
     except BuiltinContentError as exc:
         log.error("%s", exc)
         print(f"ketdesk: {exc}", file=sys.stderr)

@@ -1,13 +1,20 @@
-"""The main window: a header of panel tabs, an optional banner, the panels, a trust footer."""
+"""The main window: a header of panel tabs, an optional banner, the panels, a trust footer.
+
+The header also holds the display controls (text size, high contrast, language). What a
+visitor changes there lasts for the session only: the defaults come from settings and the
+command line, and ``reset_user_choices`` (the kiosk's idle reset) goes back to them.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
+    QAbstractButton,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -17,10 +24,26 @@ from PySide6.QtWidgets import (
 )
 
 from ketdesk.content.schema.pack import PANEL_IDS, ContentPack
+from ketdesk.ui.header_tools import MAX_SCALE, MIN_SCALE, HeaderLayout, HeaderTools, step_scale
 from ketdesk.ui.panels import Panel, PanelContext, create_panel
 from ketdesk.ui.text import format_date
-from ketdesk.ui.theme import STANDARD, Metrics, Theme, stylesheet
+from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD, Metrics, Theme, stylesheet
 from ketdesk.ui.widgets import make_label
+
+# Loads the content pack of a language (``content_source`` by default).
+PackLoader = Callable[[str], ContentPack]
+
+
+def _builtin_loader(lang: str) -> ContentPack:
+    from ketdesk.content_source import builtin_pack
+
+    return builtin_pack(lang)
+
+
+def _installed_languages() -> tuple[str, ...]:
+    from ketdesk.content_source import available_languages
+
+    return available_languages()
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +64,66 @@ class Banner(QWidget):
         row.addWidget(self.close_button)
         self.hide()
 
-    def show_message(self, text: str, close_text: str) -> None:
+    def show_message(self, text: str, close_text: str, close_description: str = "") -> None:
         self.label.setText(text)
         self.label.setAccessibleName(text)
         self.close_button.setText(close_text)
         self.close_button.setAccessibleName(close_text)
+        self.close_button.setAccessibleDescription(close_description)
         self.show()
+
+
+class TrustFooter(QWidget):
+    """"Not medical advice" on the left, the review date on the right.
+
+    The date stays on one line when it fits in under 45% of the width; otherwise it wraps
+    before the date, which is kept whole (never "2026" alone on a line).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("footer")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.row = QHBoxLayout(self)
+        self.advice = make_label("", "small")
+        self.reviewed = make_label("", "small")
+        self.row.addWidget(self.advice, 1)
+        self.row.addWidget(self.reviewed, 0)
+        self._reviewed_text = ""
+        self._date = ""
+
+    def set_texts(self, advice: str, reviewed: str, date: str) -> None:
+        self.advice.setText(advice)
+        self._reviewed_text, self._date = reviewed, date
+        self.reviewed.setAccessibleName(reviewed)
+        self.reflow()
+
+    def reflow(self) -> None:
+        label = self.reviewed
+        label.ensurePolished()  # the style sheet's font, even mid style change
+        metrics = label.fontMetrics()
+        text = self._reviewed_text
+        if metrics.horizontalAdvance(text) + 8 <= self.width() * 0.45:
+            label.setWordWrap(False)
+            label.setMinimumWidth(0)
+            label.setMaximumWidth(16777215)
+            label.setText(text)
+        else:
+            # No-break spaces keep the date on one line; the words before it wrap above.
+            whole = self._date.replace(" ", "\u00a0")
+            label.setText(text.replace(self._date, whole))
+            label.setWordWrap(True)
+            label.setFixedWidth(metrics.horizontalAdvance(whole) + 8)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.reflow()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.reflow()
 
 
 class MainWindow(QMainWindow):
@@ -54,11 +131,16 @@ class MainWindow(QMainWindow):
     metrics_changed = Signal(object)
 
     def __init__(self, pack: ContentPack, *, text_scale: float = 1.0, theme: Theme = STANDARD,
-                 reduce_motion: bool = False, clinic_name: str = "") -> None:
+                 reduce_motion: bool = False, clinic_name: str = "",
+                 pack_loader: PackLoader | None = None) -> None:
         super().__init__()
         self._pack = pack
         self._theme = theme
+        text_scale = min(MAX_SCALE, max(MIN_SCALE, text_scale))
         self._text_scale = text_scale
+        self._pack_loader = pack_loader or _builtin_loader
+        # What reset_user_choices returns to: the clinic's settings, not the last visitor's.
+        self._defaults = (text_scale, pack.meta.lang, theme)
         self._clinic_name = clinic_name
         self._reduce_motion = reduce_motion
         self._metrics = Metrics.for_window(1280, 800, text_scale)
@@ -74,35 +156,35 @@ class MainWindow(QMainWindow):
         self.header = QWidget()
         self.header.setObjectName("header")
         self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.header_row = QHBoxLayout(self.header)
-        self.tabs = QButtonGroup(self)
-        self.tabs.setExclusive(True)
+        # Tabs then display tools, wrapping onto more rows when text is big or the screen small.
+        self.header_row = HeaderLayout(self.header)
+        # No QButtonGroup: Qt makes a group of checkable buttons a single Tab stop (arrows
+        # move inside it), and patients expect Tab to reach every topic. show_panel keeps
+        # exactly one tab checked.
         self.tab_buttons: dict[str, QPushButton] = {}
-        for index, panel_id in enumerate(PANEL_IDS):
+        for panel_id in PANEL_IDS:
             button = QPushButton()
             button.setCheckable(True)
             button.setProperty("tab", True)
             button.setObjectName(f"tab-{panel_id}")
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            self.tabs.addButton(button, index)
+            button.clicked.connect(lambda _checked=False, pid=panel_id: self.show_panel(pid))
             self.tab_buttons[panel_id] = button
-            self.header_row.addWidget(button, 1)
-        self.tabs.idClicked.connect(lambda index: self.show_panel(PANEL_IDS[index]))
-        # Extra header controls (text size, language) are added to this row's end.
-        self.header_tools = QHBoxLayout()
-        self.header_row.addLayout(self.header_tools)
+            self.header_row.addWidget(button)
+        self.tools = HeaderTools()
+        self.tools.text_step.connect(self.step_text_scale)
+        self.tools.high_contrast_toggled.connect(self.set_high_contrast)
+        self.tools.language_chosen.connect(self.set_language)
+        self.header_row.set_tools(self.tools)
+        # Extra header controls (e.g. kiosk staff access) can be added to this row's end.
+        self.header_tools = self.tools.row
 
         self.banner = Banner()
         self.stack = QStackedWidget()
-        self.footer = QWidget()
-        self.footer.setObjectName("footer")
-        self.footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.footer_row = footer_row = QHBoxLayout(self.footer)
-        self.footer_advice = make_label("", "small")
-        self.footer_reviewed = make_label("", "small")
-        self.footer_reviewed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        footer_row.addWidget(self.footer_advice, 3)
-        footer_row.addWidget(self.footer_reviewed, 1)
+        self.footer = TrustFooter()
+        self.footer_row = self.footer.row
+        self.footer_advice = self.footer.advice
+        self.footer_reviewed = self.footer.reviewed
 
         outer.addWidget(self.header)
         outer.addWidget(self.banner)
@@ -116,9 +198,19 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+Tab"), self).activated.connect(lambda: self.step_panel(1))
         QShortcut(QKeySequence("Ctrl+Shift+Tab"), self).activated.connect(lambda: self.step_panel(-1))
         QShortcut(QKeySequence("Ctrl+Backtab"), self).activated.connect(lambda: self.step_panel(-1))
+        # Ctrl+plus is Ctrl+Shift+= on many keyboards: accept Ctrl+= and the keypad keys too.
+        for keys, action in (("Ctrl++", lambda: self.step_text_scale(1)),
+                             ("Ctrl+=", lambda: self.step_text_scale(1)),
+                             ("Ctrl+-", lambda: self.step_text_scale(-1)),
+                             ("Ctrl+0", self.reset_text_scale)):
+            QShortcut(QKeySequence(keys), self).activated.connect(action)
 
         self._apply_pack_text()
         self._apply_style()
+        self._fix_tab_order()
+        # Start with focus on the page frame, not on a tab: no focus ring until someone
+        # uses the keyboard, and the first Tab lands on the first topic.
+        central.setFocus(Qt.FocusReason.OtherFocusReason)
         self.resize(1280, 800)
         self.show_panel(PANEL_IDS[0])
 
@@ -129,14 +221,30 @@ class MainWindow(QMainWindow):
 
     def set_pack(self, pack: ContentPack) -> None:
         """Swap the content (a language change): panels are rebuilt from the new pack."""
-        current = self._current
         self._pack = pack
+        self._apply_pack_text()
+        self._rebuild_panels()
+
+    def _rebuild_panels(self) -> None:
+        current = self._current
+        had_focus = self.stack.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
         for panel in self._panels.values():
             self.stack.removeWidget(panel)
             panel.deleteLater()
         self._panels.clear()
-        self._apply_pack_text()
         self.show_panel(current)
+        if had_focus:
+            self.panel(current).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def language(self) -> str:
+        return self._pack.meta.lang
+
+    def set_language(self, lang: str) -> None:
+        """Show the built-in (or the clinic's) pack of another language, on the same panel."""
+        if lang != self.language:
+            self.set_pack(self._pack_loader(lang))
+        self._show_tool_state()
 
     def _apply_pack_text(self) -> None:
         pack = self._pack
@@ -146,11 +254,19 @@ class MainWindow(QMainWindow):
             tab = pack.panel(panel_id).tab
             button.setText(tab)
             button.setAccessibleName(tab)
+            button.setAccessibleDescription(pack.panel(panel_id).title)
         self.header.setAccessibleName(pack.ui.panel_navigation)
+        self.tools.apply_strings(pack.ui.access, _installed_languages())
+        self._show_tool_state()
+        self._fix_tab_order()
+        if self.banner.isVisible():
+            self.banner.close_button.setText(pack.ui.dismiss)
+            self.banner.close_button.setAccessibleName(pack.ui.dismiss)
+            self.banner.close_button.setAccessibleDescription(pack.ui.access.dismiss_description)
         reviewed = pack.meta.last_reviewed
         date_text = format_date(reviewed.day, reviewed.month, reviewed.year, pack.ui)
-        self.footer_advice.setText(pack.meta.not_advice)
-        self.footer_reviewed.setText(pack.ui.last_reviewed.format(date=date_text))
+        self.footer.set_texts(pack.meta.not_advice, pack.ui.last_reviewed.format(date=date_text),
+                              date_text)
 
     # --- panels ---------------------------------------------------------------------
     def panel_context(self) -> PanelContext:
@@ -179,7 +295,8 @@ class MainWindow(QMainWindow):
             raise KeyError(panel_id)
         panel = self.panel(panel_id)
         self.stack.setCurrentWidget(panel)
-        self.tab_buttons[panel_id].setChecked(True)
+        for other_id, button in self.tab_buttons.items():
+            button.setChecked(other_id == panel_id)
         changed = panel_id != self._current
         self._current = panel_id
         if changed:
@@ -197,7 +314,28 @@ class MainWindow(QMainWindow):
             show(number)
 
     def show_banner(self, text: str) -> None:
-        self.banner.show_message(text, self._pack.ui.dismiss)
+        ui = self._pack.ui
+        self.banner.show_message(text, ui.dismiss, ui.access.dismiss_description)
+
+    # --- keyboard ---------------------------------------------------------------------
+    def _fix_tab_order(self) -> None:
+        """Tab visits the topic tabs, the display tools, the banner's button, then the panel."""
+        chain: list[QWidget] = [*self.tab_buttons.values(), *self.tools.buttons(),
+                                self.banner.close_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # Outside dialogs Qt buttons answer Space only; people expect Enter to work too.
+        # Keys a focused control did not use arrive here.
+        focused = self.focusWidget()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and isinstance(focused, QAbstractButton) and focused.isEnabled()
+                and focused.window() is self):
+            focused.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- size and style -------------------------------------------------------------
     @property
@@ -209,8 +347,47 @@ class MainWindow(QMainWindow):
         return self._text_scale
 
     def set_text_scale(self, scale: float) -> None:
-        self._text_scale = scale
+        """Text size as a factor (1.0 = 100%), clamped to 100..200%; every panel reflows."""
+        self._text_scale = min(MAX_SCALE, max(MIN_SCALE, scale))
         self._update_metrics()
+        self._show_tool_state()
+
+    def step_text_scale(self, direction: int) -> None:
+        self.set_text_scale(step_scale(self._text_scale, direction))
+
+    def reset_text_scale(self) -> None:
+        self.set_text_scale(self._defaults[0])
+
+    # --- theme ------------------------------------------------------------------------
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def set_theme(self, theme: Theme) -> None:
+        """Recolour everything; panels are rebuilt because charts and links carry colours."""
+        if theme == self._theme:
+            return
+        self._theme = theme
+        self._apply_style()
+        self._rebuild_panels()
+        self._show_tool_state()
+
+    def set_high_contrast(self, on: bool) -> None:
+        default = self._defaults[2]
+        normal = STANDARD if default.name == HIGH_CONTRAST.name else default
+        self.set_theme(HIGH_CONTRAST if on else normal)
+
+    # --- session ----------------------------------------------------------------------
+    def reset_user_choices(self) -> None:
+        """Back to the default text size, language and theme (a new visitor; kiosk idle)."""
+        scale, lang, theme = self._defaults
+        self.set_language(lang)
+        self.set_theme(theme)
+        self.set_text_scale(scale)
+
+    def _show_tool_state(self) -> None:
+        self.tools.show_state(self._text_scale, self.language,
+                              self._theme.name == HIGH_CONTRAST.name)
 
     def _update_metrics(self) -> None:
         metrics = Metrics.for_window(self.width(), self.height(), self._text_scale)
@@ -223,8 +400,10 @@ class MainWindow(QMainWindow):
         m = self._metrics
         self.setStyleSheet(stylesheet(self._theme, m))
         pad = m.px(0.5)
-        self.header_row.setContentsMargins(pad, pad, pad, 0)
+        # Bottom margin = the header's border, so tabs sit above the line, not on it.
+        self.header_row.setContentsMargins(pad, pad, pad, 2)
         self.header_row.setSpacing(max(4, pad // 2))
+        self.tools.set_spacing(max(4, pad // 2))
         self.footer_row.setContentsMargins(m.px(1), pad // 2, m.px(1), pad // 2)
         for panel in self._panels.values():
             panel.apply_metrics(m)

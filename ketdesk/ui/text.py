@@ -8,6 +8,7 @@ HTML. Only this module builds rich text, and only around escaped strings.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping
 
 from ketdesk.content.schema.core import Claim
@@ -39,3 +40,11 @@ def claim_html(claim: Claim, numbers: Mapping[str, int], ui: UiStrings, link_col
 
 def format_date(day: int, month: int, year: int, ui: UiStrings) -> str:
     return ui.date_pattern.format(day=day, month=ui.months[month - 1], year=year)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(html_text: str) -> str:
+    """What a rich label says, without markup: its accessible name for screen readers."""
+    return " ".join(html.unescape(_TAG.sub("", html_text)).split())

@@ -8,6 +8,7 @@ scale. Colours come in named themes; every text/background pair is listed in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Okabe-Ito: the colour-blind-safe palette used by every chart (Okabe & Ito, 2008).
@@ -27,34 +28,60 @@ OKABE_ITO: dict[str, str] = {
 class Theme:
     name: str
     window: str
-    surface: str  # cards and the header
+    surface: str  # cards, the header, and the background of every chart
     text: str
     muted: str
-    accent: str  # selected tab, primary buttons
+    accent: str  # selected tab, primary buttons, big numbers
     accent_text: str
     note_bg: str
     warning_bg: str
     warning_text: str
-    border: str
+    border: str  # card and button outlines: 3:1 against what they sit on (WCAG 1.4.11)
     focus: str
     link: str
     # Chart colours in the order series are drawn; paired with markers and dash styles.
     series: tuple[str, ...]
 
+    @property
+    def chart_background(self) -> str:
+        return self.surface
+
     def text_pairs(self) -> dict[str, tuple[str, str, bool]]:
         """Every foreground/background pair the UI draws: name -> (fg, bg, is_large_text)."""
-        return {
+        pairs = {
             "body on window": (self.text, self.window, False),
             "body on surface": (self.text, self.surface, False),
             "muted on window": (self.muted, self.window, False),
             "muted on surface": (self.muted, self.surface, False),
+            "muted on note": (self.muted, self.note_bg, False),
             "tab selected": (self.accent_text, self.accent, False),
             "tab idle": (self.text, self.surface, False),
+            "big number on surface": (self.accent, self.surface, True),
             "note text": (self.text, self.note_bg, False),
             "warning text": (self.warning_text, self.warning_bg, False),
             "link on window": (self.link, self.window, False),
             "link on surface": (self.link, self.surface, False),
+            "link on note": (self.link, self.note_bg, False),
+            "link on warning": (self.link, self.warning_bg, False),
+            "tooltip": (self.text, self.surface, False),
+            "chart text": (self.text, self.chart_background, False),
         }
+        return pairs
+
+    def graphic_pairs(self) -> dict[str, tuple[str, str]]:
+        """Non-text colours that carry meaning, against what they sit on: need 3:1 (WCAG 1.4.11)."""
+        pairs = {
+            "focus ring on window": (self.focus, self.window),
+            "focus ring on surface": (self.focus, self.surface),
+            "button border on surface": (self.border, self.surface),
+            "button border on window": (self.border, self.window),
+            "selected tab on surface": (self.accent, self.surface),
+            "warning border": (self.warning_text, self.warning_bg),
+            "chart axes": (self.text, self.chart_background),
+        }
+        for index, colour in enumerate(self.series):
+            pairs[f"chart series {index + 1}"] = (colour, self.chart_background)
+        return pairs
 
 
 STANDARD = Theme(
@@ -68,14 +95,72 @@ STANDARD = Theme(
     note_bg="#E8F1F8",
     warning_bg="#FFF1D6",
     warning_text="#3D2600",
-    border="#B8B4AA",
+    border="#86827A",
     focus="#C2410C",
     link="#005A8C",
-    series=(OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["green"],
-            OKABE_ITO["vermillion"], OKABE_ITO["purple"], OKABE_ITO["sky"]),
+    # On white, Okabe-Ito orange (2.3:1) and sky blue (2.3:1) are too faint for a chart line
+    # (WCAG 1.4.11 asks 3:1): the standard theme uses the four hues that pass, black, and
+    # the orange darkened just enough (#B07400, 3.9:1). Markers and dashes still tell series apart.
+    series=(OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["green"],
+            OKABE_ITO["purple"], "#B07400", OKABE_ITO["black"]),
 )
 
-THEMES: dict[str, Theme] = {STANDARD.name: STANDARD}
+# White and yellow on black: the usual high-contrast scheme, for low vision and glare.
+# Every Okabe-Ito colour except black passes 3:1 on black; deep blue is swapped for sky.
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    window="#000000",
+    surface="#000000",
+    text="#FFFFFF",
+    muted="#E0E0E0",
+    accent="#FFD400",
+    accent_text="#000000",
+    note_bg="#002B55",
+    warning_bg="#000000",
+    warning_text="#FFE14D",
+    border="#FFFFFF",
+    focus="#FF7AFF",
+    link="#7CC8FF",
+    series=(OKABE_ITO["sky"], OKABE_ITO["orange"], OKABE_ITO["green"],
+            OKABE_ITO["yellow"], OKABE_ITO["purple"], OKABE_ITO["vermillion"]),
+)
+
+THEMES: dict[str, Theme] = {STANDARD.name: STANDARD, HIGH_CONTRAST.name: HIGH_CONTRAST}
+
+# The setting value that means "high contrast when the operating system asks for it".
+SYSTEM_THEME = "system"
+
+
+def system_prefers_high_contrast() -> bool:
+    """True when the platform reports a high-contrast preference (Qt 6.10+ reports it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        return False
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is None:  # Qt older than 6.10: no way to ask
+        return False
+    return bool(accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast)
+
+
+def follow_system_contrast(apply: Callable[[Theme], None]) -> None:
+    """Call ``apply`` with the matching theme whenever the system's contrast setting changes."""
+    from PySide6.QtGui import QGuiApplication
+
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is not None:
+        accessibility().contrastPreferenceChanged.connect(
+            lambda *_: apply(resolve_theme(SYSTEM_THEME)))
+
+
+def resolve_theme(name: str) -> Theme:
+    """The theme for a setting value: a theme name, or "system"; unknown names fall back."""
+    if name == SYSTEM_THEME:
+        return HIGH_CONTRAST if system_prefers_high_contrast() else STANDARD
+    return THEMES.get(name, STANDARD)
 
 
 @dataclass(frozen=True)
@@ -130,12 +215,14 @@ class Metrics:
 def stylesheet(theme: Theme, m: Metrics) -> str:
     """The whole application's style sheet for one theme and size."""
     radius = m.px(0.4)
+    ring = max(3, m.px(0.15))  # focus ring width: thick enough to see from a step back
     return f"""
 * {{ font-family: "Atkinson Hyperlegible"; font-size: {m.em}px; color: {theme.text}; }}
 QMainWindow, QWidget#central, QScrollArea, QWidget#panelBody {{ background: {theme.window}; }}
 QWidget#header {{ background: {theme.surface}; border-bottom: 2px solid {theme.border}; }}
 QWidget#footer {{ background: {theme.surface}; border-top: 1px solid {theme.border}; }}
 QLabel {{ background: transparent; }}
+QLabel[role] {{ border: {ring}px solid transparent; }}
 QLabel[role="h1"] {{ font-size: {m.h1}px; font-weight: bold; }}
 QLabel[role="h2"] {{ font-size: {m.h2}px; font-weight: bold; }}
 QLabel[role="lead"] {{ font-size: {m.lead}px; }}
@@ -152,20 +239,40 @@ QFrame[card="warning"] {{ background: {theme.warning_bg}; border: 2px solid {the
 QFrame[card="warning"] QLabel {{ color: {theme.warning_text}; }}
 QWidget#banner {{ background: {theme.warning_bg}; border-bottom: 2px solid {theme.warning_text}; }}
 QWidget#banner QLabel {{ color: {theme.warning_text}; }}
-QPushButton {{ min-height: {m.touch}px; padding: 0 {m.px(0.8)}px; border-radius: {radius}px;
+QPushButton, QToolButton {{ min-height: {m.touch}px; padding: 0 {m.px(0.8)}px; border-radius: {radius}px;
     background: {theme.surface}; border: 2px solid {theme.border}; }}
-QPushButton:hover {{ border-color: {theme.accent}; }}
-QPushButton:checked, QPushButton[primary="true"] {{ background: {theme.accent};
+QPushButton:hover, QToolButton:hover {{ border-color: {theme.accent}; }}
+QPushButton:checked, QPushButton[primary="true"], QToolButton:checked {{ background: {theme.accent};
     color: {theme.accent_text}; border-color: {theme.accent}; font-weight: bold; }}
-QPushButton:disabled {{ color: {theme.muted}; border-style: dashed; }}
-QPushButton:focus, QCheckBox:focus {{ outline: none; border: 3px solid {theme.focus}; }}
+QPushButton:disabled, QToolButton:disabled {{ color: {theme.muted}; border-style: dashed; }}
 QPushButton[tab="true"] {{ border-radius: 0; border-width: 0 0 4px 0; border-color: transparent;
-    background: {theme.surface}; }}
+    background: {theme.surface}; font-weight: bold; padding: 0 {m.px(0.6)}px; }}
 QPushButton[tab="true"]:checked {{ background: {theme.accent}; color: {theme.accent_text};
     border-color: {theme.focus}; }}
-QPushButton[tab="true"]:focus {{ border: 3px solid {theme.focus}; }}
-QCheckBox {{ min-height: {m.touch}px; spacing: {m.px(0.5)}px; }}
-QCheckBox::indicator {{ width: {m.px(1.1)}px; height: {m.px(1.1)}px; }}
+QPushButton[tool="true"] {{ min-width: {m.touch}px; padding: 0 {m.px(0.4)}px; font-weight: bold; }}
+QCheckBox, QRadioButton {{ min-height: {m.touch}px; spacing: {m.px(0.5)}px;
+    border: {ring}px solid transparent; padding: 0 {m.px(0.2)}px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: {m.px(1.1)}px; height: {m.px(1.1)}px; }}
+QComboBox, QLineEdit, QAbstractSpinBox {{ min-height: {m.touch}px; padding: 0 {m.px(0.4)}px;
+    background: {theme.surface}; border: 2px solid {theme.border}; border-radius: {radius}px; }}
+QComboBox QAbstractItemView {{ background: {theme.surface}; color: {theme.text};
+    selection-background-color: {theme.accent}; selection-color: {theme.accent_text}; }}
+QSlider {{ min-height: {m.touch}px; border: {ring}px solid transparent; }}
+QAbstractItemView {{ border: {ring}px solid transparent; }}
+/* Every make_label label keeps a transparent ring's width around it, so that a text with source
+   numbers can show the focus ring without moving its words (Qt marks the current number
+   itself only with a thin dotted frame). */
+QLabel[links="true"]:focus {{ border-color: {theme.focus}; background: {theme.note_bg}; }}
+QTableView {{ background: {theme.surface}; color: {theme.text}; gridline-color: {theme.border}; }}
+QHeaderView::section {{ background: {theme.window}; color: {theme.text}; font-weight: bold;
+    border: 1px solid {theme.border}; padding: {m.px(0.2)}px; }}
+/* One focus ring for every kind of control, so keyboard users always see where they are. */
+QPushButton:focus, QToolButton:focus, QPushButton[tab="true"]:focus, QCheckBox:focus,
+QRadioButton:focus, QComboBox:focus, QLineEdit:focus, QAbstractSpinBox:focus, QSlider:focus,
+QFrame[clickable="true"]:focus, QAbstractItemView:focus {{
+    outline: none; border: {ring}px solid {theme.focus}; }}
+QScrollArea[panel="true"] {{ border: {ring}px solid transparent; }}
+QScrollArea[panel="true"]:focus {{ border: {ring}px solid {theme.focus}; }}
 QScrollBar:vertical {{ width: {max(16, m.px(0.8))}px; background: {theme.window}; }}
 QScrollBar::handle:vertical {{ background: {theme.border}; min-height: {m.touch}px;
     border-radius: {max(4, m.px(0.3))}px; }}

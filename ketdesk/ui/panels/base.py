@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from ketdesk.content.schema.core import Block, PanelText
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.ui import UiStrings
-from ketdesk.ui.text import SOURCE_LINK_PREFIX, claim_html
+from ketdesk.ui.text import SOURCE_LINK_PREFIX, claim_html, plain_text
 from ketdesk.ui.theme import STANDARD, Metrics, Theme
 from ketdesk.ui.widgets import Card, make_label
 
@@ -58,7 +58,10 @@ class Panel(QScrollArea):
         self.layout_ = QVBoxLayout(self.body)
         self.setWidget(self.body)
         text = self.text
+        # The page itself is a Tab stop (arrow keys and Page Down scroll it): name it.
+        self.setProperty("panel", True)
         self.setAccessibleName(text.title)
+        self.setAccessibleDescription(text.lead)
         self.title_label = make_label(text.title, "h1")
         self.lead_label = make_label(text.lead, "lead")
         self.layout_.addWidget(self.title_label)
@@ -81,7 +84,8 @@ class Panel(QScrollArea):
         for claim in block.claims:
             label = self.rich_label(claim_html(claim, self._numbers, self.context.ui,
                                                self.context.theme.link))
-            label.setAccessibleName(claim.text)
+            if not label.accessibleName():
+                label.setAccessibleName(claim.text)
             card.body.addWidget(label)
         card.body.addStretch(1)
         self._cards.append(card)
@@ -90,6 +94,9 @@ class Panel(QScrollArea):
     def rich_label(self, html_text: str, role: str = "body") -> QLabel:
         label = make_label(html_text, role, rich=True)
         label.linkActivated.connect(self._on_link)
+        if label.property("links"):
+            label.setAccessibleName(plain_text(html_text))
+            label.setAccessibleDescription(self.context.ui.access.links_hint)
         return label
 
     def _on_link(self, href: str) -> None:

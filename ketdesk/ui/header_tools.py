@@ -1,0 +1,343 @@
+"""The header's display controls (text size, contrast, language) and the header's layout.
+
+The header must hold six topic tabs and these controls on any screen from a 1024x600
+kiosk to 4K, at any text size from 100% to 200%, in English or Spanish, without clipping
+a word. ``HeaderLayout`` therefore packs the tabs into as few rows as their natural widths
+allow (1, then 2 rows of 3, then 3 of 2, ...) and puts the controls at the end of the last
+tab row when they fit there, or on a row of their own when they don't.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLayout,
+    QLayoutItem,
+    QPushButton,
+    QWidget,
+    QWidgetItem,
+)
+
+from ketdesk.content.schema.ui import AccessStrings
+
+# Text sizes the A-/A+ buttons step through, in percent (WCAG 1.4.4 asks for 200%).
+SCALE_STEPS: tuple[int, ...] = (100, 125, 150, 175, 200)
+MIN_SCALE = SCALE_STEPS[0] / 100
+MAX_SCALE = SCALE_STEPS[-1] / 100
+
+
+def step_scale(scale: float, direction: int) -> float:
+    """The next text size up (direction > 0) or down from ``scale``, clamped to 100..200%.
+
+    A size between steps (``--text-scale 130``) moves to the nearest step in that direction.
+    """
+    percent = scale * 100
+    if direction > 0:
+        bigger = [s for s in SCALE_STEPS if s > percent + 0.5]
+        return (bigger[0] if bigger else SCALE_STEPS[-1]) / 100
+    smaller = [s for s in SCALE_STEPS if s < percent - 0.5]
+    return (smaller[-1] if smaller else SCALE_STEPS[0]) / 100
+
+
+def _compositions(n: int) -> list[tuple[int, ...]]:
+    """Every way to split n items into consecutive non-empty rows, in order."""
+    if n == 0:
+        return [()]
+    result: list[tuple[int, ...]] = []
+    for first in range(n, 0, -1):
+        result.extend((first, *rest) for rest in _compositions(n - first))
+    return result
+
+
+def _tool_button(object_name: str, *, checkable: bool = False) -> QPushButton:
+    button = QPushButton()
+    button.setObjectName(object_name)
+    button.setProperty("tool", True)
+    button.setCheckable(checkable)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return button
+
+
+class HeaderTools(QWidget):
+    """A-/A+, a high-contrast toggle and one button per language, in one compact row.
+
+    The widget only reports what was pressed; the main window owns the state and calls
+    ``show_state`` back, so keyboard shortcuts and buttons can never disagree.
+    """
+
+    text_step = Signal(int)  # -1 smaller, +1 bigger
+    high_contrast_toggled = Signal(bool)
+    language_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("headerTools")
+        # Other header controls (e.g. a staff button) can be added to this row's end.
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.smaller = _tool_button("text-smaller")
+        self.larger = _tool_button("text-larger")
+        self.contrast = _tool_button("high-contrast", checkable=True)
+        self.smaller.clicked.connect(lambda: self.text_step.emit(-1))
+        self.larger.clicked.connect(lambda: self.text_step.emit(1))
+        self.contrast.toggled.connect(self.high_contrast_toggled)
+        # Plain checkable buttons, not a QButtonGroup: Tab must reach every language
+        # (Qt makes a group one Tab stop). show_state checks the current one.
+        self.language_buttons: dict[str, QPushButton] = {}
+        self._lang_row = QHBoxLayout()
+        self._lang_row.setSpacing(0)
+        self.row.addWidget(self.smaller)
+        self.row.addWidget(self.larger)
+        self.row.addSpacing(8)
+        self.row.addWidget(self.contrast)
+        self.row.addSpacing(8)
+        self.row.addLayout(self._lang_row)
+        self._strings: AccessStrings | None = None
+
+    def buttons(self) -> list[QAbstractButton]:
+        """Every button in the row, in visual (and Tab) order, including ones added later."""
+        found: list[QAbstractButton] = []
+
+        def walk(layout: QLayout) -> None:
+            for index in range(layout.count()):
+                item = layout.itemAt(index)
+                if item is None:
+                    continue
+                widget, inner = item.widget(), item.layout()
+                if isinstance(widget, QAbstractButton):
+                    found.append(widget)
+                elif inner is not None:
+                    walk(inner)
+
+        walk(self.row)
+        return found
+
+    def apply_strings(self, access: AccessStrings, available: tuple[str, ...]) -> None:
+        """Words from the content pack; one language button per pack that is installed."""
+        self._strings = access
+        self.setAccessibleName(access.tools_name)
+        self.smaller.setText(access.text_smaller)
+        self.smaller.setAccessibleName(access.text_smaller_name)
+        self.larger.setText(access.text_larger)
+        self.larger.setAccessibleName(access.text_larger_name)
+        self.contrast.setText(access.contrast)
+        self.contrast.setAccessibleName(access.contrast_name)
+        self.contrast.setAccessibleDescription(access.contrast_description)
+        self.contrast.setToolTip(access.contrast_description)
+        choices = [c for c in access.languages if c.code in available]
+        if [c.code for c in choices] != list(self.language_buttons):
+            self._rebuild_language_buttons([c.code for c in choices])
+        for choice in choices:
+            button = self.language_buttons[choice.code]
+            button.setText(choice.short)
+            button.setAccessibleName(choice.name)
+            description = access.language_description.format(language=choice.name)
+            button.setAccessibleDescription(description)
+            button.setToolTip(description)
+        # A single language needs no switch.
+        for button in self.language_buttons.values():
+            button.setVisible(len(choices) > 1)
+
+    def _rebuild_language_buttons(self, codes: list[str]) -> None:
+        for button in self.language_buttons.values():
+            self._lang_row.removeWidget(button)
+            button.deleteLater()
+        self.language_buttons = {}
+        for code in codes:
+            button = _tool_button(f"lang-{code}", checkable=True)
+            button.clicked.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+            self._lang_row.addWidget(button)
+            self.language_buttons[code] = button
+
+    def show_state(self, scale: float, lang: str, high_contrast: bool) -> None:
+        """Reflect the window's current choices: limits disable A-/A+, checked language."""
+        percent = round(scale * 100)
+        self.smaller.setEnabled(scale > MIN_SCALE + 1e-6)
+        self.larger.setEnabled(scale < MAX_SCALE - 1e-6)
+        if self._strings is not None:
+            now = self._strings.text_size_now.format(percent=percent)
+            for button in (self.smaller, self.larger):
+                button.setAccessibleDescription(now)
+                button.setToolTip(now)
+        self.contrast.blockSignals(True)
+        self.contrast.setChecked(high_contrast)
+        self.contrast.blockSignals(False)
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == lang)
+
+    def set_spacing(self, px: int) -> None:
+        self.row.setSpacing(px)
+        self._lang_row.setSpacing(max(2, px // 3))
+        for index in range(self.row.count()):
+            item = self.row.itemAt(index)
+            if item is not None and item.spacerItem() is not None:
+                spacer = item.spacerItem()
+                assert spacer is not None
+                spacer.changeSize(px, 0)
+        self.row.invalidate()
+
+
+class HeaderLayout(QLayout):
+    """Tabs first, tools last; wraps into rows so nothing is ever squeezed or clipped.
+
+    Tabs keep at least their natural width (their whole label); spare width in a row is
+    shared equally, as a stretched row of buttons would. The layout reports a height for
+    each width, so the window gives the header exactly the rows it needs.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._tools: QLayoutItem | None = None
+        self._rows = 1
+
+    # --- QLayout interface -------------------------------------------------------------
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        if not 0 <= index < len(self._items):
+            return None
+        item = self._items.pop(index)
+        if item is self._tools:
+            self._tools = None
+        return item
+
+    def set_tools(self, widget: QWidget) -> None:
+        """The controls that go after the tabs (added once)."""
+        self.addChildWidget(widget)
+        item = QWidgetItem(widget)
+        self._items.append(item)
+        self._tools = item
+        self.invalidate()
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        m = self.contentsMargins()
+        widths = [self._natural(item) for item in self._visible()]
+        width = sum(widths) + self.spacing() * max(0, len(widths) - 1) + m.left() + m.right()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        # As narrow as the widest single control: everything else wraps onto more rows.
+        # The height is one row's: the parent layout asks heightForWidth for the real one,
+        # and a tall minimum here would stop the window from fitting a short screen.
+        m = self.contentsMargins()
+        visible = self._visible()
+        widest = max((self._natural(item) for item in visible), default=0)
+        tallest = max((item.sizeHint().height() for item in visible), default=0)
+        return QSize(widest + m.left() + m.right(), tallest + m.top() + m.bottom())
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    # --- arrangement -------------------------------------------------------------------
+    @property
+    def rows(self) -> int:
+        """How many rows the last arrangement used (for tests and screenshots)."""
+        return self._rows
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    @staticmethod
+    def _natural(item: QLayoutItem) -> int:
+        return max(item.sizeHint().width(), item.minimumSize().width())
+
+    def _plan(self, width: int) -> tuple[list[list[QLayoutItem]], bool]:
+        """Tab rows, and whether the tools share the last row (else they get their own).
+
+        Tries every way to cut the tabs into consecutive rows (six tabs: at most 32) and
+        keeps the one with the fewest rows in all; ties go to fewer tab rows, then to rows
+        of the most even tab counts, then to the narrowest. Tabs never shrink below their
+        natural width.
+        """
+        tabs = [item for item in self._visible() if item is not self._tools]
+        tools = self._tools if self._tools is not None and not self._tools.isEmpty() else None
+        gap = self.spacing()
+        tools_width = self._natural(tools) + 2 * gap if tools is not None else 0
+        if not tabs:
+            return [], tools is not None
+        natural = [self._natural(t) for t in tabs]
+        best: tuple[tuple[int, int, int, int], list[list[QLayoutItem]], bool] | None = None
+        for cuts in _compositions(len(tabs)):
+            rows, start, widths = [], 0, []
+            for size in cuts:
+                rows.append(tabs[start:start + size])
+                widths.append(sum(natural[start:start + size]) + gap * (size - 1))
+                start += size
+            if max(widths) > width and len(cuts) < len(tabs):
+                continue
+            shares = tools is not None and widths[-1] + tools_width <= width
+            if shares:
+                widths[-1] += tools_width
+            total = len(rows) + (0 if shares or tools is None else 1)
+            key = (total, len(rows), max(cuts) - min(cuts), max(widths))
+            if best is None or key < best[0]:
+                best = (key, rows, shares)
+        assert best is not None  # one tab per row always qualifies
+        return best[1], best[2]
+
+    def _arrange(self, rect: QRect, *, apply: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        width = max(1, area.width())
+        gap = self.spacing()
+        chunks, tools_share = self._plan(width)
+        tools = self._tools if self._tools is not None and not self._tools.isEmpty() else None
+        y = area.y()
+        rows = 0
+        for index, chunk in enumerate(chunks):
+            last = index == len(chunks) - 1
+            row_items = list(chunk)
+            tools_width = self._natural(tools) if (tools is not None and last and tools_share) else 0
+            height = max(item.sizeHint().height() for item in row_items)
+            if tools_width:
+                assert tools is not None
+                height = max(height, tools.sizeHint().height())
+            available = width - (tools_width + 2 * gap if tools_width else 0)
+            natural = [self._natural(item) for item in row_items]
+            spare = max(0, available - sum(natural) - gap * (len(row_items) - 1))
+            x = area.x()
+            for n, (item, nat) in enumerate(zip(row_items, natural, strict=True)):
+                # Spread the spare pixels so the row ends exactly at its right edge.
+                extra = spare * (n + 1) // len(row_items) - spare * n // len(row_items)
+                w = nat + extra
+                if apply:
+                    item.setGeometry(QRect(x, y, w, height))
+                x += w + gap
+            if tools_width and apply:
+                assert tools is not None
+                item_h = tools.sizeHint().height()
+                tools.setGeometry(QRect(area.right() + 1 - tools_width, y + (height - item_h) // 2,
+                                        tools_width, item_h))
+            y += height + gap
+            rows += 1
+        if tools is not None and not tools_share:
+            tools_width = min(width, self._natural(tools))
+            height = tools.sizeHint().height()
+            if apply:
+                tools.setGeometry(QRect(area.right() + 1 - tools_width, y, tools_width, height))
+            y += height + gap
+            rows += 1
+        if apply:
+            self._rows = rows
+        used = y - gap - area.y() if rows else 0
+        return used + m.top() + m.bottom()

@@ -1,0 +1,196 @@
+"""Keyboard and screen-reader access: Tab reaches every control, names, Enter/Space, focus ring.
+
+The panels being rewritten on other branches get the same checks once merged: extend
+``KEYBOARD_PANELS`` (the helpers in tests/a11y_helpers.py find controls by kind).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketdesk.screenshot import settle
+from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD, Metrics, Theme, stylesheet
+from tests.a11y_helpers import assert_keyboard_complete, interactive_widgets
+
+KEYBOARD_PANELS = ["overview", "sources"]
+
+
+@pytest.mark.parametrize("panel_id", KEYBOARD_PANELS)
+def test_tab_reaches_every_control_in_order(qtbot, window, panel_id: str) -> None:  # type: ignore[no-untyped-def]
+    order = assert_keyboard_complete(qtbot, window, panel_id)
+    header = list(window.tab_buttons.values()) + [b for b in window.tools.buttons() if b.isEnabled()]
+    assert order[:len(header)] == header
+    assert order[len(header)] is window.panel(panel_id)  # the page itself, to scroll it
+
+
+def test_banner_button_comes_after_the_header(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.show_banner("Custom content could not be loaded.")
+    order = assert_keyboard_complete(qtbot, window, "overview")
+    close = order.index(window.banner.close_button)
+    assert close == order.index(window.tools.buttons()[-1]) + 1
+    assert window.banner.close_button.accessibleDescription() == "Hide this message"
+
+
+def test_every_control_has_a_name_and_a_description(window) -> None:  # type: ignore[no-untyped-def]
+    for panel_id in KEYBOARD_PANELS:
+        window.show_panel(panel_id)
+        for widget in interactive_widgets(window.centralWidget(), window):
+            assert widget.accessibleName().strip(), widget
+            assert widget.accessibleDescription().strip(), (widget, widget.accessibleName())
+    assert window.tab_buttons["mechanism"].accessibleDescription() == window.pack.mechanism.title
+    assert window.tools.larger.accessibleName() == "Bigger text"
+    assert window.tools.language_buttons["es"].accessibleName() == "Español"
+
+
+def test_enter_and_space_activate(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    risks = window.tab_buttons["risks"]
+    risks.setFocus()
+    qtbot.keyClick(risks, Qt.Key.Key_Return)
+    assert window.current_panel_id == "risks"
+    overview = window.tab_buttons["overview"]
+    overview.setFocus()
+    qtbot.keyClick(overview, Qt.Key.Key_Space)
+    assert window.current_panel_id == "overview"
+    larger = window.tools.larger
+    larger.setFocus()
+    qtbot.keyClick(larger, Qt.Key.Key_Enter)
+    assert window.text_scale == 1.25
+    contrast = window.tools.contrast
+    contrast.setFocus()
+    qtbot.keyClick(contrast, Qt.Key.Key_Space)
+    assert window.theme is HIGH_CONTRAST
+
+
+def _tab_once_from(qtbot, window, start: QWidget) -> QWidget:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    qtbot.keyClick(start, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    return focused
+
+
+def test_enter_on_a_source_number_opens_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    # Tab from the page lands straight on the first source number (not on the text).
+    link_label = _tab_once_from(qtbot, window, window.panel("overview"))
+    assert link_label.selectedText().isdigit()
+    number = int(link_label.selectedText())
+    qtbot.keyClick(link_label, Qt.Key.Key_Return)
+    assert window.current_panel_id == "sources"
+    entry = window.panel("sources").entries[number]
+    qtbot.waitUntil(lambda: entry.property("highlight") is True)
+
+
+def test_high_contrast_toggle_recolours_everything(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    old_panel = window.panel("overview")
+    qtbot.mouseClick(window.tools.contrast, Qt.MouseButton.LeftButton)
+    assert window.theme is HIGH_CONTRAST
+    assert window.tools.contrast.isChecked()
+    assert HIGH_CONTRAST.window in window.styleSheet()
+    new_panel = window.panel("overview")
+    assert new_panel is not old_panel  # rebuilt: links and charts carry theme colours
+    assert new_panel.context.theme is HIGH_CONTRAST
+    assert window.current_panel_id == "overview"
+    qtbot.mouseClick(window.tools.contrast, Qt.MouseButton.LeftButton)
+    assert window.theme is STANDARD
+
+
+def test_system_high_contrast_is_followed(qtbot, qapp_fonts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ketdesk import app as app_module
+    from ketdesk.cli import Options
+    from ketdesk.ui import theme
+
+    monkeypatch.setattr(theme, "system_prefers_high_contrast", lambda: True)
+    window = app_module.build_window(Options(), theme_name="system")
+    qtbot.addWidget(window)
+    assert window.theme is HIGH_CONTRAST
+    plain = app_module.build_window(Options(), theme_name="standard")
+    qtbot.addWidget(plain)
+    assert plain.theme is STANDARD
+
+
+def test_reset_returns_to_the_defaults(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.show_panel("risks")
+    window.set_text_scale(2.0)
+    window.set_high_contrast(True)
+    window.set_language("es")
+    window.reset_user_choices()
+    assert (window.text_scale, window.language, window.theme) == (1.0, "en", STANDARD)
+    assert window.current_panel_id == "risks"
+    assert window.tools.language_buttons["en"].isChecked()
+    assert not window.tools.language_buttons["es"].isChecked()
+
+
+# --- focus ring ----------------------------------------------------------------------------
+def _focus_pixels(image: QImage, colour: str) -> int:
+    target = QColor(colour).rgb()
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if image.pixel(x, y) == target)
+
+
+def _control(kind: str) -> QWidget:
+    if kind == "tab":
+        button = QPushButton("Topic")
+        button.setProperty("tab", True)
+        button.setCheckable(True)
+        return button
+    if kind == "tool":
+        button = QPushButton("A+")
+        button.setProperty("tool", True)
+        return button
+    return {"button": lambda: QPushButton("Close"), "checkbox": lambda: QCheckBox("Table"),
+            "radio": lambda: QRadioButton("Hours"), "combo": QComboBox, "slider": QSlider,
+            "line": QLineEdit}[kind]()
+
+
+@pytest.mark.parametrize("theme", [STANDARD, HIGH_CONTRAST], ids=lambda t: t.name)
+@pytest.mark.parametrize("kind", ["tab", "tool", "button", "checkbox", "radio", "combo", "slider", "line"])
+def test_focus_ring_shows_on_every_control_type(qtbot, qapp_fonts, kind: str, theme: Theme) -> None:  # type: ignore[no-untyped-def]
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.setStyleSheet(stylesheet(theme, Metrics(em=16)))
+    layout = QVBoxLayout(host)
+    anchor = QPushButton("before")
+    control = _control(kind)
+    control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    layout.addWidget(anchor)
+    layout.addWidget(control)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)
+    anchor.setFocus()
+    settle()
+    unfocused = control.grab().toImage()
+    control.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(control.hasFocus)
+    settle()
+    focused = control.grab().toImage()
+    ring = _focus_pixels(focused, theme.focus) - _focus_pixels(unfocused, theme.focus)
+    # A ring at least 2 px wide around the control: well over its perimeter's length.
+    assert ring >= control.width() + control.height(), (kind, ring)
+
+
+def test_focused_source_number_is_marked(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    label = _tab_once_from(qtbot, window, window.panel("overview"))
+    settle()
+    image = label.grab().toImage()
+    assert _focus_pixels(image, STANDARD.focus) > 20  # the current number is highlighted
+    assert QApplication.focusWidget() is label

@@ -1,0 +1,99 @@
+"""Every colour pair of every theme meets WCAG 2.2 AA, computed from the theme itself.
+
+Text: 4.5:1, or 3:1 for large text (WCAG 1.4.3). Chart lines and markers, focus rings and
+control borders: 3:1 against what they sit on (WCAG 1.4.11). Luminance and ratio are
+implemented here from the WCAG definitions rather than taken from a library.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ketdesk.ui.theme import HIGH_CONTRAST, OKABE_ITO, STANDARD, THEMES, Metrics, resolve_theme, stylesheet
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG 2.2 relative luminance of an sRGB colour like "#1B1B1F"."""
+    match = re.fullmatch(r"#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})", hex_colour)
+    assert match, f"not a #RRGGBB colour: {hex_colour!r}"
+    r, g, b = (_channel(int(part, 16)) for part in match.groups())
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    light, dark = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_formula_matches_known_values() -> None:
+    assert contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert contrast_ratio("#FFFFFF", "#FFFFFF") == pytest.approx(1.0)
+    # Reference values from the WCAG contrast checker.
+    assert contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio("#0072B2", "#FFFFFF") == pytest.approx(5.19, abs=0.01)
+    assert contrast_ratio("#E69F00", "#FFFFFF") == pytest.approx(2.25, abs=0.01)
+
+
+TEXT_PAIRS = [(theme, name, fg, bg, large) for theme in THEMES.values()
+              for name, (fg, bg, large) in theme.text_pairs().items()]
+GRAPHIC_PAIRS = [(theme, name, fg, bg) for theme in THEMES.values()
+                 for name, (fg, bg) in theme.graphic_pairs().items()]
+
+
+@pytest.mark.parametrize(("theme", "name", "fg", "bg", "large"), TEXT_PAIRS,
+                         ids=[f"{t.name}: {n}" for t, n, *_ in TEXT_PAIRS])
+def test_text_contrast(theme, name: str, fg: str, bg: str, large: bool) -> None:  # type: ignore[no-untyped-def]
+    needed = 3.0 if large else 4.5
+    ratio = contrast_ratio(fg, bg)
+    assert ratio >= needed, f"{theme.name} {name}: {fg} on {bg} is {ratio:.2f}:1, needs {needed}:1"
+
+
+@pytest.mark.parametrize(("theme", "name", "fg", "bg"), GRAPHIC_PAIRS,
+                         ids=[f"{t.name}: {n}" for t, n, *_ in GRAPHIC_PAIRS])
+def test_graphics_contrast(theme, name: str, fg: str, bg: str) -> None:  # type: ignore[no-untyped-def]
+    ratio = contrast_ratio(fg, bg)
+    assert ratio >= 3.0, f"{theme.name} {name}: {fg} on {bg} is {ratio:.2f}:1, needs 3:1"
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=lambda t: t.name)
+def test_every_chart_colour_is_in_the_pairs(theme) -> None:  # type: ignore[no-untyped-def]
+    graphic = theme.graphic_pairs()
+    assert len(theme.series) >= 6  # one per marker shape in ui/charts.py
+    assert len(set(theme.series)) == len(theme.series)
+    for colour in theme.series:
+        assert (colour, theme.chart_background) in graphic.values()
+
+
+def test_series_come_from_okabe_ito() -> None:
+    palette = set(OKABE_ITO.values())
+    assert set(HIGH_CONTRAST.series) <= palette
+    # The one darkened orange is the only departure in the standard theme.
+    assert set(STANDARD.series) - palette == {"#B07400"}
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=lambda t: t.name)
+def test_style_sheet_uses_only_tested_colours(theme) -> None:  # type: ignore[no-untyped-def]
+    """A colour typed into the style sheet would escape the pair tests above."""
+    tested = {c.upper() for pair in theme.text_pairs().values() for c in pair[:2]}
+    tested |= {c.upper() for pair in theme.graphic_pairs().values() for c in pair}
+    used = {c.upper() for c in re.findall(r"#[0-9A-Fa-f]{6}\b", stylesheet(theme, Metrics(em=16)))}
+    assert used <= tested, f"untested colours in the {theme.name} style sheet: {used - tested}"
+
+
+def test_resolve_theme(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ketdesk.ui import theme
+
+    assert resolve_theme("standard") is STANDARD
+    assert resolve_theme("high-contrast") is HIGH_CONTRAST
+    assert resolve_theme("no-such-theme") is STANDARD
+    monkeypatch.setattr(theme, "system_prefers_high_contrast", lambda: True)
+    assert resolve_theme("system") is HIGH_CONTRAST
+    monkeypatch.setattr(theme, "system_prefers_high_contrast", lambda: False)
+    assert resolve_theme("system") is STANDARD
