@@ -1,9 +1,157 @@
-"""The conditions panel: its content's text blocks (its own issue adds the visual)."""
+"""Other conditions: one card per condition, how strong the proof is, and who was studied.
+
+Cards reflow into one or two columns by width. Each shows its evidence meter (word and
+filled bars), the trial and people counts, the key finding with its number and the
+approval note; tapping it (or Enter/Space) opens a details sheet over the panel. Below,
+a bar chart compares the conditions by people studied (built on first show, so
+pyqtgraph stays off the start-up path), with the "what evidence means" note and legend.
+"""
 
 from __future__ import annotations
 
-from ketdesk.ui.panels.text_panel import TextPanel
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from ketdesk.content.schema.conditions import ConditionCard, meter_fill
+from ketdesk.content.schema.conditions import ConditionsPanel as ConditionsText
+from ketdesk.content.schema.core import Claim
+from ketdesk.ui.evidence_meter import EvidenceMeter
+from ketdesk.ui.panels.base import Panel, PanelContext
+from ketdesk.ui.panels.conditions_card import ConditionCardView
+from ketdesk.ui.panels.conditions_chart import PeopleChart
+from ketdesk.ui.panels.conditions_details import DetailsOverlay
+from ketdesk.ui.panels.sources import citation_text
+from ketdesk.ui.text import SOURCE_LINK_PREFIX, claim_html, escape, source_refs_html
+from ketdesk.ui.theme import Metrics
+from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
 
 
-class ConditionsPanel(TextPanel):
+class ConditionsPanel(Panel):
     panel_id = "conditions"
+
+    def __init__(self, context: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        text = self.content
+        theme = context.theme
+
+        self.card_views: dict[str, ConditionCardView] = {}
+        for card in text.cards:
+            view = ConditionCardView(card, text, theme, self.rich_label, self.claim_html,
+                                     self.counts_html(card), self.open_details)
+            self.card_views[card.id] = view
+            self._cards.append(view)
+        self.grid = ResponsiveGrid(list(self.card_views.values()), max_columns=2, min_column_em=20)
+        self.layout_.addWidget(self.grid)
+
+        self.chart = PeopleChart(text, theme, context.metrics, self._numbers, context.ui)
+        chart_card = Card()
+        chart_card.setObjectName("chartCard")
+        chart_card.body.addWidget(self.chart)
+        self.chart_note = self.rich_label(self.claim_html(text.chart.note))
+        self.chart_note.setAccessibleName(text.chart.note.text)
+        chart_card.body.addWidget(self.chart_note)
+        self._cards.append(chart_card)
+
+        note_card = Card("note")
+        note_card.setObjectName("evidenceNote")
+        for block in text.blocks:
+            if block.heading:
+                note_card.body.addWidget(make_label(block.heading, "h2"))
+            for claim in block.claims:
+                label = self.rich_label(self.claim_html(claim))
+                label.setAccessibleName(claim.text)
+                note_card.body.addWidget(label)
+        note_card.body.addWidget(make_label(text.controls.legend_heading, "h2"))
+        self.legend: list[EvidenceMeter] = []
+        for level in text.levels_strongest_first:
+            filled, total = meter_fill(level.level)
+            meter = EvidenceMeter("", filled, total, level.word,
+                                  text.controls.meter_name.format(word=level.word, filled=filled,
+                                                                  total=total), theme)
+            meter.caption.hide()
+            self.legend.append(meter)
+            note_card.body.addWidget(meter)
+            note_card.body.addWidget(make_label(level.meaning, "body"))
+        note_card.body.addStretch(1)
+        self._cards.append(note_card)
+        self.lower_grid = ResponsiveGrid([chart_card, note_card], max_columns=2, min_column_em=20)
+        self.layout_.addWidget(self.lower_grid)
+        # The grids' minimum size hints are measured at their narrowest, where wrapped text is
+        # tallest; the scroll area would take that as the page height and leave a blank tail.
+        # A token minimum lets it use the real height for the width (heightForWidth) instead.
+        for grid in (self.grid, self.lower_grid):
+            grid.setMinimumHeight(1)
+        self.finish_layout()
+
+        self.details = DetailsOverlay(text, theme, context.ui.sources_heading, self.rich_label,
+                                      self.claim_html, self.counts_html, self.source_entries,
+                                      parent=self)
+        self._chart_pending = False
+        self.apply_metrics(context.metrics)
+
+    # --- content --------------------------------------------------------------------
+    @property
+    def content(self) -> ConditionsText:
+        return self.context.pack.conditions
+
+    def claim_html(self, claim: Claim) -> str:
+        return claim_html(claim, self._numbers, self.context.ui, self.context.theme.link)
+
+    def counts_html(self, card: ConditionCard) -> str:
+        return escape(card.counts_text) + source_refs_html(card.sources, self._numbers,
+                                                           self.context.ui, self.context.theme.link)
+
+    def source_entries(self, card: ConditionCard) -> list[str]:
+        """The card's full source list as rich text: a tappable number, then the citation."""
+        entries = []
+        for source_id in sorted(card.all_sources, key=lambda s: self._numbers[s]):
+            number = self._numbers[source_id]
+            citation = citation_text(number, self.context.pack.source(source_id),
+                                     self.context.ui.secondary_source)
+            rest = citation.removeprefix(f"{number}.")
+            link = (f'<a href="{SOURCE_LINK_PREFIX}{number}" '
+                    f'style="color:{self.context.theme.link};">{number}</a>.')
+            entries.append(link + escape(rest))
+        return entries
+
+    # --- details ----------------------------------------------------------------------
+    def open_details(self, card_id: str) -> None:
+        card = next(c for c in self.content.cards if c.id == card_id)
+        self.details.open_card(card, opener=self.card_views[card_id])
+
+    # --- chart, built on first show ---------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self.chart.is_built and not self._chart_pending:
+            # After this paint: the cards appear at once, the chart a moment later.
+            self._chart_pending = True
+            QTimer.singleShot(0, self.chart.build)
+
+    # --- hooks --------------------------------------------------------------------------
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        if not hasattr(self, "details"):
+            return  # the base class calls this before the panel's parts exist
+        theme = self.context.theme
+        self.grid.set_spacing(metrics.gap)
+        self.lower_grid.set_spacing(metrics.gap)
+        # A thick focus ring in the theme's focus colour: the card is the keyboard target.
+        self.setStyleSheet(
+            f'QFrame[clickable="true"]:focus {{ border: {max(3, metrics.px(0.15))}px solid {theme.focus}; }}'
+            f' QFrame[clickable="true"]:hover {{ border-color: {theme.accent}; }}')
+        for view in self.card_views.values():
+            view.apply_metrics(metrics)
+        for meter in self.legend:
+            meter.apply_metrics(metrics)
+        self.chart.apply_metrics(metrics)
+        self.details.apply_metrics(metrics)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.details.setGeometry(self.rect())
+
+    def reset(self) -> None:
+        self.details.close_details()
+        self.chart.toggle.setChecked(False)
+        super().reset()
