@@ -73,3 +73,16 @@ def test_text_grows_with_the_window(qtbot, window) -> None:  # type: ignore[no-u
     qtbot.waitUntil(lambda: window.metrics.em == 16)
     window.resize(3840, 2160)
     qtbot.waitUntil(lambda: window.metrics.em == 48)
+
+
+def test_pages_end_where_their_content_ends(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1920, 1080)
+    for panel_id in ("overview", "sources"):
+        window.show_panel(panel_id)
+        panel = window.panel(panel_id)
+        body = panel.body
+
+        def settled(b=body) -> bool:  # type: ignore[no-untyped-def]
+            return b.height() == max(panel.viewport().height(), b.layout().heightForWidth(b.width()))
+
+        qtbot.waitUntil(settled)

@@ -30,3 +30,22 @@ def test_void_qt_calls_keep_none_alive(qapp) -> None:  # type: ignore[no-untyped
     # A few references may come and go with caches; hundreds lost means a binding bug.
     assert sys.getrefcount(None) - before_none > -50
     assert sys.getrefcount(True) - before_true > -50
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="True is immortal from Python 3.12")
+def test_python_signal_emits_keep_true_alive(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        bare = Signal()
+        text = Signal(str)
+
+    emitter = Emitter()
+    received: list[str] = []
+    emitter.text.connect(received.append)
+    before_true = sys.getrefcount(True)
+    for _ in range(500):
+        emitter.bare.emit()
+        emitter.text.emit("x")
+    assert len(received) == 500
+    assert sys.getrefcount(True) - before_true > -50

@@ -55,6 +55,10 @@ class Panel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = QWidget()
         self.body.setObjectName("panelBody")
+        # An explicit minimum height makes QScrollArea size the page by heightForWidth at
+        # its real width; otherwise it uses the minimum size hint, measured at the
+        # narrowest width, and pages end in a screen or more of blank space.
+        self.body.setMinimumHeight(1)
         self.layout_ = QVBoxLayout(self.body)
         self.setWidget(self.body)
         text = self.text
