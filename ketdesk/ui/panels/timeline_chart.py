@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -99,7 +99,12 @@ class TimelineChart:
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot, 1)
         charts.set_word_ticks(self.plot, "left", [(t.at, t.label) for t in content.value_axis.ticks])
-        self.view.sigResized.connect(self.relayout)
+        # A resize arrives several times while the window settles: lay out once after.
+        self._relayout_timer = QTimer()
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(0)
+        self._relayout_timer.timeout.connect(self.relayout)
+        self.view.sigResized.connect(self._relayout_timer.start)
         self.apply_metrics(metrics)
 
     # --- building -----------------------------------------------------------------------
@@ -286,6 +291,7 @@ class TimelineChart:
         y1 = top_value + strip / height * span_y
         y0 = y1 - span_y
         self.view.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self.view.updateMatrix()  # pyqtgraph defers this to the next paint; the words need it now
 
         def to_y(py: float) -> float:
             return y1 - (py - top) / height * span_y
@@ -341,6 +347,11 @@ class TimelineChart:
             lab.item.setPos(to_x(placed.left()), to_y(placed.top()))
             lab.rect = placed
             taken.append(placed)
+
+        # The view's transform changed: bring every word up to date now, not at next paint,
+        # so their scene rectangles are right for anyone who asks (the layout tests).
+        for lab in (*self.event_labels, *self.value_labels):
+            lab.item.updateTransform(force=True)
 
         # 4. Tick words: the important ones always, the others where they fit.
         ticks = self.content.time_axis.ticks
