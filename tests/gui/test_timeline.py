@@ -146,6 +146,8 @@ def test_show_as_10_people(qtbot, panel: TimelinePanel) -> None:  # type: ignore
     assert fills[6].striped == pytest.approx(1.0)
     assert people.touched_count(2) == 8
     assert not panel.legend.isVisible()
+    # A checked toggle is bold: its words still fit.
+    assert panel.people_button.width() >= panel.toggle_width(panel.people_button, panel.context.metrics)
     qtbot.mouseClick(panel.people_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.view == CHART)
     assert panel.legend.isVisible()

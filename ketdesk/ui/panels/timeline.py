@@ -11,7 +11,7 @@ pyqtgraph is imported here, inside ``TimelineChart``, when the panel is first sh
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -81,6 +81,7 @@ class TimelinePanel(Panel):
         self.chart = TimelineChart(context.pack, self._numbers, theme, context.metrics)
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.chart.caption, 1, Qt.AlignmentFlag.AlignBottom)
+        toolbar.addStretch(0)  # keeps the toggles right-aligned while the caption is hidden
         toolbar.addWidget(self.people_button)
         toolbar.addWidget(self.table_button)
         self.layout_.addLayout(toolbar)
@@ -132,6 +133,14 @@ class TimelinePanel(Panel):
         button.setAccessibleName(text)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return button
+
+    @staticmethod
+    def toggle_width(button: QPushButton, metrics: Metrics) -> int:
+        """Wide enough for the words in bold: the style sheet bolds a checked toggle."""
+        font = QFont(button.font())
+        font.setPixelSize(metrics.em)
+        font.setBold(True)
+        return round(QFontMetricsF(font).horizontalAdvance(button.text()) + 2 * metrics.px(0.8) + 12)
 
     def _colour(self, legend_id: str) -> str:
         if not legend_id:
@@ -249,6 +258,8 @@ class TimelinePanel(Panel):
             grid.set_spacing(metrics.gap)
         for button in (self.people_button, self.table_button, *self.legend_buttons.values()):
             button.setMinimumHeight(metrics.touch)
+        for button in (self.people_button, self.table_button):
+            button.setMinimumWidth(self.toggle_width(button, metrics))
         for legend_id, button in self.legend_buttons.items():
             style = charts.series_style(self.content.legend_index(legend_id), self.context.theme)
             button.setIcon(charts.legend_icon(style, metrics, self.context.theme.text))
