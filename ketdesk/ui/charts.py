@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
@@ -39,10 +40,34 @@ DASHES: tuple[Qt.PenStyle, ...] = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine,
                                    Qt.PenStyle.DashDotDotLine, Qt.PenStyle.SolidLine)
 
 
+def keep_singletons_alive() -> None:
+    """Work around PySide6 6.12.0 dropping references to ``None``, ``True`` and ``False``.
+
+    In 6.12.0 ``SignalInstance.emit()`` returns ``True`` without a new reference, and every
+    call of a Python override of a void virtual (``paintEvent``, ``resizeEvent``, pyqtgraph's
+    ``paint``) and calls such as ``setVisible`` take one reference from ``None``. On CPython
+    < 3.12, where these objects are not immortal, the count reaches zero after enough
+    paints and emits (minutes of hovering a chart, hours of a kiosk loop) and the
+    interpreter aborts: "none_dealloc: deallocating None" or "bool_dealloc". Reproduce with
+    ``sys.getrefcount(None)`` around ``widget.repaint()``: it falls by one per call.
+    Python 3.12+ makes them immortal (PEP 683) and needs nothing; otherwise give each a
+    reserve of references far larger than any session can use up (they are never freed).
+    """
+    if sys.version_info >= (3, 12) or getattr(keep_singletons_alive, "done", False):
+        return
+    import ctypes
+
+    for singleton in (None, True, False):
+        # ob_refcnt is the first field of every object in a release build of CPython.
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
+    keep_singletons_alive.done = True  # type: ignore[attr-defined]
+
+
 def pg() -> ModuleType:
     """Import and configure pyqtgraph on first use; later calls return it at once."""
     global _PG
     if _PG is None:
+        keep_singletons_alive()
         # With several Qt bindings installed pyqtgraph may choose the wrong one.
         os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
         import pyqtgraph
@@ -176,3 +201,96 @@ class DataTable(QTableWidget):
             cells = (self.item(r, c) for c in range(self.columnCount()))
             rows.append([cell.text() if cell is not None else "" for cell in cells])
         return rows
+
+
+# --- word ticks that never overlap ---------------------------------------------------------
+def fit_ticks(centres: Sequence[float], widths: Sequence[float], priorities: Sequence[int], *,
+              gap: float, low: float, high: float) -> list[int]:
+    """Indices of the tick labels to show, most important first (priority 1 before 2...).
+
+    A label is kept only if it lies wholly within ``low``-``high`` (pixels along the axis)
+    and stays ``gap`` pixels clear of every label already kept: on a narrow screen the
+    less important words give way instead of printing over each other.
+    """
+    order = sorted(range(len(centres)), key=lambda i: (priorities[i], i))
+    kept: list[int] = []
+    for i in order:
+        left, right = centres[i] - widths[i] / 2, centres[i] + widths[i] / 2
+        if left < low or right > high:
+            continue
+        if any(left < centres[j] + widths[j] / 2 + gap and right + gap > centres[j] - widths[j] / 2
+               for j in kept):
+            continue
+        kept.append(i)
+    return sorted(kept)
+
+
+def set_fitted_word_ticks(plot: Any, side: str, ticks: Sequence[tuple[float, str]],
+                          priorities: Sequence[int] | None = None, *, log: bool = False,
+                          gap_px: float = 12.0) -> list[str]:
+    """Like ``set_word_ticks`` for a horizontal axis, but drops labels that would overlap.
+
+    Call again whenever the plot is resized or restyled. Returns the labels shown.
+    """
+    from PySide6.QtGui import QFontMetricsF
+
+    axis = plot.getPlotItem().getAxis(side)
+    (x0, x1) = plot.getPlotItem().getViewBox().viewRange()[0]
+    width = axis.geometry().width()
+    values = [math.log10(v) if log else v for v, _ in ticks]
+    font = axis.style.get("tickFont") or axis.font()
+    metrics = QFontMetricsF(font)
+    # A label may hold line breaks ("8\nweeks"): its width is its widest line.
+    widths = [max(metrics.horizontalAdvance(line) for line in label.split("\n")) + 2 for _, label in ticks]
+    span = (x1 - x0) or 1.0
+    centres = [(v - x0) / span * width for v in values]
+    keep = fit_ticks(centres, widths, priorities or [1] * len(ticks), gap=gap_px, low=0.0, high=width)
+    axis.setTicks([[(values[i], ticks[i][1]) for i in keep], []])
+    return [ticks[i][1] for i in keep]
+
+
+def tick_label_rects(plot: Any, side: str) -> list[tuple[str, Any]]:
+    """The tick labels an axis draws now, as (text, QRectF in scene coordinates).
+
+    For tests and layout checks: the same computation pyqtgraph runs when painting.
+    """
+    from PySide6.QtGui import QImage, QPainter
+
+    axis = plot.getPlotItem().getAxis(side)
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        font = axis.style.get("tickFont")
+        if font is not None:
+            painter.setFont(font)
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    if specs is None:
+        return []
+    return [(text, axis.mapRectToScene(rect)) for rect, _flags, text in specs[2]]
+
+
+def legend_icon(style: SeriesStyle, metrics: Metrics, outline: str = "#1B1B1F") -> Any:
+    """A legend swatch: a short line in the series' dash with its marker in the middle."""
+    from PySide6.QtCore import QPointF, QSize
+    from PySide6.QtGui import QBrush, QIcon, QPainter, QPixmap
+
+    lib = pg()
+    size = round(marker_size(metrics))
+    pixmap = QPixmap(QSize(size * 3, size + 4))
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(style.pen(line_width(metrics)))
+    mid = pixmap.height() / 2
+    painter.drawLine(QPointF(1, mid), QPointF(pixmap.width() - 1, mid))
+    pen = QPen(QColor(outline))
+    pen.setWidthF(1.5)
+    pen.setCosmetic(True)  # symbols are drawn scaled: keep the outline thin
+    symbol = lib.graphicsItems.ScatterPlotItem.renderSymbol(style.marker, size, pen,
+                                                            QBrush(QColor(style.colour)))
+    painter.drawImage(QPointF((pixmap.width() - symbol.width()) / 2, (pixmap.height() - symbol.height()) / 2),
+                      symbol)
+    painter.end()
+    return QIcon(pixmap)

@@ -1,9 +1,319 @@
-"""The timeline panel: its content's text blocks (its own issue adds the visual)."""
+"""The efficacy timeline panel: ketamine works in hours, pills in weeks, on one honest chart.
+
+Top to bottom: two headline callouts ("Ketamine: hours", "Pills: weeks"), the chart (or,
+by toggle, the same results as 10 people, or as a table with sources), the legend toggles,
+then the text: what one infusion, a series and pills did, caveats, and what some clinics
+report beside what studies found. All words and numbers come from ``timeline.toml``.
+
+pyqtgraph is imported here, inside ``TimelineChart``, when the panel is first shown.
+"""
 
 from __future__ import annotations
 
-from ketdesk.ui.panels.text_panel import TextPanel
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketdesk.content.schema.timeline import Callout, IconRow
+from ketdesk.content.schema.timeline import TimelinePanel as TimelineContent
+from ketdesk.ui import charts
+from ketdesk.ui.icon_array import IconArray, IconRowSpec
+from ketdesk.ui.panels.base import Panel, PanelContext
+from ketdesk.ui.panels.timeline_chart import TimelineChart
+from ketdesk.ui.panels.timeline_words import table_rows
+from ketdesk.ui.text import escape, source_refs_html
+from ketdesk.ui.theme import Metrics
+from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
+
+CHART, PEOPLE, TABLE = 0, 1, 2
 
 
-class TimelinePanel(TextPanel):
+class _WrappingGrid(ResponsiveGrid):
+    """A ResponsiveGrid whose height follows its width.
+
+    ResponsiveGrid reports the height of its word-wrapped cards laid out narrow, which
+    leaves a screen of blank page below them; asking the layout for the height at the
+    actual width does not.
+    """
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._grid.heightForWidth(width)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(self.width() or hint.width()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = self._grid.minimumSize()
+        return QSize(hint.width(), self.heightForWidth(self.width() or hint.width()))
+
+
+class TimelinePanel(Panel):
     panel_id = "timeline"
+
+    def __init__(self, context: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        content = self.content
+        theme = context.theme
+
+        self.callout_cards = [self._callout_card(c) for c in content.callouts]
+        self.callouts = _WrappingGrid(self.callout_cards, max_columns=2, min_column_em=12)
+        self.layout_.addWidget(self.callouts)
+
+        # View toggles: the chart is the default; "10 people" and "table" replace it.
+        controls = content.controls
+        self.people_button = self._toggle(controls.show_people, "timelineShowPeople")
+        self.table_button = self._toggle(controls.show_table, "timelineShowTable")
+        self.people_button.toggled.connect(lambda on: self._view_toggled(PEOPLE, on))
+        self.table_button.toggled.connect(lambda on: self._view_toggled(TABLE, on))
+        self.chart = TimelineChart(context.pack, self._numbers, theme, context.metrics)
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.chart.caption, 1, Qt.AlignmentFlag.AlignBottom)
+        toolbar.addStretch(0)  # keeps the toggles right-aligned while the caption is hidden
+        toolbar.addWidget(self.people_button)
+        toolbar.addWidget(self.table_button)
+        self.layout_.addLayout(toolbar)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.chart.widget)
+        # The other two views are built on first use: the first show only waits for the chart.
+        self._people_page: QWidget | None = None
+        self.people: IconArray | None = None
+        self._table_page: QWidget | None = None
+        self.table: charts.DataTable | None = None
+        self.stack.addWidget(QWidget())
+        self.stack.addWidget(QWidget())
+        self.layout_.addWidget(self.stack)
+
+        # The legend is a row of check boxes: each shows its series' colour, marker and line,
+        # and ticking it off hides the series (touch-sized, keyboard-reachable).
+        self.legend_buttons: dict[str, QCheckBox] = {}
+        for entry in content.legend:
+            button = QCheckBox(entry.label)
+            button.setObjectName(f"timelineLegend-{entry.id}")
+            button.setAccessibleName(entry.label)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setChecked(True)
+            button.toggled.connect(lambda on, lid=entry.id: self.chart.set_legend_visible(lid, on))
+            self.legend_buttons[entry.id] = button
+        self.legend = ResponsiveGrid(list(self.legend_buttons.values()), max_columns=4, min_column_em=9)
+        self.legend.setAccessibleName(controls.legend_name)
+        self.layout_.addWidget(self.legend)
+        self.scale_note = make_label(controls.scale_note, "small")
+        self.layout_.addWidget(self.scale_note)
+
+        cards = [self.block_card(b) for b in content.blocks]
+        self.claim = self._claim_card()
+        self.blocks = _WrappingGrid([*cards, self.claim], max_columns=2, min_column_em=18)
+        self.layout_.addWidget(self.blocks)
+        self.finish_layout()
+        self.apply_metrics(context.metrics)
+
+    @property
+    def content(self) -> TimelineContent:
+        return self.context.pack.timeline
+
+    # --- parts --------------------------------------------------------------------------------
+    def _toggle(self, text: str, name: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        button.setObjectName(name)
+        button.setCheckable(True)
+        button.setAccessibleName(text)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return button
+
+    @staticmethod
+    def toggle_width(button: QPushButton, metrics: Metrics) -> int:
+        """Wide enough for the words in bold: the style sheet bolds a checked toggle."""
+        font = QFont(button.font())
+        font.setPixelSize(metrics.em)
+        font.setBold(True)
+        return round(QFontMetricsF(font).horizontalAdvance(button.text()) + 2 * metrics.px(0.8) + 12)
+
+    def _colour(self, legend_id: str) -> str:
+        if not legend_id:
+            return self.context.theme.muted
+        return charts.series_style(self.content.legend_index(legend_id), self.context.theme).colour
+
+    def _callout_card(self, callout: Callout) -> Card:
+        card = Card("true")
+        card.setObjectName(f"timelineCallout-{callout.legend}")
+        colour = self._colour(callout.legend)
+        # A thick bar in the series' colour ties the headline to its marks on the chart.
+        card.setStyleSheet(f"QFrame#{card.objectName()} {{ border-left: 10px solid {colour}; }}")
+        big = make_label(callout.big, "big")
+        big.setAccessibleName(callout.big)
+        card.body.addWidget(big)
+        refs = source_refs_html(callout.sources, self._numbers, self.context.ui, self.context.theme.link)
+        text = self.rich_label(escape(callout.text) + refs)
+        text.setAccessibleName(callout.text)
+        card.body.addWidget(text)
+        card.big_label = big  # type: ignore[attr-defined]
+        self._cards.append(card)
+        return card
+
+    def _row_spec(self, row: IconRow) -> IconRowSpec:
+        return IconRowSpec(label=row.label, words=row.words, value=row.value, low=row.low,
+                           high=row.high, colour=self._colour(row.legend), claim=row.claim)
+
+    def _icon_array(self, rows: tuple[IconRow, ...], key: tuple[str, str, str] | None) -> IconArray:
+        theme = self.context.theme
+        array = IconArray([self._row_spec(r) for r in rows], outline=theme.text, background=theme.surface,
+                          key=key, key_colour=self._colour(self.content.legend[0].id))
+        for label, row in zip(array.row_labels, rows, strict=True):
+            if row.sources:
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setText(escape(row.label) + source_refs_html(row.sources, self._numbers,
+                                                                   self.context.ui, theme.link))
+                label.linkActivated.connect(self._on_link)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                              | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        return array
+
+    def _claim_card(self) -> Card:
+        claim = self.content.clinic_claim
+        card = Card("note")
+        card.setObjectName("timelineClinicClaim")
+        card.body.addWidget(make_label(claim.heading, "h2"))
+        refs = source_refs_html(claim.sources, self._numbers, self.context.ui, self.context.theme.link)
+        text = self.rich_label(escape(claim.text) + refs)
+        text.setAccessibleName(claim.text)
+        card.body.addWidget(text)
+        self.claim_rows = self._icon_array(claim.rows, None)
+        card.body.addWidget(self.claim_rows)
+        self._cards.append(card)
+        return card
+
+    def _build_people(self) -> QWidget:
+        people = self.content.people
+        page = QWidget()
+        page.setObjectName("timelinePeople")
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(make_label(people.heading, "h2"))
+        key = (people.key.filled, people.key.range, people.key.empty)
+        self.people = self._icon_array(people.rows, key)
+        self.people.setAccessibleName(self.content.controls.people_name)
+        box.addWidget(self.people, 1)
+        return page
+
+    def _build_table(self) -> QWidget:
+        controls = self.content.controls
+        self.table = charts.DataTable(controls.table_headers, table_rows(self.context.pack, self._numbers),
+                                      controls.table_name)
+        self.table.setObjectName("timelineTable")
+        return self.table
+
+    # --- views ----------------------------------------------------------------------------------
+    @property
+    def view(self) -> int:
+        return self.stack.currentIndex()
+
+    def show_view(self, view: int) -> None:
+        """CHART, PEOPLE or TABLE; the toggles follow."""
+        if view == PEOPLE and self._people_page is None:
+            self._people_page = self._replace_page(PEOPLE, self._build_people())
+        if view == TABLE and self._table_page is None:
+            self._table_page = self._replace_page(TABLE, self._build_table())
+        self.stack.setCurrentIndex(view)
+        for button, which in ((self.people_button, PEOPLE), (self.table_button, TABLE)):
+            button.blockSignals(True)
+            button.setChecked(view == which)
+            button.blockSignals(False)
+        # The legend, caption and scale note explain the chart only.
+        self.legend.setVisible(view == CHART)
+        self.chart.caption.setVisible(view == CHART)
+        self.scale_note.setVisible(view == CHART)
+        self.apply_metrics(self.context.metrics)
+
+    def _replace_page(self, index: int, page: QWidget) -> QWidget:
+        old = self.stack.widget(index)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.stack.insertWidget(index, page)
+        return page
+
+    def _view_toggled(self, view: int, on: bool) -> None:
+        self.show_view(view if on else CHART)
+
+    # --- hooks --------------------------------------------------------------------------------
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        if not hasattr(self, "blocks"):
+            return  # still being built
+        for grid in (self.callouts, self.legend, self.blocks):
+            grid.set_spacing(metrics.gap)
+        for button in (self.people_button, self.table_button, *self.legend_buttons.values()):
+            button.setMinimumHeight(metrics.touch)
+        for button in (self.people_button, self.table_button):
+            button.setMinimumWidth(self.toggle_width(button, metrics))
+        for legend_id, button in self.legend_buttons.items():
+            style = charts.series_style(self.content.legend_index(legend_id), self.context.theme)
+            button.setIcon(charts.legend_icon(style, metrics, self.context.theme.text))
+            icon = button.icon().availableSizes()
+            if icon:
+                button.setIconSize(icon[0])
+        self.chart.apply_metrics(metrics)
+        figure = max(28, metrics.px(2.2))
+        self.claim_rows.set_sizes(round(figure * 0.8), metrics.gap)
+        if self.people is not None:
+            self.people.set_sizes(figure, metrics.gap)
+        self._fit_stack()
+
+    def _fit_stack(self) -> None:
+        """Size the chart so that it and its legend end at the bottom of the first screen.
+
+        On a short screen the lead (which the callouts repeat in big type) gives way first;
+        the chart never gets smaller than about 15 lines of text.
+        """
+        m = self.context.metrics
+        viewport = self.viewport().height()
+        self.lead_label.setVisible(viewport >= m.em * 34)
+        self.layout_.activate()
+        top = self.stack.geometry().top()
+        below = m.gap + (self.legend.sizeHint().height() if self.legend.isVisibleTo(self) else 0)
+        height = max(m.px(15), viewport - top - below - m.px(1.0))
+        if self.view == PEOPLE and self._people_page is not None:
+            height = max(height, self._people_page.sizeHint().height())
+        if self.stack.height() != height:
+            self.stack.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if hasattr(self, "stack"):
+            self._fit_stack()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        # Positions settle only after the first layout pass: fit again once it has run.
+        QTimer.singleShot(0, self._fit_stack)
+
+    def reset(self) -> None:
+        super().reset()
+        self.show_view(CHART)
+        for button in self.legend_buttons.values():
+            button.setChecked(True)
+
+    def prepare_for_screenshot(self) -> None:
+        self.reset()
+
+    def attract_tick(self) -> None:
+        """Unattended: alternate between the chart and the same results as 10 people."""
+        self.show_view(PEOPLE if self.view == CHART else CHART)
+
+    # --- for tests --------------------------------------------------------------------------------
+    def text_labels(self) -> list[QLabel]:
+        return [w for w in self.findChildren(QLabel) if w.isVisible()]

@@ -1,0 +1,229 @@
+"""Rows of 10 people, filled by how many of them something happened to (an icon array).
+
+"5 in 10" is easier to grasp as five filled figures out of ten than as a percentage, and
+every row shares the same denominator. A range ("5.5 to 7 in 10") fills the figures up to
+its low end and stripes them up to its high end, so uncertainty stays visible. A row marked
+``claim`` (a figure someone reports, not a study result) is drawn in a neutral colour with
+dashed outlines, so it never looks like the results beside it.
+
+Generic: the timeline, risks and conditions panels can all use it. Figures are drawn with
+QPainter; the words sit in ordinary labels so screen readers and the style sheet reach them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ketdesk.ui.widgets import make_label
+
+
+@dataclass(frozen=True)
+class IconRowSpec:
+    """One row: ``value`` people filled, or ``low`` filled and striped up to ``high``."""
+
+    label: str
+    words: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    colour: str = "#000000"
+    claim: bool = False
+    count: int = 10
+
+
+@dataclass(frozen=True)
+class FigureFill:
+    """How much of one figure is filled solid, then striped (fractions of its width)."""
+
+    solid: float
+    striped: float
+
+
+def figure_fills(value: float | None, low: float | None, high: float | None,
+                 count: int = 10) -> tuple[FigureFill, ...]:
+    """Split a number of people over ``count`` figures, left to right."""
+    if value is not None:
+        solid_end = striped_end = value
+    elif low is not None and high is not None:
+        solid_end, striped_end = low, high
+    else:
+        raise ValueError("a row needs a value, or low and high")
+    fills = []
+    for i in range(count):
+        solid = min(1.0, max(0.0, solid_end - i))
+        upto = min(1.0, max(0.0, striped_end - i))
+        fills.append(FigureFill(solid=solid, striped=max(0.0, upto - solid)))
+    return tuple(fills)
+
+
+def person_path(rect: QRectF) -> QPainterPath:
+    """A simple person: round head over rounded shoulders, filling ``rect``."""
+    w, h = rect.width(), rect.height()
+    head = min(w * 0.55, h * 0.34)
+    path = QPainterPath()
+    path.addEllipse(QPointF(rect.center().x(), rect.top() + head / 2), head / 2, head / 2)
+    body = QRectF(rect.left() + w * 0.08, rect.top() + head * 1.12, w * 0.84, h - head * 1.12)
+    radius = body.width() * 0.42
+    body_path = QPainterPath()
+    body_path.addRoundedRect(body.adjusted(0, 0, 0, radius), radius, radius)
+    # Cut the rounded bottom off: a person stands on a flat base.
+    base = QPainterPath()
+    base.addRect(QRectF(body.left() - 1, body.top(), body.width() + 2, body.height()))
+    path.addPath(body_path.intersected(base))
+    return path.simplified()
+
+
+class FigureRow(QWidget):
+    """Paints ``count`` figures and their fills; sized from a figure height in px."""
+
+    ASPECT = 0.56  # figure width / height
+    GAP = 0.22  # space between figures / figure height
+
+    def __init__(self, spec: IconRowSpec, outline: str, background: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.fills = figure_fills(spec.value, spec.low, spec.high, spec.count)
+        self._outline = outline
+        self._background = background
+        self._figure_h = 40
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(f"{spec.label}: {spec.words}")
+
+    def set_figure_height(self, px: int) -> None:
+        self._figure_h = max(16, px)
+        self.setFixedHeight(self._figure_h)
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        h = self._figure_h
+        n = self.spec.count
+        return QSize(round(n * h * self.ASPECT + (n - 1) * h * self.GAP), h)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = self.sizeHint()
+        return QSize(hint.width() // 3, hint.height())
+
+    def figure_rects(self) -> list[QRectF]:
+        """Where each figure is drawn: shrunk to fit the width, never stretched."""
+        n = self.spec.count
+        h = float(self._figure_h)
+        needed = n * h * self.ASPECT + (n - 1) * h * self.GAP
+        scale = min(1.0, self.width() / needed) if needed > 0 else 1.0
+        fh = h * scale
+        fw, gap = fh * self.ASPECT, fh * self.GAP
+        top = (self.height() - fh) / 2
+        return [QRectF(i * (fw + gap), top, fw, fh) for i in range(n)]
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(self.spec.colour)
+        tint = QColor(colour)
+        tint.setAlpha(60)
+        stripes = QBrush(colour, Qt.BrushStyle.BDiagPattern)
+        pen = QPen(QColor(self._outline))
+        pen.setWidthF(max(1.5, self._figure_h / 22))
+        if self.spec.claim:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        for rect, fill in zip(self.figure_rects(), self.fills, strict=True):
+            path = person_path(rect)
+            painter.fillPath(path, QColor(self._background))
+            if fill.solid > 0:
+                painter.save()
+                painter.setClipRect(QRectF(rect.left(), rect.top(), rect.width() * fill.solid,
+                                           rect.height()))
+                painter.fillPath(path, tint if self.spec.claim else colour)
+                painter.restore()
+            if fill.striped > 0:
+                painter.save()
+                start = rect.left() + rect.width() * fill.solid
+                painter.setClipRect(QRectF(start, rect.top(), rect.width() * fill.striped, rect.height()))
+                painter.fillPath(path, tint)
+                painter.fillPath(path, stripes)
+                painter.restore()
+            painter.strokePath(path, pen)
+        painter.end()
+
+
+class IconArray(QWidget):
+    """Labelled rows of figures with an optional key (filled / striped / empty)."""
+
+    def __init__(self, rows: Sequence[IconRowSpec], *, outline: str, background: str,
+                 key: tuple[str, str, str] | None = None, key_colour: str = "#000000",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = tuple(rows)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.figure_rows: list[FigureRow] = []
+        self.row_labels: list[QLabel] = []
+        self.word_labels: list[QLabel] = []
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        self._grid = grid
+        for index, spec in enumerate(self.rows):
+            label = make_label(spec.label, "body")
+            words = make_label(spec.words, "h2")
+            words.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            figures = FigureRow(spec, outline, background)
+            grid.addWidget(label, index * 2, 0)
+            grid.addWidget(words, index * 2, 1)
+            grid.addWidget(figures, index * 2 + 1, 0, 1, 2)
+            self.row_labels.append(label)
+            self.word_labels.append(words)
+            self.figure_rows.append(figures)
+        grid.setColumnStretch(0, 1)
+        self._layout.addLayout(grid)
+        self.key_rows: list[FigureRow] = []
+        self.key_labels: list[QLabel] = []
+        if key is not None:
+            self._layout.addLayout(self._make_key(key, key_colour, outline, background))
+        self._layout.addStretch(1)
+
+    def _make_key(self, key: tuple[str, str, str], colour: str, outline: str,
+                  background: str) -> QHBoxLayout:
+        row = QHBoxLayout()
+        samples = (IconRowSpec(key[0], key[0], value=1, colour=colour, count=1),
+                   IconRowSpec(key[1], key[1], low=0, high=1, colour=colour, count=1),
+                   IconRowSpec(key[2], key[2], value=0, colour=colour, count=1))
+        for spec in samples:
+            figure = FigureRow(spec, outline, background)
+            figure.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            label = make_label(spec.label, "small")
+            label.setWordWrap(False)
+            row.addWidget(figure)
+            row.addWidget(label)
+            row.addSpacing(12)
+            self.key_rows.append(figure)
+            self.key_labels.append(label)
+        row.addStretch(1)
+        return row
+
+    # --- what the rows show (for tests and screen readers) ------------------------
+    def fills(self, row: int) -> tuple[FigureFill, ...]:
+        return self.figure_rows[row].fills
+
+    def filled_count(self, row: int) -> int:
+        """Figures filled solid all the way."""
+        return sum(1 for f in self.fills(row) if f.solid >= 1.0)
+
+    def touched_count(self, row: int) -> int:
+        """Figures with any fill, solid or striped."""
+        return sum(1 for f in self.fills(row) if f.solid + f.striped > 0)
+
+    def set_sizes(self, figure_px: int, spacing: int) -> None:
+        self._grid.setVerticalSpacing(max(2, spacing // 3))
+        self._grid.setHorizontalSpacing(spacing)
+        self._layout.setSpacing(spacing)
+        for figures in self.figure_rows:
+            figures.set_figure_height(figure_px)
+        for sample in self.key_rows:
+            sample.set_figure_height(max(16, figure_px // 2))
+            sample.setFixedWidth(sample.sizeHint().width())

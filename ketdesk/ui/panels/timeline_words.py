@@ -1,0 +1,68 @@
+"""Words around the timeline chart: a point's tooltip and the rows of its data table.
+
+Both are assembled only from content (the point's words, the controls' patterns and the
+source list), so a clinician can check every tooltip against the table and the sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ketdesk.content.schema.pack import ContentPack
+from ketdesk.content.schema.timeline import TimelinePanel, TimelinePoint, TimelineSeries
+from ketdesk.ui.text import escape
+
+
+def citation(pack: ContentPack, source_id: str) -> str:
+    """"Authors year, journal" for one source, in the content's own pattern."""
+    source = pack.source(source_id)
+    return pack.timeline.controls.citation.format(authors=source.authors, year=source.year,
+                                                  journal=source.journal)
+
+
+def study_size(content: TimelinePanel, point: TimelinePoint) -> str:
+    controls = content.controls
+    return controls.study_size.format(n=point.n) if point.n else controls.no_study_size
+
+
+def source_lines(pack: ContentPack, numbers: Mapping[str, int], point: TimelinePoint) -> list[str]:
+    pattern = pack.timeline.controls.tip_source
+    return [pattern.format(number=numbers.get(sid, "?"), citation=citation(pack, sid))
+            for sid in point.all_sources]
+
+
+def tip_lines(pack: ContentPack, numbers: Mapping[str, int], series: TimelineSeries,
+              point: TimelinePoint) -> list[str]:
+    """What a tooltip says, line by line: what and when, the number, comparison, size, sources."""
+    controls = pack.timeline.controls
+    lines = [f"{series.label}, {point.when}", point.label]
+    if point.comparison:
+        lines.append(controls.tip_comparison.format(comparison=point.comparison))
+    lines.append(controls.tip_study_size.format(size=study_size(pack.timeline, point)))
+    lines.extend(source_lines(pack, numbers, point))
+    return lines
+
+
+def tip_html(lines: list[str]) -> str:
+    """Tooltip rich text: the first line bold, every line escaped, wrapped at a readable width."""
+    head, *rest = lines
+    body = "<br>".join(escape(line) for line in rest)
+    return f"<p style='white-space:pre-wrap'><b>{escape(head)}</b><br>{body}</p>"
+
+
+def table_rows(pack: ContentPack, numbers: Mapping[str, int]) -> list[list[str]]:
+    """One row per chart point: treatment, when, result, comparison, study size, sources."""
+    content = pack.timeline
+    controls = content.controls
+    rows = []
+    for series in content.series:
+        for point in series.points:
+            rows.append([
+                series.label,
+                point.when,
+                point.label,
+                point.comparison or controls.no_comparison,
+                study_size(content, point),
+                "; ".join(source_lines(pack, numbers, point)),
+            ])
+    return rows
