@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import os
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
@@ -40,34 +39,10 @@ DASHES: tuple[Qt.PenStyle, ...] = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine,
                                    Qt.PenStyle.DashDotDotLine, Qt.PenStyle.SolidLine)
 
 
-def keep_singletons_alive() -> None:
-    """Work around PySide6 6.12.0 dropping references to ``None``, ``True`` and ``False``.
-
-    In 6.12.0 ``SignalInstance.emit()`` returns ``True`` without a new reference, and every
-    call of a Python override of a void virtual (``paintEvent``, ``resizeEvent``, pyqtgraph's
-    ``paint``) and calls such as ``setVisible`` take one reference from ``None``. On CPython
-    < 3.12, where these objects are not immortal, the count reaches zero after enough
-    paints and emits (minutes of hovering a chart, hours of a kiosk loop) and the
-    interpreter aborts: "none_dealloc: deallocating None" or "bool_dealloc". Reproduce with
-    ``sys.getrefcount(None)`` around ``widget.repaint()``: it falls by one per call.
-    Python 3.12+ makes them immortal (PEP 683) and needs nothing; otherwise give each a
-    reserve of references far larger than any session can use up (they are never freed).
-    """
-    if sys.version_info >= (3, 12) or getattr(keep_singletons_alive, "done", False):
-        return
-    import ctypes
-
-    for singleton in (None, True, False):
-        # ob_refcnt is the first field of every object in a release build of CPython.
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-    keep_singletons_alive.done = True  # type: ignore[attr-defined]
-
-
 def pg() -> ModuleType:
     """Import and configure pyqtgraph on first use; later calls return it at once."""
     global _PG
     if _PG is None:
-        keep_singletons_alive()
         # With several Qt bindings installed pyqtgraph may choose the wrong one.
         os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
         import pyqtgraph

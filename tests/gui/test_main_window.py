@@ -82,7 +82,7 @@ def test_pages_end_where_their_content_ends(qtbot, window) -> None:  # type: ign
         panel = window.panel(panel_id)
         body = panel.body
 
-        def settled(b=body) -> bool:  # type: ignore[no-untyped-def]
-            return b.height() == max(panel.viewport().height(), b.layout().heightForWidth(b.width()))
+        def settled(b=body, p=panel) -> bool:  # type: ignore[no-untyped-def]
+            return b.height() == max(p.viewport().height(), b.layout().heightForWidth(b.width()))
 
         qtbot.waitUntil(settled)
