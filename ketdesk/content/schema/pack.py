@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -54,17 +56,41 @@ class ContentPack(msgspec.Struct, frozen=True, kw_only=True):
                 return source
         raise KeyError(source_id)
 
-    def cited_by_panel(self) -> dict[str, tuple[str, ...]]:
-        """Source ids each panel cites, in first-cited order."""
-        return {pid: tuple(dict.fromkeys(iter_source_refs(self.panel(pid)))) for pid in PANEL_IDS}
+    def cited_by_panel(self) -> Mapping[str, tuple[str, ...]]:
+        """Source ids each panel cites, in first-cited order (computed once per pack)."""
+        return _derived(self).cited
 
-    def source_numbers(self) -> dict[str, int]:
+    def source_numbers(self) -> Mapping[str, int]:
         """One number per source, in the order the Sources panel lists them."""
-        order: dict[str, None] = {}
-        for ids in self.cited_by_panel().values():
-            order.update(dict.fromkeys(ids))
-        order.update(dict.fromkeys(s.id for s in self.sources.sources))
-        return {sid: i for i, sid in enumerate(order, start=1)}
+        return _derived(self).numbers
+
+
+class _Derived(NamedTuple):
+    pack: ContentPack
+    cited: Mapping[str, tuple[str, ...]]
+    numbers: Mapping[str, int]
+
+
+# Frozen structs cannot hold a cache, and every panel asks for the numbering; a pack is
+# immutable, so its numbering is computed once and kept while the pack is in use.
+_DERIVED: dict[int, _Derived] = {}
+
+
+def _derived(pack: ContentPack) -> _Derived:
+    hit = _DERIVED.get(id(pack))
+    if hit is not None and hit.pack is pack:
+        return hit
+    cited = {pid: tuple(dict.fromkeys(iter_source_refs(pack.panel(pid)))) for pid in PANEL_IDS}
+    order: dict[str, None] = {}
+    for ids in cited.values():
+        order.update(dict.fromkeys(ids))
+    order.update(dict.fromkeys(s.id for s in pack.sources.sources))
+    numbers = {sid: i for i, sid in enumerate(order, start=1)}
+    if len(_DERIVED) >= 8:  # a few packs at most (languages, a custom pack); stay bounded
+        _DERIVED.clear()
+    result = _Derived(pack, MappingProxyType(cited), MappingProxyType(numbers))
+    _DERIVED[id(pack)] = result
+    return result
 
 
 def iter_source_refs(value: Any) -> Any:
@@ -76,15 +102,14 @@ def iter_source_refs(value: Any) -> Any:
     if isinstance(value, Source):
         return
     if isinstance(value, msgspec.Struct):
-        for field in msgspec.structs.fields(value):
-            item = getattr(value, field.name)
-            if field.name == "source" and isinstance(item, str):
+        # __struct_fields__ is a plain tuple of names: much cheaper than structs.fields().
+        for name in value.__struct_fields__:
+            item = getattr(value, name)
+            if name == "source" and isinstance(item, str):
                 yield item
-            elif field.name == "sources" and isinstance(item, tuple) and all(
-                isinstance(x, str) for x in item
-            ):
+            elif name == "sources" and isinstance(item, tuple) and all(isinstance(x, str) for x in item):
                 yield from item
-            else:
+            elif isinstance(item, msgspec.Struct | tuple | list | dict):
                 yield from iter_source_refs(item)
         # Computed ``sources`` properties are derived from fields already walked.
     elif isinstance(value, tuple | list):
