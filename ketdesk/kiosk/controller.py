@@ -30,7 +30,8 @@ from ketdesk.ui.theme import Metrics
 
 log = logging.getLogger(__name__)
 
-# Test hook: print one line per refused exit to stdout, for the end-to-end test to wait on.
+# Test hook: print a line per refused exit and per raise request to stdout, for the
+# end-to-end tests to wait on instead of sleeping.
 REPORT_ENV = "KETDESK_REPORT_KIOSK"
 
 
@@ -117,6 +118,7 @@ class Kiosk(QObject):
 
     def bring_to_front(self) -> None:
         """A second start asked for us: back to fullscreen, in front."""
+        self._report("raised")
         if self._running:
             self.window_mode.apply()
         else:
@@ -129,5 +131,8 @@ class Kiosk(QObject):
         self.staff_exit.corner_px = max(96, metrics.px(4))
 
     def _report_refusal(self, what: str) -> None:
+        self._report(f"refused {what}")
+
+    def _report(self, what: str) -> None:
         if os.environ.get(REPORT_ENV):
-            print(f"kiosk-refused {what}", flush=True)
+            print(f"kiosk-{what}", flush=True)

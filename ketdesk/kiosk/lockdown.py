@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip, QWidget
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -120,4 +121,6 @@ class Lockdown(QObject):
         global_pos = event.globalPosition().toPoint()
         text, widget = tooltip_at(global_pos)
         if text and widget is not None:
-            QToolTip.showText(global_pos, text, widget)
+            # After this release has been delivered: a tooltip hides itself on any click.
+            QTimer.singleShot(0, lambda: QToolTip.showText(global_pos, text, widget)
+                              if isValid(widget) else None)

@@ -76,16 +76,12 @@ class SingleInstance(QObject):
         socket.disconnectFromServer()
 
     def _on_connection(self) -> None:
+        # Only this user can connect (UserAccessOption), and the only thing a second start
+        # ever asks is to come to the front: any connection is that request.
         assert self._server is not None
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        data = bytes(socket.readAll().data())
-        if RAISE.strip() in data:
+            socket.abort()
+            socket.deleteLater()
             log.info("a second start asked this kiosk to come to the front")
             self.raise_requested.emit()

@@ -40,16 +40,20 @@ def make_kiosk(qtbot: Any, pack: Any, *, start: bool = True, **overrides: Any) -
     from ketdesk.ui.main_window import MainWindow
 
     window = MainWindow(pack)
-    qtbot.addWidget(window)
     values: dict[str, Any] = {"pin_hash": pin_hash(), "idle_timeout": 600.0, "rotate_interval": 600.0,
                               "tick_interval": 600.0, "cursor_hide": 600.0, "hold_seconds": 600.0}
     values.update(overrides.pop("config", {}))
     quit_app = QuitRecorder()
     kiosk = Kiosk(window, KioskConfig(**values), quit_app=quit_app,
                   log_path=Path("/tmp/ketdesk-test.log"), **overrides)
+    # Unlock first, or the refused close would leave the window (and its timers) behind.
+    qtbot.addWidget(window, before_close_func=lambda _w: kiosk.stop())
     if start:
         kiosk.start()
         qtbot.waitExposed(window)
+        # Activation arrives late offscreen; keys and tooltips need it to have happened.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
     return kiosk, quit_app
 
 

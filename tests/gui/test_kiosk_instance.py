@@ -1,0 +1,115 @@
+"""One kiosk at a time: a second start raises the first and exits 0; no PIN, no kiosk."""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ketdesk.cli import EXIT_CONFIG, EXIT_OK
+from ketdesk.kiosk.single_instance import SingleInstance, instance_key
+from tests.gui.kiosk_support import make_kiosk, pin_hash
+
+REPO = Path(__file__).resolve().parents[2]
+TIMEOUT = 90
+
+
+def test_second_instance_is_refused_and_first_is_raised(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    key = instance_key(tmp_path)  # unique per test: the folder is
+    first = SingleInstance(key, tmp_path)
+    assert first.acquire()
+    try:
+        second = SingleInstance(key, tmp_path)
+        with qtbot.waitSignal(first.raise_requested, timeout=5000):
+            assert second.acquire() is False
+    finally:
+        first.release()
+    # Once the first is gone, the next start is first again.
+    third = SingleInstance(key, tmp_path)
+    assert third.acquire()
+    third.release()
+
+
+def test_raise_request_brings_the_kiosk_back(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    kiosk, _ = make_kiosk(qtbot, pack)
+    kiosk.window.showMinimized()
+    kiosk.bring_to_front()
+    qtbot.waitUntil(lambda: bool(kiosk.window.windowState() & Qt.WindowState.WindowFullScreen))
+
+
+def _env(config: Path) -> dict[str, str]:
+    return {**os.environ, "KETDESK_CONFIG_DIR": str(config), "KETDESK_LOG_DIR": str(config),
+            "QT_QPA_PLATFORM": "offscreen", "KETDESK_REPORT_FIRST_PAINT": "1",
+            "KETDESK_REPORT_KIOSK": "1"}
+
+
+def _lines(proc: subprocess.Popen[str]) -> tuple[queue.Queue[str], threading.Thread]:
+    """The process's stdout, line by line, read on a thread so the test can time out."""
+    lines: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put(line.strip())
+
+    thread = threading.Thread(target=pump, daemon=True)
+    thread.start()
+    return lines, thread
+
+
+def wait_for_line(lines: queue.Queue[str], prefix: str) -> str:
+    while True:
+        line = lines.get(timeout=TIMEOUT)
+        if line.startswith(prefix):
+            return line
+
+
+@pytest.fixture
+def kiosk_config(tmp_path: Path) -> Path:
+    from ketdesk import settings
+
+    settings.save(settings.Settings(pin_hash=pin_hash()), tmp_path / "settings.ini")
+    return tmp_path
+
+
+@pytest.fixture
+def running_kiosk(kiosk_config: Path) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str]]]:
+    proc = subprocess.Popen([sys.executable, "-m", "ketdesk", "--kiosk"], cwd=REPO,
+                            env=_env(kiosk_config), stdout=subprocess.PIPE, text=True)
+    lines, reader = _lines(proc)
+    try:
+        wait_for_line(lines, "first-paint")
+        yield proc, lines
+    finally:
+        proc.terminate()
+        proc.wait(timeout=TIMEOUT)
+        reader.join(timeout=TIMEOUT)
+        assert proc.stdout is not None
+        proc.stdout.close()
+
+
+def test_second_start_exits_0_and_raises_the_first(running_kiosk, kiosk_config: Path) -> None:  # type: ignore[no-untyped-def]
+    first, lines = running_kiosk
+    second = subprocess.run([sys.executable, "-m", "ketdesk", "--kiosk"], cwd=REPO,
+                            env=_env(kiosk_config), capture_output=True, text=True,
+                            timeout=TIMEOUT, check=False)
+    assert second.returncode == EXIT_OK, second.stderr
+    assert "first-paint" not in second.stdout  # it never opened a window
+    assert wait_for_line(lines, "kiosk-raised") == "kiosk-raised"
+    assert first.poll() is None
+
+
+def test_kiosk_without_pin_refuses_to_start(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "ketdesk", "--kiosk"], cwd=REPO, env=_env(tmp_path),
+                            capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    assert result.returncode == EXIT_CONFIG
+    assert "ketdesk --set-pin" in result.stderr
+    assert "first-paint" not in result.stdout
