@@ -88,7 +88,7 @@ class AttractOverlay(QWidget):
         self.pause_button.setIconSize(QSize(m.px(1.2), m.px(1.2)))
         self.pause_button.setMinimumSize(max(m.touch, m.px(6)), m.touch)
         self.setStyleSheet(f"""
-QWidget#attractBand {{ background: rgba(27, 27, 31, 215); }}
+QWidget#attractBand {{ background: rgba(27, 27, 31, 235); }}
 QLabel#attractHint {{ font-size: {m.h1}px; font-weight: bold; color: {t.accent_text};
     background: {t.accent}; border: 3px solid {t.accent_text}; border-radius: {m.px(1.4)}px;
     padding: {m.px(0.5)}px {m.px(1.6)}px; }}

@@ -161,12 +161,20 @@ class AttractLoop(QObject):
         self._window.show_panel(PANEL_IDS[0])
         for panel in self._window.built_panels().values():
             panel.reset()
+        self._drop_focus()
+
+    def _drop_focus(self) -> None:
+        """No focus ring left on a tab the loop has moved away from (it reads as "selected")."""
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is self._window:
+            focus.clearFocus()
 
     def _step(self) -> None:
         current = self._window.current_panel_id
         next_id = PANEL_IDS[(PANEL_IDS.index(current) + 1) % len(PANEL_IDS)]
         self._window.show_panel(next_id)
         self._window.panel(next_id).reset()
+        self._drop_focus()
         self._tick.start()  # a full tick interval on the new panel before its first step
         self.rotated.emit(next_id)
 
