@@ -74,9 +74,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication([sys.argv[0], *(argv or [])])
-    from ketdesk.qtfixes import protect_bool_refcounts
+    from ketdesk.qtfixes import protect_singleton_refcounts
 
-    protect_bool_refcounts()  # PySide6 6.12.0 would otherwise abort after ~500 signal emits
+    # PySide6 6.12.0 loses a reference to None/True per call: the app would abort in hours.
+    protect_singleton_refcounts()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)

@@ -1,17 +1,19 @@
 """Work-arounds for bugs in the Qt bindings that a long-running app would hit.
 
-PySide6 6.12.0 on Python 3.11: every ``SignalInstance.emit()`` called from Python drops one
-reference to ``True`` (its return value is handed out without the reference it owes).
-``True`` starts with a few hundred references, so after some hundreds of emits the
-interpreter aborts with "bool_dealloc: deallocating True or False". A kiosk rotating
-panels emits several signals a turn: it would crash within hours. Found by
-``benchmarks/bench_kiosk_soak.py``.
+PySide6 6.12.0 on Python 3.11 hands out ``None`` and ``True`` without the reference it
+owes for them: every call of a method that returns nothing (``setText``, ``setChecked``,
+``QTimer.start``, ...) drops one reference to ``None``, and every ``Signal.emit()`` drops
+one to ``True``. The interpreter starts with a few thousand references to each, so after
+some thousands of calls it aborts with "none_dealloc: deallocating None" (or
+"bool_dealloc"). Building the window uses up hundreds; a kiosk rotating its panels every
+20 s would die within a day. Found by ``benchmarks/bench_kiosk_soak.py``; 6.11.3 does not
+drop the ``True`` reference.
 
-Python 3.12 made ``True``/``False`` immortal, which makes the bug harmless there. This
-module does the same on older Pythons, only when the bug is actually observed: it adds a
-very large count to the two objects' reference counts, so the missing decrements can never
-reach zero (2**40 emits is ~35,000 years at 1,000 emits a second). Extra references to
-``True`` and ``False`` cost nothing: they are never freed anyway.
+Python 3.12 made ``None``/``True``/``False`` immortal (PEP 683), which makes the bug
+harmless there. This module does the same on older Pythons, and only when the bug is
+observed: it adds 2**40 to the three objects' reference counts, so the missing decrements
+can never reach zero (35,000 years at 1,000 calls a second). Extra references to these
+three cost nothing: they are never freed anyway.
 """
 
 from __future__ import annotations
@@ -23,31 +25,39 @@ import sys
 log = logging.getLogger(__name__)
 
 _HEADROOM = 1 << 40
+_PROBE_CALLS = 8
 
 
-def emit_drops_true() -> bool:
-    """Whether a Python-side ``Signal.emit`` loses a reference to ``True`` (the 6.12.0 bug)."""
+def bindings_drop_references() -> bool:
+    """Whether calls into PySide6 lose references to ``None`` or ``True`` (the 6.12.0 bug)."""
     from PySide6.QtCore import QObject, Signal
 
     class _Probe(QObject):
         fired = Signal()
 
     probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(8):
-        probe.fired.emit()
-    return sys.getrefcount(True) < before
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(_PROBE_CALLS):
+        probe.setObjectName("probe")  # returns nothing
+        probe.fired.emit()  # returns a bool
+    # Other threads may take or give back a few references meanwhile: look for a clear loss.
+    lost_none = none_before - sys.getrefcount(None)
+    lost_true = true_before - sys.getrefcount(True)
+    return lost_none >= _PROBE_CALLS or lost_true >= _PROBE_CALLS
 
 
-def protect_bool_refcounts() -> bool:
-    """Make ``True``/``False`` effectively immortal if the bindings leak them; True if applied."""
+def protect_singleton_refcounts() -> bool:
+    """Make ``None``/``True``/``False`` effectively immortal if the bindings leak them.
+
+    Returns True when the protection was applied.
+    """
     if (sys.version_info >= (3, 12) or sys.implementation.name != "cpython"
             or hasattr(sys, "gettotalrefcount")):
         return False  # immortal already (PEP 683), or not the object layout assumed below
-    if not emit_drops_true():
+    if not bindings_drop_references():
         return False
-    for value in (True, False):
+    for value in (None, True, False):
         # ob_refcnt is the first field of every CPython object (non-debug builds).
         ctypes.c_ssize_t.from_address(id(value)).value += _HEADROOM
-    log.info("PySide6 Signal.emit drops references to True; True/False made immortal")
+    log.info("PySide6 drops references to None/True; made them immortal as Python 3.12 does")
     return True

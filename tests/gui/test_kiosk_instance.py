@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ketdesk.cli import EXIT_CONFIG, EXIT_OK
+from ketdesk.cli import EXIT_CONFIG, EXIT_OK, EXIT_RESTART
 from ketdesk.kiosk.single_instance import SingleInstance, instance_key
 from tests.gui.kiosk_support import make_kiosk, pin_hash
 
@@ -113,3 +113,64 @@ def test_kiosk_without_pin_refuses_to_start(tmp_path: Path) -> None:
     assert result.returncode == EXIT_CONFIG
     assert "ketdesk --set-pin" in result.stderr
     assert "first-paint" not in result.stdout
+
+
+CRASH_AFTER_START = """
+import sys
+from PySide6.QtCore import QTimer
+from ketdesk.kiosk import controller
+
+start = controller.Kiosk.start
+
+def start_then_fail(self):
+    start(self)
+    def fail():
+        raise RuntimeError("simulated fault in a slot")
+    QTimer.singleShot(0, fail)
+
+controller.Kiosk.start = start_then_fail
+from ketdesk.app import main
+sys.exit(main(["--kiosk"]))
+"""
+
+
+def test_uncaught_error_in_kiosk_exits_75_under_supervisor(kiosk_config: Path) -> None:
+    env = {**_env(kiosk_config), "KETDESK_SUPERVISED": "1"}
+    result = subprocess.run([sys.executable, "-c", CRASH_AFTER_START], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    assert result.returncode == EXIT_RESTART, result.stderr
+    log = (kiosk_config / "ketdesk.log").read_text(encoding="utf-8")
+    assert "uncaught exception" in log
+    assert "RuntimeError: simulated fault in a slot" in log
+    assert "Traceback" in log
+
+
+def test_kiosk_without_display_exits_for_a_retry(kiosk_config: Path) -> None:
+    env = _env(kiosk_config)
+    for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        env.pop(var, None)
+    result = subprocess.run([sys.executable, "-m", "ketdesk", "--kiosk"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    assert result.returncode == EXIT_RESTART
+    assert "no display was found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_uncaught_error_without_supervisor_restarts_in_place(kiosk_config: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", CRASH_AFTER_START], cwd=REPO,
+                            env=_env(kiosk_config), stdout=subprocess.PIPE, text=True)
+    lines, reader = _lines(proc)
+    try:
+        wait_for_line(lines, "first-paint")  # the crashing start
+        # The same process runs ketdesk again (os.execv): it paints again, so it got the
+        # single-instance lock back and its window is up.
+        wait_for_line(lines, "first-paint")
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=TIMEOUT)
+        reader.join(timeout=TIMEOUT)
+        assert proc.stdout is not None
+        proc.stdout.close()
+    log = (kiosk_config / "ketdesk.log").read_text(encoding="utf-8")
+    assert "kiosk: re-executing" in log

@@ -81,7 +81,8 @@ def test_command_line_beats_settings() -> None:
     stored = settings.LoadedSettings(settings.Settings(screen=1, idle_timeout=120.0, rotate_interval=30.0,
                                                        lang="en"))
     from_settings = KioskConfig.resolve(parse_args(["--kiosk"]), stored, PIN_HASH)
-    assert (from_settings.screen, from_settings.idle_timeout, from_settings.rotate_interval) == (1, 120.0, 30.0)
+    got = (from_settings.screen, from_settings.idle_timeout, from_settings.rotate_interval)
+    assert got == (1, 120.0, 30.0)
     args = ["--kiosk", "--screen", "0", "--idle-timeout", "15", "--rotate-interval", "5", "--lang", "es"]
     from_cli = KioskConfig.resolve(parse_args(args), stored, PIN_HASH)
     assert (from_cli.screen, from_cli.idle_timeout, from_cli.rotate_interval) == (0, 15.0, 5.0)
@@ -90,6 +91,7 @@ def test_command_line_beats_settings() -> None:
 
 
 def test_defaults_are_90_and_20_seconds() -> None:
-    config = KioskConfig.resolve(parse_args(["--kiosk"]), settings.LoadedSettings(settings.Settings()), PIN_HASH)
+    defaults = settings.LoadedSettings(settings.Settings())
+    config = KioskConfig.resolve(parse_args(["--kiosk"]), defaults, PIN_HASH)
     assert (config.idle_timeout, config.rotate_interval, config.cursor_hide, config.hold_seconds) == (
         90.0, 20.0, 3.0, 3.0)
