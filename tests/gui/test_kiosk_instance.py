@@ -161,9 +161,8 @@ def test_uncaught_error_without_supervisor_restarts_in_place(kiosk_config: Path)
                             env=_env(kiosk_config), stdout=subprocess.PIPE, text=True)
     lines, reader = _lines(proc)
     try:
-        wait_for_line(lines, "first-paint")  # the crashing start
-        # The same process runs ketdesk again (os.execv): it paints again, so it got the
-        # single-instance lock back and its window is up.
+        # The first start fails before its first paint; the same process then runs ketdesk
+        # again (os.execv). That one paints: it got the single-instance lock back.
         wait_for_line(lines, "first-paint")
         assert proc.poll() is None
     finally:
@@ -173,4 +172,5 @@ def test_uncaught_error_without_supervisor_restarts_in_place(kiosk_config: Path)
         assert proc.stdout is not None
         proc.stdout.close()
     log = (kiosk_config / "ketdesk.log").read_text(encoding="utf-8")
-    assert "kiosk: re-executing" in log
+    assert "RuntimeError: simulated fault in a slot" in log
+    assert log.index("kiosk: re-executing") < log.index("first paint after")
