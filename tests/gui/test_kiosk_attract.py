@@ -11,10 +11,10 @@ FAST = {"idle_timeout": 0.05, "rotate_interval": 0.03, "tick_interval": 0.01}
 
 
 def test_idle_starts_rotation_and_input_stops_it(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
-    kiosk, _ = make_kiosk(qtbot, pack, config=FAST)
+    kiosk, _ = make_kiosk(qtbot, pack, config=FAST, start=False)
     attract = kiosk.attract
     with qtbot.waitSignal(attract.started, timeout=3000):
-        pass
+        kiosk.start()
     assert attract.active
     assert attract.rotating
     assert kiosk.overlay.isVisible()
@@ -40,9 +40,9 @@ def test_input_hides_the_hint(qtbot, qapp_fonts, pack) -> None:  # type: ignore[
 
 
 def test_key_stops_the_loop(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
-    kiosk, _ = make_kiosk(qtbot, pack, config=FAST)
+    kiosk, _ = make_kiosk(qtbot, pack, config=FAST, start=False)
     with qtbot.waitSignal(kiosk.attract.started, timeout=3000):
-        pass
+        kiosk.start()
     with qtbot.waitSignal(kiosk.attract.stopped, timeout=3000):
         qtbot.keyClick(kiosk.window, Qt.Key.Key_Space)
     assert not kiosk.attract.rotating
@@ -62,9 +62,10 @@ def test_waking_tap_does_not_press_the_button_beneath(qtbot, qapp_fonts, pack) -
 
 
 def test_rotation_visits_every_panel_in_order(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
-    kiosk, _ = make_kiosk(qtbot, pack, config=FAST)
+    kiosk, _ = make_kiosk(qtbot, pack, config=FAST, start=False)
     seen: list[str] = []
     kiosk.attract.rotated.connect(seen.append)
+    kiosk.start()
     qtbot.waitUntil(lambda: len(seen) >= len(PANEL_IDS) + 1, timeout=20000)
     expected = [*PANEL_IDS[1:], PANEL_IDS[0], PANEL_IDS[1]]
     assert seen[: len(expected)] == expected
