@@ -97,8 +97,8 @@ WantedBy=graphical-session.target
 
 def desktop_text(cmd: Sequence[str]) -> str:
     exec_line = " ".join(_quote_desktop(a) for a in cmd)
-    return f"""[Desktop Entry]
-# Written by `ketdesk --install-autostart`; remove with `ketdesk --remove-autostart`.
+    return f"""# Written by `ketdesk --install-autostart`; remove with `ketdesk --remove-autostart`.
+[Desktop Entry]
 Type=Application
 Name=ketdesk kiosk
 Comment=Ketamine infusion treatment information for the waiting room

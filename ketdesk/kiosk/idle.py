@@ -106,6 +106,7 @@ class AttractLoop(QObject):
     def _begin(self) -> None:
         log.info("idle: attract loop starts")
         self.reset_for_next_visitor()
+        self._overlay.set_words(self._window.pack.ui.kiosk)  # the language may have changed
         self._active = True
         self._overlay.set_paused(False)
         self._overlay.set_pause_visible(not self._staff_paused)
