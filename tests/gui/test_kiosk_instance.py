@@ -73,11 +73,15 @@ def wait_for_line(lines: queue.Queue[str], prefix: str) -> str:
 
 
 @pytest.fixture
-def kiosk_config(tmp_path: Path) -> Path:
+def kiosk_config(tmp_path: Path) -> Iterator[Path]:
+    from PySide6.QtNetwork import QLocalServer
+
     from ketdesk import settings
 
     settings.save(settings.Settings(pin_hash=pin_hash()), tmp_path / "settings.ini")
-    return tmp_path
+    yield tmp_path
+    # A kiosk stopped by a signal leaves its socket behind; it is per folder, so tidy it.
+    QLocalServer.removeServer(instance_key(tmp_path))
 
 
 @pytest.fixture
