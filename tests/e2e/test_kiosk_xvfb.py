@@ -71,6 +71,12 @@ def kiosk(xvfb_display: str, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[
         lines.join()
         assert proc.stdout is not None
         proc.stdout.close()
+        # Stopped by a signal, the kiosk leaves its single-instance socket behind.
+        from PySide6.QtNetwork import QLocalServer
+
+        from ketdesk.kiosk.single_instance import instance_key
+
+        QLocalServer.removeServer(instance_key(tmp_path))
 
 
 @pytest.mark.xvfb
