@@ -140,17 +140,39 @@ def main(argv: list[str] | None = None) -> int:
     log_path = setup_logging()
     log.info("ketdesk %s starting (log: %s)", __version__, log_path)
     _install_excepthook()
+    if options.set_pin or options.install_autostart or options.remove_autostart:
+        from ketdesk.kiosk.launch import run_command
+
+        return run_command(options)
 
     from ketdesk import settings as settings_mod
 
     loaded = settings_mod.load()
     settings = loaded.settings
+    kiosk_plan = None
+    if (options.kiosk or settings.kiosk) and not offscreen_job:
+        from ketdesk.kiosk.launch import plan_kiosk
+
+        planned = plan_kiosk(options, loaded, sys.argv[1:] if argv is None else argv)
+        if isinstance(planned, int):
+            return planned  # no PIN (EXIT_CONFIG) or no display yet (EXIT_RESTART)
+        kiosk_plan = planned
+        # A crash in kiosk mode restarts the app instead of leaving a dead screen.
+        _install_excepthook(kiosk_plan.recovery.on_uncaught)
     app = create_application()
 
     if options.self_test:
         from ketdesk.selftest import run_self_test
 
         return run_self_test(options)
+
+    instance = None
+    if kiosk_plan is not None:
+        from ketdesk.kiosk.launch import claim_single_instance
+
+        instance = claim_single_instance()
+        if instance is None:
+            return EXIT_OK  # the kiosk already running was asked to come to the front
 
     from ketdesk.content_source import BuiltinContentError
 
@@ -185,6 +207,10 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(50, warm_up_charts)
 
     on_first_paint(window, after_first_paint)
+    if kiosk_plan is not None:
+        from ketdesk.kiosk.launch import run_kiosk
+
+        return run_kiosk(kiosk_plan, app, window, instance)
     show_sized_to_screen(window)
     return app.exec()
 

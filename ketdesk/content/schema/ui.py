@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import msgspec
+
 from ketdesk.content.schema.core import Model
 
 
@@ -47,6 +49,39 @@ class AccessStrings(Model, frozen=True, kw_only=True):
         codes = [choice.code for choice in self.languages]
         if len(codes) < 1 or len(set(codes)) != len(codes):
             raise ValueError("access.languages must list each language once")
+class KioskStrings(Model, frozen=True, kw_only=True):
+    """``[kiosk]``: words of the attract loop, the staff PIN pad and the staff menu."""
+
+    touch_to_explore: str  # the hint shown over the attract loop
+    pause: str  # pause/play control of the attract loop
+    play: str
+    pin_title: str
+    pin_prompt: str
+    pin_delete: str  # removes the last digit
+    pin_clear: str
+    pin_ok: str
+    pin_cancel: str
+    pin_wrong: str  # "{tries}" tries left before the lock
+    pin_locked: str  # "{seconds}" until the pad opens again
+    staff_title: str
+    staff_exit: str
+    staff_pause: str
+    staff_resume: str
+    staff_back: str
+    staff_version: str  # "{version}" of the app
+    staff_log: str  # "{path}" of the log file
+    staff_settings_warning: str  # "{backup}" copy of the unreadable settings file
+    staff_rotation_paused: str  # status line while staff paused the rotation
+
+    def __post_init__(self) -> None:
+        for field in msgspec.structs.fields(self):
+            if not getattr(self, field.name).strip():
+                raise ValueError(f"kiosk.{field.name} must not be empty")
+        _check_placeholders(self.pin_wrong, ("tries",), "kiosk.pin_wrong")
+        _check_placeholders(self.pin_locked, ("seconds",), "kiosk.pin_locked")
+        _check_placeholders(self.staff_version, ("version",), "kiosk.staff_version")
+        _check_placeholders(self.staff_log, ("path",), "kiosk.staff_log")
+        _check_placeholders(self.staff_settings_warning, ("backup",), "kiosk.staff_settings_warning")
 
 
 class UiStrings(Model, frozen=True, kw_only=True):
@@ -62,6 +97,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
     secondary_source: str  # marks a figure seen only through a summary
     # Accessibility controls, grouped in their own table (kept apart from other additions).
     access: AccessStrings
+    kiosk: KioskStrings  # kiosk mode: attract loop, PIN pad, staff menu
 
     def __post_init__(self) -> None:
         if len(self.months) != 12:

@@ -1,0 +1,123 @@
+"""Soak test of the kiosk attract loop: many panel rotations with accelerated timers.
+
+A clinic leaves the kiosk running for a month: at 20 s a panel that is ~130,000 rotations.
+This runs ``rotations`` of them offscreen at 1 ms a turn (the panel steps its animation
+between turns), and every 250 rotations a visitor "touches" the screen and the loop starts
+again from a full reset, the way idle periods come and go.
+
+Measured after a warm-up (every panel built, pyqtgraph loaded, 2 full reset cycles):
+- peak RSS growth (VmHWM, kB) - target <= 2 MB
+- Python object count growth (``gc.get_objects()`` after a full collection) - target flat
+- live QObjects under the window, to catch Qt objects that pile up
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_kiosk_soak.py [rotations]``.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+WAKE_EVERY = 250  # rotations between simulated visitors
+WARM_UP = 2 * WAKE_EVERY
+
+
+def _status_kb(field: str) -> int:
+    """A memory figure from /proc/self/status (Linux), in kB; 0 elsewhere."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _objects() -> int:
+    gc.collect()
+    return len(gc.get_objects())
+
+
+def run(rotations: int = 10000, size: tuple[int, int] = (1920, 1080)) -> dict[str, Any]:
+    import tempfile
+
+    from PySide6.QtCore import QEventLoop, QObject, QTimer
+
+    tmp = tempfile.mkdtemp(prefix="ketdesk-soak-")
+    os.environ.setdefault("KETDESK_CONFIG_DIR", tmp)
+    os.environ.setdefault("KETDESK_LOG_DIR", tmp)
+
+    from ketdesk.app import build_window, create_application
+    from ketdesk.cli import Options
+    from ketdesk.kiosk.config import KioskConfig
+    from ketdesk.kiosk.controller import Kiosk
+    from ketdesk.kiosk.pin import hash_pin
+
+    app = create_application()
+    window = build_window(Options())
+    window.resize(*size)
+    config = KioskConfig(pin_hash=hash_pin("1234"), idle_timeout=3600, rotate_interval=0.001,
+                         tick_interval=0.0005, cursor_hide=3600)
+    kiosk = Kiosk(window, config, quit_app=lambda code: None)
+    kiosk.start()
+    window.resize(*size)  # offscreen screens are small; keep the size the soak is about
+
+    count = 0
+    loop = QEventLoop()
+    target = {"n": WARM_UP}
+
+    def on_rotated(_panel_id: str) -> None:
+        nonlocal count
+        count += 1
+        if count % WAKE_EVERY == 0:
+            kiosk.attract.input_seen()  # a visitor touches the screen...
+            QTimer.singleShot(0, kiosk.attract.begin_now)  # ...and leaves: full reset, rotate
+        if count >= target["n"]:
+            loop.quit()
+
+    kiosk.attract.rotated.connect(on_rotated)
+    kiosk.attract.begin_now()
+    loop.exec()  # warm-up
+
+    qobjects_before = len(window.findChildren(QObject))
+    objects_before = _objects()
+    rss_before, hwm_before = _status_kb("VmRSS"), _status_kb("VmHWM")
+    started = time.perf_counter()
+    target["n"] = WARM_UP + rotations
+    loop.exec()
+    elapsed = time.perf_counter() - started
+    # Let deferred deletions (deleteLater) run before counting.
+    for _ in range(3):
+        app.sendPostedEvents()
+        app.processEvents()
+    objects_after = _objects()
+    qobjects_after = len(window.findChildren(QObject))
+    result = {
+        "rotations": rotations,
+        "seconds": round(elapsed, 2),
+        "rotations_per_s": round(rotations / elapsed, 1) if elapsed else 0.0,
+        "rss_kb_after_warmup": rss_before,
+        "rss_growth_kb": _status_kb("VmRSS") - rss_before,
+        "peak_rss_growth_kb": _status_kb("VmHWM") - hwm_before,
+        "python_objects_after_warmup": objects_before,
+        "python_object_growth": objects_after - objects_before,
+        "qobject_growth": qobjects_after - qobjects_before,
+        "targets": {"peak_rss_growth_kb": 2048, "python_object_growth": "flat (about 0)"},
+    }
+    kiosk.stop()
+    window.close()
+    return result
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(int(sys.argv[1]) if len(sys.argv) > 1 else 10000), indent=2))

@@ -1,0 +1,22 @@
+"""Kiosk mode: ketdesk running unattended on a waiting-room screen.
+
+One small module per job, wired together by ``controller.Kiosk``:
+
+- ``config``          the kiosk's options (command line beats settings)
+- ``window_mode``     fullscreen, frameless, on top, on the chosen screen (also with no WM)
+- ``cursor``          hide the mouse pointer when it has not moved for a while
+- ``lockdown``        no context menus, no hover tooltips, refused exit keys and close
+- ``idle``            the idle timer and the attract loop (reset, rotate, step, hint)
+- ``attract_overlay`` the "Touch to explore" hint and the pause/play control
+- ``touch``           swipe between panels, drag to scroll
+- ``staff_exit``      press-and-hold in the top-left corner or Ctrl+Shift+Alt+K
+- ``pin`` / ``pin_pad`` / ``staff_menu`` / ``staff_overlay``  the staff's way out
+- ``inhibit``         keep the screen saver and display sleep away
+- ``single_instance`` a second start raises the first window and exits 0
+- ``autostart``       systemd user unit or XDG autostart entry
+- ``recovery``        restart after an uncaught exception
+- ``launch``          the checks before start-up and the run itself, called by ``ketdesk.app``
+
+Qt is imported only by the modules that draw or filter events, so ``--set-pin`` and the
+autostart commands run without it.
+"""

@@ -1,0 +1,138 @@
+"""``Kiosk``: turns a built main window into an unattended kiosk, and back.
+
+Everything works from the outside of ``MainWindow`` (event filters, child overlays, the
+panels' ``reset``/``attract_tick`` hooks), so the window itself knows nothing of kiosks.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
+
+from ketdesk.cli import EXIT_OK
+from ketdesk.kiosk.attract_overlay import AttractOverlay
+from ketdesk.kiosk.config import KioskConfig
+from ketdesk.kiosk.cursor import CursorHider
+from ketdesk.kiosk.idle import AttractLoop
+from ketdesk.kiosk.lockdown import Lockdown
+from ketdesk.kiosk.pin import PinGuard
+from ketdesk.kiosk.staff_exit import StaffExitTrigger
+from ketdesk.kiosk.staff_overlay import StaffOverlay
+from ketdesk.kiosk.touch import TouchNavigation
+from ketdesk.kiosk.window_mode import KioskWindowMode, raise_window
+from ketdesk.ui.main_window import MainWindow
+from ketdesk.ui.theme import Metrics
+
+log = logging.getLogger(__name__)
+
+# Test hook: print a line per refused exit and per raise request to stdout, for the
+# end-to-end tests to wait on instead of sleeping.
+REPORT_ENV = "KETDESK_REPORT_KIOSK"
+
+
+def _quit_app(code: int) -> None:
+    app = QGuiApplication.instance()
+    if app is not None:
+        app.exit(code)
+
+
+class Kiosk(QObject):
+    exited = Signal()  # staff left kiosk mode through the menu
+
+    def __init__(self, window: MainWindow, config: KioskConfig, *,
+                 clock: Callable[[], float] | None = None, log_path: Path | None = None,
+                 quit_app: Callable[[int], None] = _quit_app) -> None:
+        super().__init__(window)
+        self.window = window
+        self.config = config
+        self._quit_app = quit_app
+        words = window.pack.ui.kiosk
+        guard = PinGuard(config.pin_hash, clock=clock) if clock else PinGuard(config.pin_hash)
+        self.guard = guard
+        self.window_mode = KioskWindowMode(window, config.screen)
+        self.lockdown = Lockdown(window, self)
+        self.cursor = CursorHider(config.cursor_hide, self)
+        self.overlay = AttractOverlay(window, words)
+        self.staff = StaffOverlay(window, window.pack, guard, log_path=log_path,
+                                  settings_problem=config.settings_problem,
+                                  settings_backup=config.settings_backup)
+        self.attract = AttractLoop(window, self.overlay, idle_timeout=config.idle_timeout,
+                                   rotate_interval=config.rotate_interval,
+                                   tick_interval=config.tick_interval,
+                                   default_lang=config.default_lang,
+                                   on_reset=[self.staff.close_all])
+        self.staff_exit = StaffExitTrigger(window, config.hold_seconds)
+        self.touch = TouchNavigation(window)
+        self.staff_exit.requested.connect(self.open_staff)
+        self.staff.exit_requested.connect(self.exit_kiosk)
+        self.staff.rotation_paused.connect(self.attract.set_staff_paused)
+        self.lockdown.refused.connect(self._report_refusal)
+        window.metrics_changed.connect(self._apply_metrics)
+        self._running = False
+
+    # --- life cycle -----------------------------------------------------------------------
+    def start(self) -> None:
+        """Show the window as a kiosk and start watching (instead of ``window.show()``)."""
+        log.info("kiosk mode: idle %.1f s, rotate %.1f s, screen %d", self.config.idle_timeout,
+                 self.config.rotate_interval, self.config.screen)
+        self._running = True
+        self.lockdown.engage()
+        self.window_mode.enter()
+        self._apply_metrics(self.window.metrics)
+        self.cursor.start()
+        self.attract.start()
+        self.staff_exit.start()
+        self.touch.start()
+
+    def stop(self) -> None:
+        """Undo everything ``start`` did (the window can close again)."""
+        self._running = False
+        for part in (self.touch, self.staff_exit, self.attract, self.cursor):
+            part.stop()
+        self.window_mode.leave()
+        self.lockdown.release()
+        self.staff.close_all()
+        self.overlay.hide()
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    # --- staff ------------------------------------------------------------------------
+    def open_staff(self) -> None:
+        if self._running:
+            self.attract.input_seen()
+            self.staff.open_pin_pad()
+
+    def exit_kiosk(self) -> None:
+        log.info("staff: exit from kiosk mode")
+        self.stop()
+        self.exited.emit()
+        self.window.close()
+        self._quit_app(EXIT_OK)
+
+    def bring_to_front(self) -> None:
+        """A second start asked for us: back to fullscreen, in front."""
+        self._report("raised")
+        if self._running:
+            self.window_mode.apply()
+        else:
+            raise_window(self.window)
+
+    # --- helpers ------------------------------------------------------------------------
+    def _apply_metrics(self, metrics: Metrics) -> None:
+        self.overlay.apply_metrics(metrics)
+        self.staff.apply_metrics(metrics)
+        self.staff_exit.corner_px = max(96, metrics.px(4))
+
+    def _report_refusal(self, what: str) -> None:
+        self._report(f"refused {what}")
+
+    def _report(self, what: str) -> None:
+        if os.environ.get(REPORT_ENV):
+            print(f"kiosk-{what}", flush=True)

@@ -1,0 +1,207 @@
+"""The idle timer and the attract loop.
+
+Any touch, click, key or wheel turn anywhere in the app restarts the idle timer. When it
+runs out the kiosk gets ready for the next visitor (Overview, every built panel reset, the
+default language, nothing left open) and starts rotating through the panels, stepping the
+shown panel's animation every few seconds. Input stops the loop at once; the idle timer
+starts it again.
+
+Mouse motion alone does not count: a mouse nudged on a table must not keep the kiosk
+from resetting for the next person.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+from shiboken6 import isValid
+
+from ketdesk.content.schema.pack import PANEL_IDS
+from ketdesk.kiosk.attract_overlay import AttractOverlay
+from ketdesk.kiosk.config import ms
+from ketdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+INPUT_EVENTS = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.TabletPress,
+})
+
+
+class AttractLoop(QObject):
+    started = Signal()  # the attract loop began (idle timeout)
+    stopped = Signal()  # input ended it
+    rotated = Signal(str)  # the loop showed this panel
+
+    def __init__(self, window: MainWindow, overlay: AttractOverlay, *, idle_timeout: float,
+                 rotate_interval: float, tick_interval: float, default_lang: str = "",
+                 on_reset: Iterable[Callable[[], None]] = ()) -> None:
+        super().__init__(window)
+        self._window = window
+        self._overlay = overlay
+        self._default_lang = default_lang
+        self._on_reset = list(on_reset)
+        self._active = False
+        self._staff_paused = False
+        self._idle = self._timer(idle_timeout, self._begin, single=True)
+        self._rotate = self._timer(rotate_interval, self._step)
+        self._tick = self._timer(tick_interval, self._tick_panel)
+        overlay.pause_toggled.connect(self._on_visitor_pause)
+
+    def _timer(self, seconds: float, slot: Callable[[], None], single: bool = False) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(single)
+        timer.setInterval(ms(seconds))
+        timer.timeout.connect(slot)
+        return timer
+
+    # --- public -----------------------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        return self._active
+
+    @property
+    def rotating(self) -> bool:
+        return self._rotate.isActive()
+
+    @property
+    def staff_paused(self) -> bool:
+        return self._staff_paused
+
+    def start(self) -> None:
+        """Watch for input and start counting idle time."""
+        app = QGuiApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        self._idle.start()
+
+    def stop(self) -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        for timer in (self._idle, self._rotate, self._tick):
+            timer.stop()
+
+    def begin_now(self) -> None:
+        """Start the attract loop without waiting (what the idle timer calls)."""
+        self._begin()
+
+    def set_staff_paused(self, paused: bool) -> None:
+        """Staff menu: no rotation until resumed (the reset on idle still happens)."""
+        self._staff_paused = paused
+        self._overlay.set_pause_visible(not paused)
+        self._apply_rotation()
+
+    def input_seen(self) -> None:
+        self._idle.start()
+        if self._active:
+            self._end()
+
+    # --- the loop -----------------------------------------------------------------------
+    def _begin(self) -> None:
+        log.info("idle: attract loop starts")
+        self.reset_for_next_visitor()
+        self._overlay.set_words(self._window.pack.ui.kiosk)  # the language may have changed
+        self._active = True
+        self._overlay.set_paused(False)
+        self._overlay.set_pause_visible(not self._staff_paused)
+        self._overlay.show()
+        self._overlay.raise_()
+        self._apply_rotation()
+        self.started.emit()
+
+    def _end(self) -> None:
+        log.info("input: attract loop stops")
+        self._active = False
+        self._rotate.stop()
+        self._tick.stop()
+        # Hidden on the next turn of the event loop: the tap that woke the kiosk still lands
+        # on the overlay and does not also press the button beneath it.
+        QTimer.singleShot(0, self._hide_overlay)
+        self.stopped.emit()
+
+    def _hide_overlay(self) -> None:
+        if not self._active and isValid(self._overlay):
+            self._overlay.hide()
+
+    def _apply_rotation(self) -> None:
+        if self._active and not self._staff_paused and not self._overlay.paused:
+            self._rotate.start()
+            self._tick.start()
+        else:
+            self._rotate.stop()
+            self._tick.stop()
+
+    def _on_visitor_pause(self, _paused: bool) -> None:
+        self._apply_rotation()
+
+    def reset_for_next_visitor(self) -> None:
+        """Overview, default language, every built panel reset, nothing left open."""
+        QToolTip.hideText()
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+        for callback in self._on_reset:
+            callback()
+        close_details = getattr(self._window, "close_details", None)
+        if callable(close_details):
+            close_details()
+        # Language switching lives on the window when the accessibility work provides it.
+        set_language = getattr(self._window, "set_language", None)
+        if (self._default_lang and callable(set_language)
+                and self._window.pack.meta.lang != self._default_lang):
+            try:
+                set_language(self._default_lang)
+            except Exception:  # a missing translation must not stop the loop
+                log.exception("could not switch back to language %r", self._default_lang)
+        self._window.show_panel(PANEL_IDS[0])
+        for panel in self._window.built_panels().values():
+            panel.reset()
+        self._drop_focus()
+
+    def _drop_focus(self) -> None:
+        """No focus ring left on a tab the loop has moved away from (it reads as "selected")."""
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is self._window:
+            focus.clearFocus()
+
+    def _step(self) -> None:
+        current = self._window.current_panel_id
+        next_id = PANEL_IDS[(PANEL_IDS.index(current) + 1) % len(PANEL_IDS)]
+        self._window.show_panel(next_id)
+        self._window.panel(next_id).reset()
+        self._drop_focus()
+        self._tick.start()  # a full tick interval on the new panel before its first step
+        self.rotated.emit(next_id)
+
+    def _tick_panel(self) -> None:
+        self._window.panel(self._window.current_panel_id).attract_tick()
+
+    # --- input --------------------------------------------------------------------------
+    def _on_pause_control(self, watched: QObject, event: QEvent) -> bool:
+        """A press on the pause/play control pauses the loop instead of ending it."""
+        overlay = self._overlay
+        if watched is overlay.pause_button:
+            return True
+        if not watched.isWindowType():
+            return False
+        if isinstance(event, QMouseEvent):
+            pos = event.position()
+            return overlay.pause_contains(pos.x(), pos.y())
+        if isinstance(event, QTouchEvent) and event.points():
+            pos = event.points()[0].position()
+            return overlay.pause_contains(pos.x(), pos.y())
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in INPUT_EVENTS:
+            if self._active and isValid(self._overlay) and self._on_pause_control(watched, event):
+                self._idle.start()
+            else:
+                self.input_seen()
+        return False

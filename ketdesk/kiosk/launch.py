@@ -1,0 +1,137 @@
+"""Kiosk start-up, called from ``ketdesk.app.main``: the checks, then the run.
+
+``plan_kiosk`` runs before Qt starts: no PIN means no kiosk (``EXIT_CONFIG``), and no display
+means "try again later" (``EXIT_RESTART``, so the systemd unit retries until the X session
+is up) instead of Qt aborting. ``run_kiosk`` owns the event loop while the kiosk runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ketdesk import paths
+from ketdesk.cli import EXIT_CONFIG, EXIT_RESTART, Options
+from ketdesk.kiosk.config import KioskConfig
+from ketdesk.kiosk.pin import is_pin_hash, salvage_pin_hash
+from ketdesk.kiosk.recovery import Recovery
+from ketdesk.settings import LoadedSettings, settings_file
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ketdesk.kiosk.single_instance import SingleInstance
+    from ketdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+NO_PIN = ("kiosk mode needs a staff PIN, and none is set (settings: {path}).\n"
+          "Set one with:  ketdesk --set-pin\n"
+          "(it asks twice; in a script, pipe the PIN on two lines into it), then start "
+          "ketdesk --kiosk again.")
+NO_DISPLAY = ("kiosk mode needs a screen, and no display was found (DISPLAY and WAYLAND_DISPLAY "
+              "are not set). Exiting with code {code} so a supervisor retries once the "
+              "graphical session is up.")
+_NEEDS = {"xcb": ("DISPLAY",), "wayland": ("WAYLAND_DISPLAY",), "": ("DISPLAY", "WAYLAND_DISPLAY")}
+
+
+@dataclass(frozen=True)
+class KioskPlan:
+    config: KioskConfig
+    recovery: Recovery
+
+
+def has_display(env: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """Whether Qt will find a screen (Qt aborts the process when it does not)."""
+    env = os.environ if env is None else env
+    platform = platform or sys.platform
+    if not platform.startswith("linux"):
+        return True  # Windows and macOS always have their one display server
+    for name in (env.get("QT_QPA_PLATFORM", "") or "").split(";"):
+        name = name.split(":")[0].strip()
+        needs = _NEEDS.get(name)
+        if needs is None:
+            return True  # offscreen, eglfs, linuxfb, vnc: no display variable needed
+        if any(env.get(var) for var in needs):
+            return True
+    return False
+
+
+def plan_kiosk(options: Options, loaded: LoadedSettings, argv: Sequence[str]) -> KioskPlan | int:
+    """The kiosk's configuration, or the exit code (with a message) when it cannot run."""
+    pin_hash = loaded.settings.pin_hash
+    if not pin_hash and loaded.problem:
+        pin_hash = salvage_pin_hash(loaded.backup)
+        if pin_hash:
+            log.warning("kept the staff PIN from the unreadable settings file %s", loaded.backup)
+    if not is_pin_hash(pin_hash):
+        message = NO_PIN.format(path=settings_file())
+        if loaded.problem:
+            message = f"{loaded.problem}\n{message}"
+        log.error("%s", message)
+        print(f"ketdesk: {message}", file=sys.stderr)
+        return EXIT_CONFIG
+    if not has_display():
+        message = NO_DISPLAY.format(code=EXIT_RESTART)
+        log.error("%s", message)
+        print(f"ketdesk: {message}", file=sys.stderr)
+        return EXIT_RESTART
+    if (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
+            and os.environ.get("WAYLAND_DISPLAY") and os.environ.get("DISPLAY")):
+        # Native Wayland lets no client stay on top or pick its screen; XWayland does.
+        os.environ["QT_QPA_PLATFORM"] = "xcb"
+        log.info("kiosk mode: using XWayland (QT_QPA_PLATFORM=xcb) for fullscreen on top")
+    return KioskPlan(KioskConfig.resolve(options, loaded, pin_hash), Recovery(argv))
+
+
+def claim_single_instance() -> SingleInstance | None:
+    """The instance lock, or None when another kiosk runs (it has been asked to raise)."""
+    from ketdesk.kiosk.single_instance import SingleInstance, instance_key
+
+    config_dir = paths.user_config_dir()
+    instance = SingleInstance(instance_key(config_dir), config_dir)
+    return instance if instance.acquire() else None
+
+
+def run_kiosk(plan: KioskPlan, app: QApplication, window: MainWindow,
+              instance: SingleInstance | None) -> int:
+    """Show ``window`` as a kiosk and run the event loop; return the process exit code."""
+    from ketdesk.kiosk.controller import Kiosk
+    from ketdesk.kiosk.inhibit import Inhibitor
+
+    kiosk = Kiosk(window, plan.config, log_path=paths.log_file())
+    inhibitor = Inhibitor()
+    recovery = plan.recovery
+    if instance is not None:
+        instance.raise_requested.connect(kiosk.bring_to_front)
+        recovery.cleanups.append(instance.release)
+    recovery.cleanups.append(inhibitor.release)
+    kiosk.start()
+    inhibitor.inhibit()
+    recovery.quit_loop = app.exit
+    try:
+        code = app.exec()
+    finally:
+        recovery.quit_loop = None
+    log.info("kiosk event loop ended with code %d", code)
+    return recovery.finish(code)
+
+
+def run_command(options: Options) -> int:
+    """``--set-pin``, ``--install-autostart``, ``--remove-autostart``: no Qt, no window."""
+    from ketdesk import settings as settings_mod
+    from ketdesk.cli import EXIT_USAGE
+    from ketdesk.kiosk import autostart
+    from ketdesk.kiosk.pin import set_pin_command
+
+    if options.set_pin:
+        return set_pin_command()
+    if options.install_autostart and options.remove_autostart:
+        print("ketdesk: use --install-autostart or --remove-autostart, not both", file=sys.stderr)
+        return EXIT_USAGE
+    pin_set = is_pin_hash(settings_mod.load().settings.pin_hash)
+    return autostart.autostart_command(options.install_autostart, pin_set=pin_set)

@@ -1,0 +1,101 @@
+"""The staff menu, shown after the right PIN: exit, pause rotation, and facts for support.
+
+Version, content version and last-reviewed date, the log file's location and, if the
+settings file could not be read, a warning saying so and where the old file was kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from ketdesk import __version__
+from ketdesk.content.schema.pack import ContentPack
+from ketdesk.ui.text import format_date
+from ketdesk.ui.theme import Metrics
+from ketdesk.ui.widgets import Card, make_label
+
+
+class StaffMenu(Card):
+    exit_requested = Signal()
+    pause_toggled = Signal(bool)  # True: staff paused the rotation
+    closed = Signal()
+
+    def __init__(self, pack: ContentPack, *, log_path: Path | None, settings_backup: Path | None,
+                 settings_problem: str, rotation_paused: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("true", parent)
+        self.setObjectName("staffMenu")
+        words = pack.ui.kiosk
+        self._words = words
+        self._paused = rotation_paused
+        self.title = make_label(words.staff_title, "h2")
+        meta = pack.meta
+        reviewed = meta.last_reviewed
+        self.version = make_label(words.staff_version.format(version=__version__))
+        self.content_version = make_label(pack.ui.content_version.format(version=meta.content_version))
+        self.reviewed = make_label(pack.ui.last_reviewed.format(
+            date=format_date(reviewed.day, reviewed.month, reviewed.year, pack.ui)))
+        self.log_location = make_label(words.staff_log.format(path=log_path or "-"), "small")
+        self.log_location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.paused_note = make_label(words.staff_rotation_paused, "small")
+        self.warning: Card | None = None
+        self.body.addWidget(self.title)
+        for label in (self.version, self.content_version, self.reviewed, self.log_location):
+            self.body.addWidget(label)
+        if settings_problem:
+            self.warning = Card("warning")
+            self.warning.setObjectName("settingsWarning")
+            text = words.staff_settings_warning.format(backup=settings_backup or "-")
+            self.warning_label = make_label(text)
+            self.warning_label.setAccessibleName(text)
+            self.warning.body.addWidget(self.warning_label)
+            # The technical reason, for whoever reads the log with support.
+            detail = make_label(settings_problem, "small")
+            detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.warning.body.addWidget(detail)
+            self.body.addWidget(self.warning)
+        self.body.addWidget(self.paused_note)
+
+        self.pause_button = QPushButton()
+        self.pause_button.setObjectName("staffPause")
+        self.pause_button.clicked.connect(self._toggle_pause)
+        self.exit_button = QPushButton(words.staff_exit)
+        self.exit_button.setObjectName("staffExit")
+        self.exit_button.setProperty("primary", True)
+        self.exit_button.clicked.connect(self.exit_requested)
+        self.back_button = QPushButton(words.staff_back)
+        self.back_button.setObjectName("staffBack")
+        self.back_button.clicked.connect(self.closed)
+        row = QHBoxLayout()
+        self.buttons = row
+        for button in (self.back_button, self.pause_button, self.exit_button):
+            button.setAccessibleName(button.text())
+            row.addWidget(button, 1)
+        self.body.addLayout(row)
+        self._refresh()
+
+    @property
+    def rotation_paused(self) -> bool:
+        return self._paused
+
+    def _toggle_pause(self) -> None:
+        self._paused = not self._paused
+        self._refresh()
+        self.pause_toggled.emit(self._paused)
+
+    def _refresh(self) -> None:
+        text = self._words.staff_resume if self._paused else self._words.staff_pause
+        self.pause_button.setText(text)
+        self.pause_button.setAccessibleName(text)
+        self.paused_note.setVisible(self._paused)
+
+    def apply_metrics(self, m: Metrics) -> None:
+        self.set_padding(m.px(1))
+        self.buttons.setSpacing(m.px(0.5))
+        if self.warning is not None:
+            self.warning.set_padding(m.px(0.6))
+        for button in (self.back_button, self.pause_button, self.exit_button):
+            button.setMinimumHeight(max(m.touch, m.px(2.6)))

@@ -1,0 +1,71 @@
+"""Helpers for the kiosk GUI tests: a kiosk on a real MainWindow with short timers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ketdesk.kiosk.config import KioskConfig
+from ketdesk.kiosk.controller import Kiosk
+from ketdesk.kiosk.pin import hash_pin
+
+PIN = "2468"
+
+
+@cache
+def pin_hash() -> str:
+    return hash_pin(PIN, salt=b"kiosk-tests-salt")
+
+
+@dataclass
+class FakeClock:
+    now: float = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@dataclass
+class QuitRecorder:
+    codes: list[int] = field(default_factory=list)
+
+    def __call__(self, code: int) -> None:
+        self.codes.append(code)
+
+
+def make_kiosk(qtbot: Any, pack: Any, *, start: bool = True, **overrides: Any) -> tuple[Kiosk, QuitRecorder]:
+    """A started kiosk whose timers are long unless a test shortens them."""
+    from ketdesk.ui.main_window import MainWindow
+
+    window = MainWindow(pack)
+    values: dict[str, Any] = {"pin_hash": pin_hash(), "idle_timeout": 600.0, "rotate_interval": 600.0,
+                              "tick_interval": 600.0, "cursor_hide": 600.0, "hold_seconds": 600.0}
+    values.update(overrides.pop("config", {}))
+    quit_app = QuitRecorder()
+    kiosk = Kiosk(window, KioskConfig(**values), quit_app=quit_app,
+                  log_path=Path("/tmp/ketdesk-test.log"), **overrides)
+    # Unlock first, or the refused close would leave the window (and its timers) behind.
+    qtbot.addWidget(window, before_close_func=lambda _w: kiosk.stop())
+    if start:
+        kiosk.start()
+        qtbot.waitExposed(window)
+        # Activation arrives late offscreen; keys and tooltips need it to have happened.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+    return kiosk, quit_app
+
+
+def tap(qtbot: Any, widget: Any, pos: Any = None) -> None:
+    """A click the way a finger or mouse makes it: at a point of the window, hit-tested.
+
+    (``qtbot.mouseClick(widget)`` hands the event straight to ``widget``, past anything
+    lying over it.)
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = widget.window()
+    point = widget.mapTo(window, pos if pos is not None else widget.rect().center())
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)

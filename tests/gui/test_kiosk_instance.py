@@ -1,0 +1,180 @@
+"""One kiosk at a time: a second start raises the first and exits 0; no PIN, no kiosk."""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ketdesk.cli import EXIT_CONFIG, EXIT_OK, EXIT_RESTART
+from ketdesk.kiosk.single_instance import SingleInstance, instance_key
+from tests.gui.kiosk_support import make_kiosk, pin_hash
+
+REPO = Path(__file__).resolve().parents[2]
+TIMEOUT = 90
+
+
+def test_second_instance_is_refused_and_first_is_raised(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    key = instance_key(tmp_path)  # unique per test: the folder is
+    first = SingleInstance(key, tmp_path)
+    assert first.acquire()
+    try:
+        second = SingleInstance(key, tmp_path)
+        with qtbot.waitSignal(first.raise_requested, timeout=5000):
+            assert second.acquire() is False
+    finally:
+        first.release()
+    # Once the first is gone, the next start is first again.
+    third = SingleInstance(key, tmp_path)
+    assert third.acquire()
+    third.release()
+
+
+def test_raise_request_brings_the_kiosk_back(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    kiosk, _ = make_kiosk(qtbot, pack)
+    kiosk.window.showMinimized()
+    kiosk.bring_to_front()
+    qtbot.waitUntil(lambda: bool(kiosk.window.windowState() & Qt.WindowState.WindowFullScreen))
+
+
+def _env(config: Path) -> dict[str, str]:
+    return {**os.environ, "KETDESK_CONFIG_DIR": str(config), "KETDESK_LOG_DIR": str(config),
+            "QT_QPA_PLATFORM": "offscreen", "KETDESK_REPORT_FIRST_PAINT": "1",
+            "KETDESK_REPORT_KIOSK": "1"}
+
+
+def _lines(proc: subprocess.Popen[str]) -> tuple[queue.Queue[str], threading.Thread]:
+    """The process's stdout, line by line, read on a thread so the test can time out."""
+    lines: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put(line.strip())
+
+    thread = threading.Thread(target=pump, daemon=True)
+    thread.start()
+    return lines, thread
+
+
+def wait_for_line(lines: queue.Queue[str], prefix: str) -> str:
+    while True:
+        line = lines.get(timeout=TIMEOUT)
+        if line.startswith(prefix):
+            return line
+
+
+@pytest.fixture
+def kiosk_config(tmp_path: Path) -> Iterator[Path]:
+    from PySide6.QtNetwork import QLocalServer
+
+    from ketdesk import settings
+
+    settings.save(settings.Settings(pin_hash=pin_hash()), tmp_path / "settings.ini")
+    yield tmp_path
+    # A kiosk stopped by a signal leaves its socket behind; it is per folder, so tidy it.
+    QLocalServer.removeServer(instance_key(tmp_path))
+
+
+@pytest.fixture
+def running_kiosk(kiosk_config: Path) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str]]]:
+    proc = subprocess.Popen([sys.executable, "-m", "ketdesk", "--kiosk"], cwd=REPO,
+                            env=_env(kiosk_config), stdout=subprocess.PIPE, text=True)
+    lines, reader = _lines(proc)
+    try:
+        wait_for_line(lines, "first-paint")
+        yield proc, lines
+    finally:
+        proc.terminate()
+        proc.wait(timeout=TIMEOUT)
+        reader.join(timeout=TIMEOUT)
+        assert proc.stdout is not None
+        proc.stdout.close()
+
+
+def test_second_start_exits_0_and_raises_the_first(running_kiosk, kiosk_config: Path) -> None:  # type: ignore[no-untyped-def]
+    first, lines = running_kiosk
+    second = subprocess.run([sys.executable, "-m", "ketdesk", "--kiosk"], cwd=REPO,
+                            env=_env(kiosk_config), capture_output=True, text=True,
+                            timeout=TIMEOUT, check=False)
+    assert second.returncode == EXIT_OK, second.stderr
+    assert "first-paint" not in second.stdout  # it never opened a window
+    assert wait_for_line(lines, "kiosk-raised") == "kiosk-raised"
+    assert first.poll() is None
+
+
+def test_kiosk_without_pin_refuses_to_start(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "ketdesk", "--kiosk"], cwd=REPO, env=_env(tmp_path),
+                            capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    assert result.returncode == EXIT_CONFIG
+    assert "ketdesk --set-pin" in result.stderr
+    assert "first-paint" not in result.stdout
+
+
+CRASH_AFTER_START = """
+import sys
+from PySide6.QtCore import QTimer
+from ketdesk.kiosk import controller
+
+start = controller.Kiosk.start
+
+def start_then_fail(self):
+    start(self)
+    def fail():
+        raise RuntimeError("simulated fault in a slot")
+    QTimer.singleShot(0, fail)
+
+controller.Kiosk.start = start_then_fail
+from ketdesk.app import main
+sys.exit(main(["--kiosk"]))
+"""
+
+
+def test_uncaught_error_in_kiosk_exits_75_under_supervisor(kiosk_config: Path) -> None:
+    env = {**_env(kiosk_config), "KETDESK_SUPERVISED": "1"}
+    result = subprocess.run([sys.executable, "-c", CRASH_AFTER_START], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    assert result.returncode == EXIT_RESTART, result.stderr
+    log = (kiosk_config / "ketdesk.log").read_text(encoding="utf-8")
+    assert "uncaught exception" in log
+    assert "RuntimeError: simulated fault in a slot" in log
+    assert "Traceback" in log
+
+
+def test_kiosk_without_display_exits_for_a_retry(kiosk_config: Path) -> None:
+    env = _env(kiosk_config)
+    for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        env.pop(var, None)
+    result = subprocess.run([sys.executable, "-m", "ketdesk", "--kiosk"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    assert result.returncode == EXIT_RESTART
+    assert "no display was found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_uncaught_error_without_supervisor_restarts_in_place(kiosk_config: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", CRASH_AFTER_START], cwd=REPO,
+                            env=_env(kiosk_config), stdout=subprocess.PIPE, text=True)
+    lines, reader = _lines(proc)
+    try:
+        # The first start fails before its first paint; the same process then runs ketdesk
+        # again (os.execv). That one paints: it got the single-instance lock back.
+        wait_for_line(lines, "first-paint")
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=TIMEOUT)
+        reader.join(timeout=TIMEOUT)
+        assert proc.stdout is not None
+        proc.stdout.close()
+    log = (kiosk_config / "ketdesk.log").read_text(encoding="utf-8")
+    assert "RuntimeError: simulated fault in a slot" in log
+    assert log.index("kiosk: re-executing") < log.index("first paint after")

@@ -1,0 +1,24 @@
+"""A kiosk runs for weeks: many Qt calls and signal emits must not crash the interpreter."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+
+class Emitter(QObject):
+    changed = Signal(str)
+
+
+def test_many_calls_and_emits_do_not_exhaust_none_or_true(qapp_fonts) -> None:  # type: ignore[no-untyped-def]
+    emitter = Emitter()
+    seen: list[str] = []
+    emitter.changed.connect(seen.append)
+    # PySide6 6.12.0 on Python 3.11 aborted after a few thousand of these (hence the 6.11 pin).
+    for _ in range(20_000):
+        emitter.setObjectName("emitter")
+        emitter.changed.emit("x")
+    assert len(seen) == 20_000
+    assert sys.getrefcount(None) > 1000
+    assert sys.getrefcount(True) > 1000
