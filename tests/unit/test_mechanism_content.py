@@ -112,7 +112,8 @@ def test_label_for_a_part_the_picture_does_not_have(pack_copy: Path) -> None:
     ("Step {current of {total}", "write braces only around"),
 ])
 def test_step_indicator_placeholders(pack_copy: Path, step_of: str, message: str) -> None:
-    replace_in(pack_copy / "mechanism.toml", 'step_of = "Step {current} of {total}"', f'step_of = "{step_of}"')
+    toml = pack_copy / "mechanism.toml"
+    replace_in(toml, 'step_of = "Step {current} of {total}"', f'step_of = "{step_of}"')
     problems = problems_of(pack_copy)
     assert len(problems) == 1
     assert "controls.step_of" in problems[0] and message in problems[0]
@@ -139,7 +140,8 @@ def test_step_needs_a_source_and_a_highlight(pack_copy: Path) -> None:
 
 
 def test_step_citing_an_unknown_source(pack_copy: Path) -> None:
-    replace_in(pack_copy / "mechanism.toml", 'sources = ["zanos2018", "zarate2006"]', 'sources = ["zanos2019"]')
+    toml = pack_copy / "mechanism.toml"
+    replace_in(toml, 'sources = ["zanos2018", "zarate2006"]', 'sources = ["zanos2019"]')
     problems = problems_of(pack_copy)
     assert len(problems) == 1
     assert "cites source 'zanos2019', which sources.toml does not define" in problems[0]

@@ -115,6 +115,10 @@ LABEL_SLOTS: dict[str, LabelSlot] = {
 }
 
 
+# Parts whose leader-line end moves during their step (the others' leaders are cached).
+MOVING_ANCHORS = frozenset({"ketamine"})
+
+
 def label_anchor(part: str, active: float) -> QPointF:
     """The point a label's leader line points at, following the part as it moves."""
     if part == "ketamine":

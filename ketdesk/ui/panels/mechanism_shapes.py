@@ -237,11 +237,15 @@ def _synapses(active: float) -> list[Shape]:
     return shapes
 
 
+# Parts whose shape never changes (only their opacity does).
+_STATIC = {"gaba": _gaba, "sender": _sender, "receiver": _receiver, "nmda": _nmda}
+STATIC_PARTS = frozenset(_STATIC)
+
+
 def part_shapes(part: str, active: float) -> list[Shape]:
     """The shapes of one part in a given state (``active`` 0..1)."""
-    static = {"gaba": _gaba, "sender": _sender, "receiver": _receiver, "nmda": _nmda}
-    if part in static:
-        return list(static[part]())
+    if part in _STATIC:
+        return list(_STATIC[part]())
     moving = {"ketamine": _ketamine, "brake": _brake, "glutamate": _glutamate, "ampa": _ampa,
               "bdnf": _bdnf, "synapses": _synapses}
     return moving[part](active)
