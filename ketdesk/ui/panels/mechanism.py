@@ -358,9 +358,12 @@ class MechanismPanel(Panel):
         self._update_direction()
 
     def _update_direction(self) -> None:
-        width_em = self.viewport().width() / max(1, self.context.metrics.em)
-        wanted = (QBoxLayout.Direction.LeftToRight if width_em >= SIDE_BY_SIDE_MIN_EM
-                  else QBoxLayout.Direction.TopToBottom)
+        viewport = self.viewport()
+        width_em = viewport.width() / max(1, self.context.metrics.em)
+        # Side by side on landscape screens with room; a portrait screen or very large
+        # text puts the words under a full-width picture.
+        beside = width_em >= SIDE_BY_SIDE_MIN_EM and viewport.width() >= viewport.height()
+        wanted = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         if self.row.direction() != wanted:
             self.row.setDirection(wanted)
 

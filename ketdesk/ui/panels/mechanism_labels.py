@@ -71,8 +71,12 @@ def layout_labels(labels: Mapping[str, PartLabel], badges: Mapping[str, int | No
         slot = sc.LABEL_SLOTS[part]
         badge = badges.get(part)
         indent = badge_d + pad if badge is not None else 0.0
-        # Never narrower than a few words, however small the picture is drawn.
+        # Never narrower than a few words, however small the picture is drawn; and a name
+        # (two or three words) stays on one line unless it is far wider than its slot.
         max_w = max(slot.width * scale, name_fm.horizontalAdvance("M") * 6)
+        name_w = name_fm.horizontalAdvance(label.name) + 1
+        if indent + name_w <= 1.5 * max_w:
+            max_w = max(max_w, indent + name_w)
         name_size = _text_size(name_fm, label.name, max_w - indent)
         gloss_text = f"({label.gloss})"
         gloss_size = _text_size(gloss_fm, gloss_text, max_w)

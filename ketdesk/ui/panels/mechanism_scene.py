@@ -95,7 +95,7 @@ RECEIVER_TOP = 352.0  # the receiving cell's outer wall, across the gap
 RECEIVER = QRectF(330, RECEIVER_TOP, 700, 300)  # runs off the right and bottom edges
 VESICLES = (QPointF(500, 200), QPointF(566, 165), QPointF(632, 198), QPointF(690, 160),
             QPointF(586, 222))
-AMPA_XS = (520.0, 660.0)
+AMPA_XS = (548.0, 676.0)
 BRAKE_AT = QPointF(SENDER_AXON.left(), 44)  # where the calming cell's brake touches
 BDNF_STARS = (QPointF(712, 424), QPointF(774, 452), QPointF(706, 494))
 SPINE_XS = (880.0, 960.0)
@@ -103,12 +103,12 @@ SPINE_HEIGHT = 84.0
 
 LABEL_SLOTS: dict[str, LabelSlot] = {
     "ketamine": LabelSlot(QPointF(6, 6), "tl", 250),
-    "nmda": LabelSlot(QPointF(250, 330), "l", 240),
+    "nmda": LabelSlot(QPointF(236, 330), "l", 240),
     "gaba": LabelSlot(QPointF(6, 634), "bl", 250, leader=False),
     "brake": LabelSlot(QPointF(280, 6), "tl", 230),
     "sender": LabelSlot(QPointF(760, 6), "tl", 236),
     "glutamate": LabelSlot(QPointF(426, 300), "r", 220),
-    "ampa": LabelSlot(QPointF(470, 408), "tl", 240),
+    "ampa": LabelSlot(QPointF(604, 412), "tr", 240),
     "receiver": LabelSlot(QPointF(350, 634), "bl", 260, leader=False),
     "bdnf": LabelSlot(QPointF(820, 460), "l", 200),
     "synapses": LabelSlot(QPointF(994, 634), "br", 240),
