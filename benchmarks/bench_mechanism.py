@@ -3,9 +3,11 @@
 For each window size the real window is laid out offscreen, the mechanism panel is sent
 through every step change with its animation paused at points along the way, and the
 diagram widget is rendered into a QImage for each frame. Each frame's paint time is
-timed; the median and 95th percentile are reported in milliseconds. The target is
-<= 8 ms at 1920x1080: half of a 60 Hz frame, leaving the rest for Qt and the compositor
-on a modest kiosk PC.
+timed; the median and 95th percentile are reported in milliseconds, both as wall-clock
+time and as this process's CPU time. Painting is single-threaded, so on an idle kiosk PC
+the two agree; on a busy shared machine the wall clock also counts time spent waiting for
+a CPU, so the verdict uses CPU time. The target is <= 8 ms at 1920x1080 (p95): half of a
+60 Hz frame, leaving the rest for Qt and the compositor on a modest kiosk PC.
 
 Run: ``python benchmarks/bench_mechanism.py`` (or import it and call ``run()``).
 """
@@ -101,7 +103,9 @@ def run() -> dict[str, object]:
     hd = results["1920x1080"]
     assert isinstance(hd, dict)
     results["target_ms_1080p"] = TARGET_MS_1080P
-    results["meets_target_1080p"] = hd["p95_ms"] <= TARGET_MS_1080P
+    results["meets_target_1080p"] = hd["cpu_p95_ms"] <= TARGET_MS_1080P
+    if hasattr(os, "getloadavg"):  # not on Windows
+        results["load_average"] = round(os.getloadavg()[0], 2)  # context for the wall-clock numbers
     return results
 
 
@@ -115,7 +119,8 @@ def main() -> int:
                   f"max {value['max_ms']:.2f} ms; CPU median {value['cpu_median_ms']:.2f} ms, "
                   f"p95 {value['cpu_p95_ms']:.2f} ms")
     verdict = "meets" if results["meets_target_1080p"] else "MISSES"
-    print(f"  1920x1080 p95 {verdict} the {TARGET_MS_1080P:g} ms target")
+    print(f"  1920x1080 CPU p95 {verdict} the {TARGET_MS_1080P:g} ms target"
+          f" (load average {results.get('load_average', '?')})")
     return 0
 
 

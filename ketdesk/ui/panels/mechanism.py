@@ -215,9 +215,15 @@ class MechanismPanel(Panel):
         """Show step ``index`` (0-based, clamped); eased unless reduced motion is on."""
         index = max(0, min(self.step_count - 1, index))
         changed = index != self._step or self._show_all
+        restart = index == 0 and (self._step > 1 or self._show_all)
         self._step = index
         self._show_all = False
-        self._apply_step(animate=animate and not self._reduce_motion)
+        animate = animate and not self._reduce_motion
+        if animate and restart:
+            # Back to the start from further on: rather than run the whole cascade
+            # backwards, clear the picture and let step 1 happen again.
+            self._show_before_first_step()
+        self._apply_step(animate=animate)
         if changed:
             self.step_changed.emit(index)
 
@@ -305,14 +311,17 @@ class MechanismPanel(Panel):
                                     current_badge=None if self._show_all else self._step + 1)
 
     # --- hooks the window calls --------------------------------------------------------
+    def _show_before_first_step(self) -> None:
+        before = sc.part_states(DIAGRAM_PARTS, self._highlights, None)
+        self.diagram.set_states(before, animate=False, current_badge=1)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self._intro_done:
             # The first time the panel appears, step 1 happens before the visitor's eyes.
             self._intro_done = True
             if not self._reduce_motion and self._step == 0 and not self._show_all:
-                before = sc.part_states(DIAGRAM_PARTS, self._highlights, None)
-                self.diagram.set_states(before, animate=False, current_badge=1)
+                self._show_before_first_step()
                 self._apply_step(animate=True)
 
     def reset(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     QVariantAnimation,
     Signal,
 )
@@ -60,6 +61,10 @@ class SynapseDiagram(QWidget):
         self._t = 1.0
         self._current_badge: int | None = None
         self._layers = PartLayers(QColor(theme.accent))
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(0)  # after the resize storm, before the visitor steps
+        self._warm_timer.timeout.connect(self._warm_caches)
         self.animation = QVariantAnimation(self)
         self.animation.setStartValue(0.0)
         self.animation.setEndValue(1.0)
@@ -140,6 +145,19 @@ class SynapseDiagram(QWidget):
         self._layers.clear()  # drawn again from the paths at the new size
         self._layout_labels()
 
+    def _warm_caches(self) -> None:
+        """After a resize, draw what step changes will need, while nothing is moving."""
+        transform = self.design_transform()
+        ratio = self.devicePixelRatioF()
+        for part in DRAW_ORDER:
+            self._layers.prepare(part, transform, ratio)
+        states = self.states()
+        for part, box in self._boxes.items():
+            anchor = transform.map(sc.label_anchor(part, states[part].active))
+            self._label_painter.prepare(
+                box, anchor=anchor if sc.LABEL_SLOTS[part].leader and not box.rect.contains(anchor) else None,
+                anchor_moves=part in sc.MOVING_ANCHORS, ratio=ratio)
+
     def design_transform(self) -> QTransform:
         """Design units to widget pixels: uniform scale, centred."""
         scale = min(self.width() / sc.DESIGN_W, self.height() / sc.DESIGN_H)
@@ -152,6 +170,7 @@ class SynapseDiagram(QWidget):
         self._boxes = layout_labels(self._labels, self._badges, self._fonts, self._metrics,
                                     self.design_transform(), bounds)
         self._label_painter.clear()
+        self._warm_timer.start()
 
     def label_rects(self) -> dict[str, QRectF]:
         """Each label's plate in widget pixels (for tests: inside the view, none overlapping)."""

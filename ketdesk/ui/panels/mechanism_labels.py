@@ -107,6 +107,15 @@ class LabelPainter:
     def clear(self) -> None:
         self._images.clear()
 
+    def prepare(self, box: LabelBox, *, anchor: QPointF | None, anchor_moves: bool, ratio: float) -> None:
+        """Draw every look of a label ahead of time, so a step change never has to."""
+        for current in (False, True):
+            for is_now in ((False, True) if box.badge is not None else (False,)):
+                key = (box.part, current, is_now, ratio)
+                if key not in self._images:
+                    self._images[key] = self._render(box, current=current, is_now=is_now, ratio=ratio,
+                                                     anchor=None if anchor_moves else anchor)
+
     def draw(self, painter: QPainter, box: LabelBox, *, opacity: float, current: bool, is_now: bool,
              anchor: QPointF | None, anchor_moves: bool, ratio: float) -> None:
         painter.setOpacity(opacity)

@@ -11,7 +11,7 @@ vector-drawn at every size, never scaled from a bitmap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QTransform
@@ -43,9 +43,22 @@ class PartLayers:
     def __init__(self, halo_colour: QColor) -> None:
         self._halo_colour = QColor(halo_colour)
         self._layers: dict[str, _Layer] = {}
+        # Moving shapes that keep their form (dots, receptor halves), rasterised once per
+        # size: (sprite, halo?, scale, ratio) -> (offset from the shape's point, image).
+        self._sprites: dict[tuple[str, bool, float, float], tuple[QPointF, QImage]] = {}
 
     def clear(self) -> None:
         self._layers.clear()
+        self._sprites.clear()
+
+    def prepare(self, part: str, transform: QTransform, ratio: float) -> None:
+        """Draw a static part and its halo ahead of time, so a step change never has to."""
+        if part not in STATIC_PARTS:
+            return
+        size_key = (transform.m11(), transform.dx(), transform.dy(), ratio)
+        layer = self._layer(part, 0.0, 0.0, size_key, transform, ratio)
+        if layer.halo is None:
+            layer.halo = self._render(part_shapes(part, 0.0), layer, transform, ratio, body=False, halo=1.0)
 
     def draw(self, painter: QPainter, part: str, active: float, emphasis: float, halo: float,
              transform: QTransform, ratio: float) -> None:
@@ -97,7 +110,7 @@ class PartLayers:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setTransform(transform * QTransform.fromTranslate(-layer.origin.x(), -layer.origin.y()))
             if halo > 0:
-                draw_halo(painter, shapes, self._halo_colour)
+                self._draw_all(painter, shapes, layer.origin, transform, ratio, halo=True)
                 if body:
                     # Fade the opaque halo to its strength before the shapes go on top.
                     painter.resetTransform()
@@ -109,18 +122,57 @@ class PartLayers:
                     painter.setTransform(transform * QTransform.fromTranslate(-layer.origin.x(),
                                                                               -layer.origin.y()))
             if body:
-                for shape in shapes:
-                    draw_shape(painter, shape)
+                self._draw_all(painter, shapes, layer.origin, transform, ratio, halo=False)
         finally:
             painter.end()
         return image
+
+    def _draw_all(self, painter: QPainter, shapes: list[Shape], origin: QPointF, transform: QTransform,
+                  ratio: float, *, halo: bool) -> None:
+        for shape in shapes:
+            if shape.sprite and shape.at is not None:
+                offset, image = self._sprite(shape, halo, transform.m11(), ratio)
+                painter.save()
+                painter.resetTransform()
+                painter.drawImage(transform.map(shape.at) - origin + offset, image)
+                painter.restore()
+            elif halo:
+                draw_halo(painter, [shape], self._halo_colour)
+            else:
+                draw_shape(painter, shape)
+
+    def _sprite(self, shape: Shape, halo: bool, scale: float, ratio: float) -> tuple[QPointF, QImage]:
+        key = (shape.sprite, halo, scale, ratio)
+        found = self._sprites.get(key)
+        if found is None:
+            bare = replace(shape, at=None)  # drawn around (0, 0)
+            bounds = QTransform.fromScale(scale, scale).mapRect(_design_bounds([bare]))
+            offset = QPointF(int(bounds.left() * ratio) / ratio, int(bounds.top() * ratio) / ratio)
+            image = QImage(int((bounds.right() - offset.x()) * ratio) + 2,
+                           int((bounds.bottom() - offset.y()) * ratio) + 2,
+                           QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(ratio)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            try:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                painter.setTransform(QTransform(scale, 0, 0, scale, -offset.x(), -offset.y()))
+                if halo:
+                    draw_halo(painter, [bare], self._halo_colour)
+                else:
+                    draw_shape(painter, bare)
+            finally:
+                painter.end()
+            found = (offset, image)
+            self._sprites[key] = found
+        return found
 
 
 def _design_bounds(shapes: list[Shape]) -> QRectF:
     bounds = QRectF()
     for shape in shapes:
         grow = (shape.tube or shape.width) / 2 + HALO / 2 + 2
-        bounds = bounds.united(shape.path.boundingRect().adjusted(-grow, -grow, grow, grow))
+        bounds = bounds.united(shape.placed().boundingRect().adjusted(-grow, -grow, grow, grow))
     return bounds
 
 
@@ -129,11 +181,11 @@ def draw_shape(painter: QPainter, shape: Shape) -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if shape.outline is not None:
             painter.setPen(QPen(shape.outline, shape.tube, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            painter.drawPath(shape.path)
+            painter.drawPath(shape.placed())
         if shape.fill is not None:
             inner = max(1.0, shape.tube - 2 * shape.width)
             painter.setPen(QPen(shape.fill, inner, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            painter.drawPath(shape.path)
+            painter.drawPath(shape.placed())
         return
     painter.setBrush(QBrush(shape.fill) if shape.fill is not None else Qt.BrushStyle.NoBrush)
     if shape.outline is not None:
@@ -145,7 +197,7 @@ def draw_shape(painter: QPainter, shape: Shape) -> None:
         painter.setPen(pen)
     else:
         painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawPath(shape.path)
+    painter.drawPath(shape.placed())
 
 
 def draw_halo(painter: QPainter, shapes: list[Shape], colour: QColor) -> None:
@@ -159,4 +211,4 @@ def draw_halo(painter: QPainter, shapes: list[Shape], colour: QColor) -> None:
         width = (shape.tube or shape.width) + HALO
         painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                             Qt.PenJoinStyle.RoundJoin))
-        painter.drawPath(shape.path)
+        painter.drawPath(shape.placed())

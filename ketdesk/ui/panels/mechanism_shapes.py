@@ -53,6 +53,18 @@ class Shape:
     width: float = 4.0  # outline width, design units
     tube: float = 0.0  # > 0: the path is a centre line drawn as a tube this wide
     dashed: bool = False
+    # A shape that only ever moves (never changes form) names a sprite: ``path`` is then
+    # drawn around (0, 0) and placed at ``at``, so it can be rasterised once per size.
+    sprite: str = ""
+    at: QPointF | None = None
+
+    def placed(self) -> QPainterPath:
+        return self.path.translated(self.at) if self.at is not None else self.path
+
+
+def _sprite(name: str, path: QPainterPath, at: QPointF, fill: QColor, outline: QColor,
+            width: float) -> Shape:
+    return Shape(path, fill, outline, width, sprite=name, at=at)
 
 
 def _lerp(a: QPointF, b: QPointF, t: float) -> QPointF:
@@ -147,9 +159,10 @@ def _nmda() -> tuple[Shape, ...]:
 
 # --- moving parts ---------------------------------------------------------------------------
 def _ketamine(active: float) -> list[Shape]:
-    return _shapes("ketamine", *(
-        (_hexagon(_lerp(a, b, active), 17), 3.0)
-        for a, b in zip(sc.KETAMINE_FLOATING, sc.KETAMINE_DOCKED, strict=True)))
+    fill, outline = PALETTE["ketamine"]
+    hexagon = _hexagon(QPointF(0, 0), 17)
+    return [_sprite("ketamine", hexagon, _lerp(a, b, active), fill, outline, 3.0)
+            for a, b in zip(sc.KETAMINE_FLOATING, sc.KETAMINE_DOCKED, strict=True)]
 
 
 def _brake(active: float) -> list[Shape]:
@@ -162,8 +175,9 @@ def _brake(active: float) -> list[Shape]:
     fibre = QPainterPath(start)
     fibre.cubicTo(QPointF(start.x() + 60, start.y() - 160), QPointF(end.x() - 200, end.y() + 10), end)
     gaba_fill, gaba_outline = PALETTE["gaba"]
-    bar = _pill(QPointF(end.x() + 4, end.y()), 18, 74)
-    shapes = [Shape(fibre, gaba_fill, gaba_outline, 4.0, tube=16.0), Shape(bar, fill, outline, 3.0)]
+    bar_at = QPointF(end.x() + 4, end.y())
+    bar = _sprite("brake-bar", _pill(QPointF(0, 0), 18, 74), bar_at, fill, outline, 3.0)
+    shapes = [Shape(fibre, gaba_fill, gaba_outline, 4.0, tube=16.0), bar]
     if active > 0.01:
         # Where the bar was: a dashed ghost, so the easing of the brake is visible in print.
         ghost = _pill(QPointF(sc.BRAKE_AT.x() - 8, sc.BRAKE_AT.y()), 18, 74)
@@ -192,20 +206,22 @@ def _glutamate(active: float) -> list[Shape]:
     fill, outline = PALETTE["glutamate"]
     # Released dots leave one by one, so the burst reads as a stream, not a jump.
     n = len(GLUTAMATE_SPOTS)
+    dot = _circle(QPointF(0, 0), 8.5)
     shapes = []
     for i, (a, b) in enumerate(GLUTAMATE_SPOTS):
         t = min(1.0, max(0.0, active * 1.6 - 0.6 * i / n))
-        shapes.append(Shape(_circle(_lerp(a, b, t), 8.5), fill, outline, 2.5))
+        shapes.append(_sprite("glutamate", dot, _lerp(a, b, t), fill, outline, 2.5))
     return shapes
 
 
 def _ampa(active: float) -> list[Shape]:
     fill, outline = PALETTE["ampa"]
+    half = _pill(QPointF(0, 0), 20, 64)
     shapes = []
     for x in sc.AMPA_XS:
         spread = 15 + 9 * active  # the channel opens as the receptor switches on
         for dx in (-spread, spread):
-            shapes.append(Shape(_pill(QPointF(x + dx, sc.RECEIVER_TOP), 20, 64), fill, outline, 3.0))
+            shapes.append(_sprite("ampa", half, QPointF(x + dx, sc.RECEIVER_TOP), fill, outline, 3.0))
         if active > 0.01:
             arrow = QPainterPath(QPointF(x - 16, sc.RECEIVER_TOP + 44))
             arrow.lineTo(QPointF(x, sc.RECEIVER_TOP + 44 + 22 * active))
@@ -226,10 +242,11 @@ def _synapses(active: float) -> list[Shape]:
     shapes = []
     for x in sc.SPINE_XS:
         top = sc.RECEIVER_TOP - sc.SPINE_HEIGHT * grow
+        # Neck, then head on top: a mushroom-shaped spine (no path union: it is per frame).
         neck = QPainterPath()
         neck.addRect(QRectF(x - 9, top, 18, sc.RECEIVER_TOP - top + 6))
-        head = _circle(QPointF(x, top), 8 + 18 * grow)
-        shapes.append(Shape(neck.united(head), fill, outline, 3.0))
+        shapes.append(Shape(neck, fill, outline, 3.0))
+        shapes.append(Shape(_circle(QPointF(x, top), 8 + 18 * grow), fill, outline, 3.0))
         if grow > 0.01:
             # A new partner ending grows in to meet each new spine: a new synapse.
             bud = _circle(QPointF(x, top - 26 - 34 * grow), 10 + 18 * grow)
