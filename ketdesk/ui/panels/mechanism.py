@@ -62,68 +62,7 @@ class MechanismPanel(Panel):
         self.swipe = SwipeRecognizer(self.diagram)
         self.swipe.swiped.connect(lambda direction: self._user_step(direction))
 
-        # --- the words beside the picture; the buttons come first so they never move ---
-        self.side = QWidget()
-        side = QVBoxLayout(self.side)
-        side.setContentsMargins(0, 0, 0, 0)
-        self._side_layout = side
-        self.step_label = make_label("", "h2")
-        self.step_label.setObjectName("step-indicator")
-        self.back_button = self._button(controls.back, "back")
-        self.next_button = self._button(controls.next, "next")
-        self.next_button.setProperty("primary", True)
-        self.play_button = self._button(controls.play, "play")
-        self.back_button.clicked.connect(lambda: self._user_step(-1))
-        self.next_button.clicked.connect(lambda: self._user_step(1))
-        self.play_button.clicked.connect(self.toggle_play)
-        buttons = QHBoxLayout()
-        self._buttons_row = buttons
-        buttons.addWidget(self.back_button, 1)
-        buttons.addWidget(self.next_button, 1)
-        buttons.addWidget(self.play_button, 1)
-        self.step_title = make_label("", "h2")
-        self.step_title.setObjectName("step-title")
-        self.caption = self.rich_label("", "lead")
-        self.caption.setObjectName("step-caption")
-        self.for_you_card = Card("note")
-        self.for_you_card.setObjectName("for-you")
-        self.for_you_heading = make_label(controls.for_you, "body")
-        self.for_you_heading.setStyleSheet("font-weight: bold;")
-        self.for_you = make_label("", "body")
-        self.for_you.setObjectName("step-for-you")
-        self.for_you_card.body.addWidget(self.for_you_heading)
-        self.for_you_card.body.addWidget(self.for_you)
-        self._cards.append(self.for_you_card)
-        # Every step by name: where the visitor is in the story, and a way to jump to a step.
-        self.step_buttons: list[QPushButton] = []
-        self._step_group = QButtonGroup(self)
-        self._step_group.setExclusive(True)
-        for index, step in enumerate(content.steps):
-            button = self._button(f"{index + 1}. {step.title}", f"step-{index + 1}")
-            button.setCheckable(True)
-            button.setStyleSheet("text-align: left;")
-            self._step_group.addButton(button, index)
-            self.step_buttons.append(button)
-        self._step_group.idClicked.connect(self._on_step_clicked)
-        self.reduce_motion_box = QCheckBox(controls.reduce_motion)
-        self.reduce_motion_box.setObjectName("reduce-motion")
-        self.reduce_motion_box.setAccessibleName(controls.reduce_motion)
-        self.reduce_motion_box.setChecked(self._reduce_motion)
-        self.reduce_motion_box.toggled.connect(self.set_reduce_motion)
-        self.hint = make_label(controls.hint, "small")
-        side.addWidget(self.step_label)
-        side.addLayout(buttons)
-        side.addWidget(self.step_title)
-        side.addWidget(self.caption)
-        side.addWidget(self.for_you_card)
-        side.addSpacing(context.metrics.gap)
-        self._step_list = QVBoxLayout()
-        for button in self.step_buttons:
-            self._step_list.addWidget(button)
-        side.addLayout(self._step_list)
-        side.addStretch(1)
-        side.addWidget(self.reduce_motion_box)
-        side.addWidget(self.hint)
+        self.side = self._build_side()
 
         self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         # Top-aligned, the picture keeps its height for its width whatever the words need.
@@ -176,6 +115,73 @@ class MechanismPanel(Panel):
     @property
     def playing(self) -> bool:
         return self._play_timer.isActive()
+
+    def _build_side(self) -> QWidget:
+        """The words beside the picture; the buttons come first so they never move."""
+        content = self.content
+        controls = content.controls
+        widget = QWidget()
+        side = QVBoxLayout(widget)
+        side.setContentsMargins(0, 0, 0, 0)
+        self._side_layout = side
+        self.step_label = make_label("", "h2")
+        self.step_label.setObjectName("step-indicator")
+        self.back_button = self._button(controls.back, "back")
+        self.next_button = self._button(controls.next, "next")
+        self.next_button.setProperty("primary", True)
+        self.play_button = self._button(controls.play, "play")
+        self.back_button.clicked.connect(lambda: self._user_step(-1))
+        self.next_button.clicked.connect(lambda: self._user_step(1))
+        self.play_button.clicked.connect(self.toggle_play)
+        buttons = QHBoxLayout()
+        self._buttons_row = buttons
+        buttons.addWidget(self.back_button, 1)
+        buttons.addWidget(self.next_button, 1)
+        buttons.addWidget(self.play_button, 1)
+        self.step_title = make_label("", "h2")
+        self.step_title.setObjectName("step-title")
+        self.caption = self.rich_label("", "lead")
+        self.caption.setObjectName("step-caption")
+        self.for_you_card = Card("note")
+        self.for_you_card.setObjectName("for-you")
+        self.for_you_heading = make_label(controls.for_you, "body")
+        self.for_you_heading.setStyleSheet("font-weight: bold;")
+        self.for_you = make_label("", "body")
+        self.for_you.setObjectName("step-for-you")
+        self.for_you_card.body.addWidget(self.for_you_heading)
+        self.for_you_card.body.addWidget(self.for_you)
+        self._cards.append(self.for_you_card)
+        # Every step by name: where the visitor is in the story, and a way to jump to a step.
+        self.step_buttons: list[QPushButton] = []
+        self._step_group = QButtonGroup(self)
+        self._step_group.setExclusive(True)
+        for index, step in enumerate(content.steps):
+            button = self._button(f"{index + 1}. {step.title}", f"step-{index + 1}")
+            button.setCheckable(True)
+            button.setStyleSheet("text-align: left;")
+            self._step_group.addButton(button, index)
+            self.step_buttons.append(button)
+        self._step_group.idClicked.connect(self._on_step_clicked)
+        self.reduce_motion_box = QCheckBox(controls.reduce_motion)
+        self.reduce_motion_box.setObjectName("reduce-motion")
+        self.reduce_motion_box.setAccessibleName(controls.reduce_motion)
+        self.reduce_motion_box.setChecked(self._reduce_motion)
+        self.reduce_motion_box.toggled.connect(self.set_reduce_motion)
+        self.hint = make_label(controls.hint, "small")
+        side.addWidget(self.step_label)
+        side.addLayout(buttons)
+        side.addWidget(self.step_title)
+        side.addWidget(self.caption)
+        side.addWidget(self.for_you_card)
+        side.addSpacing(self.context.metrics.gap)
+        self._step_list = QVBoxLayout()
+        for button in self.step_buttons:
+            self._step_list.addWidget(button)
+        side.addLayout(self._step_list)
+        side.addStretch(1)
+        side.addWidget(self.reduce_motion_box)
+        side.addWidget(self.hint)
+        return widget
 
     def _button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text)
