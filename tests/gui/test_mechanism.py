@@ -181,10 +181,10 @@ def test_swipe_rules() -> None:
 
 def test_steps_are_animated_unless_motion_is_reduced(qtbot, panel: MechanismPanel) -> None:  # type: ignore[no-untyped-def]
     panel.set_reduce_motion(False)
-    panel.next_step()
-    assert panel.diagram.is_animating()
-    assert panel.diagram.states() != panel.diagram.target_states()
-    settled(qtbot, panel)
+    with qtbot.waitSignal(panel.diagram.animation_finished):
+        panel.next_step()
+        assert panel.diagram.is_animating()
+        assert panel.diagram.states() != panel.diagram.target_states()
     assert panel.diagram.states() == panel.diagram.target_states()
 
     box = panel.reduce_motion_box

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QTransform
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from ketdesk.ui.panels.mechanism_shapes import STATIC_PARTS, Shape, part_shapes
 
@@ -177,15 +177,19 @@ def _design_bounds(shapes: list[Shape]) -> QRectF:
 
 
 def draw_shape(painter: QPainter, shape: Shape) -> None:
+    path = shape.placed()
+    if shape.tube > 0 and shape.flat:
+        _draw_straight_tube(painter, shape, path)
+        return
     if shape.tube > 0:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if shape.outline is not None:
             painter.setPen(QPen(shape.outline, shape.tube, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            painter.drawPath(shape.placed())
+            painter.drawPath(path)
         if shape.fill is not None:
             inner = max(1.0, shape.tube - 2 * shape.width)
             painter.setPen(QPen(shape.fill, inner, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            painter.drawPath(shape.placed())
+            painter.drawPath(path)
         return
     painter.setBrush(QBrush(shape.fill) if shape.fill is not None else Qt.BrushStyle.NoBrush)
     if shape.outline is not None:
@@ -197,7 +201,27 @@ def draw_shape(painter: QPainter, shape: Shape) -> None:
         painter.setPen(pen)
     else:
         painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawPath(shape.placed())
+    painter.drawPath(path)
+
+
+def _draw_straight_tube(painter: QPainter, shape: Shape, path: QPainterPath) -> None:
+    """A straight tube continuing another one: its two walls and its inside, each drawn
+    over the same colour where they overlap the other tube, so the join leaves no seam."""
+    start, end = path.elementAt(0), path.elementAt(path.elementCount() - 1)
+    line = QLineF(start.x, start.y, end.x, end.y)
+    if line.length() < 0.01:
+        return
+    normal = line.normalVector().unitVector()
+    offset = (shape.tube - shape.width) / 2
+    shift = QPointF(normal.dx() * offset, normal.dy() * offset)
+    if shape.fill is not None:
+        inner = shape.tube - 2 * shape.width
+        painter.setPen(QPen(shape.fill, inner, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        painter.drawLine(line)
+    if shape.outline is not None:
+        painter.setPen(QPen(shape.outline, shape.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        painter.drawLine(line.translated(shift))
+        painter.drawLine(line.translated(-shift))
 
 
 def draw_halo(painter: QPainter, shapes: list[Shape], colour: QColor) -> None:

@@ -53,6 +53,7 @@ class Shape:
     width: float = 4.0  # outline width, design units
     tube: float = 0.0  # > 0: the path is a centre line drawn as a tube this wide
     dashed: bool = False
+    flat: bool = False  # a tube with square-cut ends (to continue another tube seamlessly)
     # A shape that only ever moves (never changes form) names a sprite: ``path`` is then
     # drawn around (0, 0) and placed at ``at``, so it can be rasterised once per size.
     sprite: str = ""
@@ -63,8 +64,8 @@ class Shape:
 
 
 def _sprite(name: str, path: QPainterPath, at: QPointF, fill: QColor, outline: QColor,
-            width: float) -> Shape:
-    return Shape(path, fill, outline, width, sprite=name, at=at)
+            width: float, tube: float = 0.0) -> Shape:
+    return Shape(path, fill, outline, width, tube=tube, sprite=name, at=at)
 
 
 def _lerp(a: QPointF, b: QPointF, t: float) -> QPointF:
@@ -167,22 +168,38 @@ def _ketamine(active: float) -> list[Shape]:
 
 def _brake(active: float) -> list[Shape]:
     fill, outline = PALETTE["brake"]
-    # The calming cell's fibre reaches up to the sending cell and ends in a bar (a brake).
-    # As the brake eases, the bar pulls back from the sending cell.
-    back = 34.0 * active
-    end = QPointF(sc.BRAKE_AT.x() - 12 - back, sc.BRAKE_AT.y())
-    start = QPointF(sc.GABA_CENTER.x() + sc.GABA_RADIUS * 0.72, sc.GABA_CENTER.y() - sc.GABA_RADIUS * 0.72)
-    fibre = QPainterPath(start)
-    fibre.cubicTo(QPointF(start.x() + 60, start.y() - 160), QPointF(end.x() - 200, end.y() + 10), end)
     gaba_fill, gaba_outline = PALETTE["gaba"]
-    bar_at = QPointF(end.x() + 4, end.y())
-    bar = _sprite("brake-bar", _pill(QPointF(0, 0), 18, 74), bar_at, fill, outline, 3.0)
-    shapes = [Shape(fibre, gaba_fill, gaba_outline, 4.0, tube=16.0), bar]
+    # The calming cell's fibre reaches up to the sending cell and ends in a bar (a brake).
+    # As the brake eases, the bar slides back from the sending cell. The curved fibre and
+    # the ghost of the bar never change, so they are sprites; only the short straight end
+    # and the bar are placed per frame.
+    shapes = [_sprite("brake-fibre", BRAKE_FIBRE, QPointF(0, 0), gaba_fill, gaba_outline, 4.0, tube=16.0)]
+    bar_x = sc.BRAKE_AT.x() - 8 - BRAKE_TRAVEL * active
+    end = QPainterPath(QPointF(BRAKE_FIBRE.currentPosition().x() - 2, sc.BRAKE_AT.y()))
+    end.lineTo(QPointF(bar_x, sc.BRAKE_AT.y()))
+    shapes.append(Shape(end, gaba_fill, gaba_outline, 4.0, tube=16.0, flat=True))
+    shapes.append(_sprite("brake-bar", _pill(QPointF(0, 0), 18, 74), QPointF(bar_x, sc.BRAKE_AT.y()),
+                          fill, outline, 3.0))
     if active > 0.01:
         # Where the bar was: a dashed ghost, so the easing of the brake is visible in print.
         ghost = _pill(QPointF(sc.BRAKE_AT.x() - 8, sc.BRAKE_AT.y()), 18, 74)
-        shapes.append(Shape(ghost, None, outline, 2.5, dashed=True))
+        shapes.append(Shape(ghost, None, outline, 2.5, dashed=True, sprite="brake-ghost", at=QPointF(0, 0)))
     return shapes
+
+
+BRAKE_TRAVEL = 34.0  # how far the bar slides back, design units
+
+
+def _brake_fibre() -> QPainterPath:
+    start = QPointF(sc.GABA_CENTER.x() + sc.GABA_RADIUS * 0.72, sc.GABA_CENTER.y() - sc.GABA_RADIUS * 0.72)
+    # Ends short of the bar's eased position, arriving level so the straight end joins it.
+    end = QPointF(sc.BRAKE_AT.x() - 8 - BRAKE_TRAVEL - 14, sc.BRAKE_AT.y())
+    fibre = QPainterPath(start)
+    fibre.cubicTo(QPointF(start.x() + 60, start.y() - 160), QPointF(end.x() - 190, end.y()), end)
+    return fibre
+
+
+BRAKE_FIBRE = _brake_fibre()
 
 
 def _glutamate_spots() -> tuple[tuple[QPointF, QPointF], ...]:
