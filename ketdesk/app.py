@@ -59,9 +59,6 @@ def _install_excepthook(on_error: object | None = None) -> None:
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with ketdesk's names and bundled fonts (reuses one if it exists)."""
-    from ketdesk.qt_workarounds import protect_none_refcount
-
-    protect_none_refcount()  # before any Qt call: PySide6 6.12 + Python 3.11 drains None
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QFont, QGuiApplication
     from PySide6.QtWidgets import QApplication

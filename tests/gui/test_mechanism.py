@@ -349,11 +349,12 @@ def test_labels_fit_and_never_overlap(qtbot, window, panel: MechanismPanel,  # t
 
 
 def test_many_void_qt_calls_do_not_abort(qapp_fonts) -> None:  # type: ignore[no-untyped-def]
-    """The diagram makes hundreds of void Qt calls a frame; PySide6 6.12 on Python 3.11
-    would drain None's refcount and abort after a few thousand (see qt_workarounds)."""
+    """The diagram makes hundreds of void Qt calls a frame; PySide6 6.12.0 on Python 3.11
+    drained None's refcount and aborted after a few thousand (hence the 6.11 pin)."""
     from PySide6.QtWidgets import QLabel
 
     label = QLabel()
+    before = sys.getrefcount(None)
     for _ in range(20_000):
         label.setText("x")
-    assert sys.getrefcount(None) > 1_000_000 or sys.version_info >= (3, 12)
+    assert sys.getrefcount(None) - before > -100

@@ -29,7 +29,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ketdesk.content.schema.mechanism import PartLabel
-from ketdesk.qt_workarounds import protect_none_refcount
 from ketdesk.ui.panels import mechanism_scene as sc
 from ketdesk.ui.panels.mechanism_labels import LabelBox, LabelFonts, LabelPainter, layout_labels
 from ketdesk.ui.panels.mechanism_layers import PartLayers
@@ -47,9 +46,6 @@ class SynapseDiagram(QWidget):
     def __init__(self, labels: Sequence[PartLabel], badges: Mapping[str, int | None], theme: Theme,
                  metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Painting makes hundreds of void Qt calls a frame: never run without this guard,
-        # even where the QApplication was not made by ketdesk.app (tests, benchmarks).
-        protect_none_refcount()
         self._labels = {label.id: label for label in labels}
         self._badges = dict(badges)
         self._theme = theme
