@@ -51,6 +51,9 @@ class ConditionsPanel(Panel):
         self.chart_note = self.rich_label(self.claim_html(text.chart.note))
         self.chart_note.setAccessibleName(text.chart.note.text)
         chart_card.body.addWidget(self.chart_note)
+        # When the row is taller than the chart (its neighbour is the long legend), the spare
+        # height goes below the note, not between the chart's title and its bars.
+        chart_card.body.addStretch(1)
         self._cards.append(chart_card)
 
         note_card = Card("note")

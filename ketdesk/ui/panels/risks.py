@@ -81,6 +81,12 @@ class RisksPanel(Panel):
         self.layout_.addWidget(self.steps)
         self.layout_.addWidget(self._grid([self._block(b) for b in data.visit.blocks]))
 
+        # The grids' minimum size hints are measured at their narrowest, where wrapped text is
+        # tallest; the scroll area would take that as the page height and leave a blank tail
+        # (screens of empty space below the last card). As in the conditions panel, a token
+        # minimum lets it use the real height for the width (heightForWidth) instead.
+        for grid in self._grids:
+            grid.setMinimumHeight(1)
         self.finish_layout()
         self.apply_metrics(context.metrics)
 
