@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor, QFont, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -162,13 +162,60 @@ class DataTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._headers = list(headers)
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 self.setItem(r, c, cell)
+        self.fit_columns()
+
+    def column_min_widths(self) -> list[int]:
+        """Per column, the width of its longest single word (plus padding).
+
+        Equal stretching cut long words ("Fibromyalgia", "Pharmaceuticals") with an
+        ellipsis; wrapping between words is fine, cutting a word is not.
+        """
+        metrics = self.fontMetrics()
+        bold = self.horizontalHeader().fontMetrics()
+        pad = metrics.height()
+        widths: list[int] = []
+        for c in range(self.columnCount()):
+            words = self._headers[c].split() if c < len(self._headers) else []
+            longest = max((bold.horizontalAdvance(w) for w in words), default=0)
+            for r in range(self.rowCount()):
+                item = self.item(r, c)
+                for word in (item.text().split() if item is not None else ()):
+                    longest = max(longest, metrics.horizontalAdvance(word))
+            widths.append(longest + pad)
+        return widths
+
+    def fit_columns(self) -> None:
+        """Give every column its longest word, then share the rest by amount of text."""
+        if self.columnCount() == 0:
+            return
+        minimums = self.column_min_widths()
+        weights = []
+        for c in range(self.columnCount()):
+            cells = (self.item(r, c) for r in range(self.rowCount()))
+            weights.append(1 + sum(len(cell.text()) for cell in cells if cell is not None))
+        spare = max(0, self.viewport().width() - sum(minimums))
+        total = sum(weights)
+        header = self.horizontalHeader()
+        for c, minimum in enumerate(minimums):
+            header.resizeSection(c, minimum + spare * weights[c] // total)
+        self.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_columns()
 
     def cell_texts(self) -> list[list[str]]:
         rows: list[list[str]] = []

@@ -86,3 +86,23 @@ def test_pages_end_where_their_content_ends(qtbot, window) -> None:  # type: ign
             return b.height() == max(p.viewport().height(), b.layout().heightForWidth(b.width()))
 
         qtbot.waitUntil(settled)
+
+
+def test_data_table_never_cuts_a_word(qtbot, qapp_fonts) -> None:  # type: ignore[no-untyped-def]
+    from ketdesk.ui.charts import DataTable
+
+    table = DataTable(["Condition", "People", "Sources"],
+                      [["Fibromyalgia", "24", "Janssen Pharmaceuticals (2019)"],
+                       ["PTSD", "221", "Authors as listed at the DOI"]], "test table")
+    qtbot.addWidget(table)
+    table.resize(420, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    minimums = table.column_min_widths()
+    header = table.horizontalHeader()
+    for column, minimum in enumerate(minimums):
+        assert header.sectionSize(column) >= minimum
+    words = ["Fibromyalgia", "Pharmaceuticals"]
+    widest = max(table.fontMetrics().horizontalAdvance(w) for w in words)
+    assert header.sectionSize(0) > table.fontMetrics().horizontalAdvance("Fibromyalgia")
+    assert max(header.sectionSize(c) for c in range(3)) > widest
