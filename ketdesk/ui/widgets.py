@@ -97,7 +97,12 @@ class ResponsiveGrid(QWidget):
         parent = self.parentWidget()
         width = self.width() or (parent.width() if parent is not None else 800)
         column_px = self.fontMetrics().height() * self._min_column_em
-        return max(1, min(self._max_columns, int(width // max(column_px, 1.0))))
+        # An item that cannot shrink (a legend entry, a button) needs its own width too;
+        # font size alone let long translations push the page past the screen's edge.
+        widest = max((item.minimumSizeHint().width() for item in self._items), default=0)
+        spacing = max(0, self._grid.horizontalSpacing())
+        column_px = max(column_px, float(widest))
+        return max(1, min(self._max_columns, int((width + spacing) // max(column_px + spacing, 1.0))))
 
     def _reflow(self, force: bool = False) -> None:
         wanted = self._wanted_columns()
