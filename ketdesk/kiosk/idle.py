@@ -151,14 +151,17 @@ class AttractLoop(QObject):
         close_details = getattr(self._window, "close_details", None)
         if callable(close_details):
             close_details()
-        # Language switching lives on the window when the accessibility work provides it.
+        # The next visitor gets the clinic's defaults: text size, theme and language.
+        reset_choices = getattr(self._window, "reset_user_choices", None)
         set_language = getattr(self._window, "set_language", None)
-        if (self._default_lang and callable(set_language)
-                and self._window.pack.meta.lang != self._default_lang):
-            try:
+        try:
+            if callable(reset_choices):
+                reset_choices()
+            if (self._default_lang and callable(set_language)
+                    and self._window.pack.meta.lang != self._default_lang):
                 set_language(self._default_lang)
-            except Exception:  # a missing translation must not stop the loop
-                log.exception("could not switch back to language %r", self._default_lang)
+        except Exception:  # a missing translation must not stop the loop
+            log.exception("could not return to the defaults (language %r)", self._default_lang)
         self._window.show_panel(PANEL_IDS[0])
         for panel in self._window.built_panels().values():
             panel.reset()

@@ -92,12 +92,14 @@ def test_attract_resets_for_the_next_visitor(qtbot, qapp_fonts, pack, monkeypatc
     qtbot.waitUntil(lambda: risks.verticalScrollBar().value() > 0)
     kiosk.open_staff()
     assert kiosk.staff.isVisible()
+    window.set_text_scale(2.0)  # the last visitor made the text bigger
 
     kiosk.attract.begin_now()
     assert window.current_panel_id == "overview"
     assert risks.verticalScrollBar().value() == 0
     assert not kiosk.staff.isVisible()
-    assert languages == ["es"]
+    assert languages[-1] == "es"
+    assert window.text_scale == 1.0
 
 
 def test_attract_without_language_hook(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]

@@ -76,7 +76,7 @@ def test_wrong_pin_does_not_exit(qtbot, qapp_fonts, pack) -> None:  # type: igno
     kiosk.open_staff()
     enter_pin(qtbot, kiosk, "1111")
     assert kiosk.staff.menu is None
-    assert kiosk.staff.pad.status.text() == "Wrong PIN. 4 tries left."
+    assert kiosk.staff.pad.status.text() == "Wrong PIN. Tries left: 4."
     assert kiosk.staff.pad.digits == ""
     assert quit_app.codes == []
     assert kiosk.window.isVisible()
@@ -91,16 +91,16 @@ def test_lockout_after_five_wrong_pins(qtbot, qapp_fonts, pack) -> None:  # type
     kiosk.open_staff()
     for _ in range(4):
         enter_pin(qtbot, kiosk, "0000")
-    assert kiosk.staff.pad.status.text() == "Wrong PIN. 1 tries left."
+    assert kiosk.staff.pad.status.text() == "Wrong PIN. Tries left: 1."
     enter_pin(qtbot, kiosk, "0000")
     pad = kiosk.staff.pad
-    assert pad.status.text() == "Too many wrong tries. Try again in 60 seconds."
+    assert pad.status.text() == "Too many wrong tries. Wait 60 s, then try again."
     assert not pad.keys["1"].isEnabled()
     # Locked: even the right PIN is refused, without looking at it.
     assert kiosk.guard.check(PIN) is Attempt.LOCKED
     clock.now += 30
     kiosk.staff.refresh_lock()
-    assert pad.status.text() == "Too many wrong tries. Try again in 30 seconds."
+    assert pad.status.text() == "Too many wrong tries. Wait 30 s, then try again."
     clock.now += 31
     kiosk.staff.refresh_lock()
     assert pad.keys["1"].isEnabled()
