@@ -95,6 +95,22 @@ ONLY_FOR_DROPPED: list[str] = ["libssl.so.3"]
 # Qt's own translations (standard dialog buttons): only for the content languages.
 KEEP_QT_TRANSLATIONS = ("qtbase_en.qm", "qtbase_es.qm")
 
+# EXE() options both builds share (name, console, icon and version are per build).
+EXE_OPTIONS: dict[str, object] = {
+    "debug": False,
+    "bootloader_ignore_signals": False,
+    # Never strip everything: stripping numpy's OpenBLAS breaks it. strip_python_binaries()
+    # strips libpython and lib-dynload only.
+    "strip": False,
+    # UPX-packed Qt plugins fail to load, and unpacking on every start costs start-up time.
+    "upx": False,
+    "disable_windowed_traceback": False,
+    "argv_emulation": False,  # macOS: ketdesk opens no files dropped on it from Finder
+    "target_arch": None,
+    "codesign_identity": None,
+    "entitlements_file": None,
+}
+
 PLUGIN_DIR = "PySide6/Qt/plugins/"
 LIB_DIR = "PySide6/Qt/lib/"
 TRANSLATIONS_DIR = "PySide6/Qt/translations/"

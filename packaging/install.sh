@@ -12,7 +12,7 @@
 #
 # Every file, link and folder it creates is listed in <app folder>/.install-manifest;
 # --uninstall removes those and nothing else. It refuses to write over files it did not create.
-set -Eeuo pipefail
+set -euo pipefail
 
 NAME=ketdesk
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -46,6 +46,10 @@ else
   app_dir="$HOME/.local/lib/$NAME"; bin_dir="$HOME/.local/bin"
   share_dir="${XDG_DATA_HOME:-$HOME/.local/share}"
 fi
+# Run as <app folder>/install.sh --uninstall: remove that install, wherever it is.
+if [ "$mode" = uninstall ] && [ -z "$prefix" ] && [ "$scope" = auto ] && [ -f "$here/.install-manifest" ]; then
+  app_dir="$here"
+fi
 apps_dir="$share_dir/applications"
 icon_dir="$share_dir/icons/hicolor"
 manifest="$app_dir/.install-manifest"
@@ -72,6 +76,7 @@ refresh_caches() {
 
 uninstall() {
   [ -f "$manifest" ] || die "ketdesk is not installed in $app_dir (no $manifest)"
+  [ -w "$app_dir" ] || die "no permission to change $app_dir; run it as its owner (sudo for /opt)"
   local kind path kept=0
   local -a dirs=()
   while IFS=' ' read -r kind path; do
@@ -79,6 +84,8 @@ uninstall() {
       f) [ -f "$path" ] && [ ! -L "$path" ] && rm -f -- "$path" ;;
       l) [ -L "$path" ] && rm -f -- "$path" ;;
       d) dirs+=("$path") ;;
+      a) apps_dir="$path" ;;  # where this install put its menu entry and icons,
+      i) icon_dir="$path" ;;  # for refresh_caches
     esac || true
   done < "$manifest"
   rm -f -- "$manifest"
@@ -108,7 +115,7 @@ if [ -f "$manifest" ]; then
   uninstall || true
 fi
 if [ -e "$app_dir" ] && [ -n "$(ls -A "$app_dir" 2>/dev/null)" ]; then
-  die "$app_dir exists and was not installed by this script; remove it or pick --prefix"
+  die "$app_dir holds files this script did not install; move them away or pick --prefix"
 fi
 
 pending=()  # folders created before the manifest exists (the app folder and its parents)
@@ -135,17 +142,19 @@ put_file() {  # copy one file, never over one we did not install
   record f "$dest"
 }
 
-rollback() {
-  trap - ERR
+rollback() {  # on any failure after the manifest exists (set -e, die): undo, keep the exit code
+  local status=$?
+  [ "$status" -eq 0 ] && return
   echo "install.sh: install failed; removing what was written so far" >&2
+  rm -f -- "${desktop_tmp:-}"
   if [ -f "$manifest" ]; then uninstall >/dev/null 2>&1 || true; fi
-  exit 1
+  exit "$status"
 }
 
 make_dir "$app_dir"
 : > "$manifest"
-printf '%s\n' "${pending[@]}" >> "$manifest"
-trap rollback ERR
+printf '%s\n' "a $apps_dir" "i $icon_dir" "${pending[@]}" >> "$manifest"
+trap rollback EXIT
 
 # The app folder: every file, link and subfolder of the onedir build, owned by whoever installs.
 cp -R --preserve=mode,timestamps -- "$here/$NAME/." "$app_dir/"
@@ -173,7 +182,7 @@ make_dir "$bin_dir"
 ln -s -- "$app_dir/$NAME" "$launcher"
 record l "$launcher"
 
-trap - ERR
+trap - EXIT
 refresh_caches
 echo "ketdesk installed in $app_dir"
 echo "Start it from the menu (\"Ketamine Infusion Treatment\") or with: $launcher"
