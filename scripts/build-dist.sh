@@ -25,19 +25,19 @@ name="ketdesk-$version"  # the folder inside the archive
 archive="dist/$name-linux-$arch.tar.gz"
 
 # ---- the clean build venv ----
+# Runtime dependencies and the build extra, read from pyproject.toml (one list to maintain);
+# ketdesk itself is not installed: the spec freezes the source tree.
+mkdir -p build
+"$PYTHON" -c 'import tomllib
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+print("\n".join(project["dependencies"] + project["optional-dependencies"]["build"]))' \
+  > build/dist-requirements.txt
 stamp="$VENV/.pins"
-pins="$(cat pyproject.toml "$CONSTRAINTS" | sha256sum | cut -d' ' -f1)"
+pins="$(cat build/dist-requirements.txt "$CONSTRAINTS" | sha256sum | cut -d' ' -f1)"
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$pins" ]; then
   step "creating $VENV"
   rm -rf "$VENV"
   "$PYTHON" -m venv "$VENV"
-  # Runtime dependencies and the build extra, read from pyproject.toml (one list to maintain);
-  # ketdesk itself is not installed: the spec freezes the source tree.
-  "$PYTHON" - > build/dist-requirements.txt <<'EOF'
-import tomllib
-project = tomllib.load(open("pyproject.toml", "rb"))["project"]
-print("\n".join(project["dependencies"] + project["optional-dependencies"]["build"]))
-EOF
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -c "$CONSTRAINTS" \
     -r build/dist-requirements.txt
   echo "$pins" > "$stamp"
