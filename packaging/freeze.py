@@ -4,7 +4,9 @@ The benchmark freezes a bare PySide6 window with exactly these excludes, Qt plug
 and stripping rules, so the comparison with ketdesk measures ketdesk and nothing else.
 Only standard library and PyInstaller imports here: the spec runs inside PyInstaller.
 
-TOC entries are PyInstaller 6 tuples ``(dest_name, src_path, typecode)``.
+TOC entries are PyInstaller 6 tuples ``(dest_name, src_path, typecode)``. The plugin and
+library rules name Linux files (``.so``); on Windows and macOS they match nothing and the
+build is simply not slimmed (only the excludes apply).
 """
 
 from __future__ import annotations

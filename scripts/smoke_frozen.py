@@ -3,6 +3,8 @@
     python3 scripts/smoke_frozen.py [--dist DIR]
 
 Checks, each reported as one ``ok``/``FAIL`` line:
+- the bundle takes from the system only glibc, the C++ runtime and what ``libgl1 libegl1``
+  bring (ldd on every bundled library);
 - ``--self-test`` passes offscreen, and on a real X display (Xvfb, started here);
 - the window paints on that display (``KETDESK_EXIT_AFTER_FIRST_PAINT``);
 - both pass with no network at all (``unshare -n``; needs root, else reported as skipped);
@@ -41,6 +43,14 @@ ALLOWED_STDERR: list[tuple[str, str]] = [
     (r"^This plugin does not support propagateSizeHints\(\)$", "offscreen platform limitation"),
 ]
 
+# Libraries the frozen app may take from the system rather than bundle: glibc, the C++
+# runtime (bundling it breaks Mesa, see packaging/freeze.py), and what `libgl1 libegl1` bring
+# (the GL/EGL dispatch libraries, libxcb, libwayland-client). libwayland-cursor/-egl are
+# needed only by the Wayland plugin, on Wayland desktops, which always have them.
+SYSTEM_LIBS = re.compile(
+    r"^(ld-linux-x86-64\.so\.2|lib(c|m|dl|pthread|rt|resolv|util)\.so\.\d|libstdc\+\+\.so\.6|libgcc_s\.so\.1"
+    r"|lib(GL|GLX|GLdispatch|EGL|OpenGL)\.so\.\d|libxcb\.so\.1|libwayland-(client|cursor|egl)\.so\.\d)$")
+
 TIMEOUT = 180  # seconds for one run of the app; a hang is a failure, not a stuck CI
 
 
@@ -57,7 +67,7 @@ class Smoke:
     def __init__(self, dist: Path, work: Path) -> None:
         self.dist = dist
         self.work = work
-        self.exe = dist / "ketdesk" / "ketdesk"
+        self.exe = dist.resolve() / "ketdesk" / "ketdesk"
         self.passed = 0
         self.failed = 0
         runtime = work / "runtime"
@@ -107,6 +117,26 @@ class Smoke:
         return "window painted"
 
     # ---- checks ----
+    def system_libraries(self) -> None:
+        def run() -> str:
+            internal = self.exe.parent / "_internal"
+            env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
+            outside: dict[str, str] = {}
+            for path in [self.exe, *internal.rglob("*.so*")]:
+                if path.is_symlink() or not path.is_file() or path.read_bytes()[:4] != b"\x7fELF":
+                    continue
+                ldd = subprocess.run(["ldd", str(path)], env=env, capture_output=True, text=True,
+                                     check=False).stdout
+                for line in ldd.splitlines():
+                    name, _, where = line.strip().partition(" => ")
+                    if where and not where.startswith(str(internal)):
+                        outside.setdefault(name, str(path.relative_to(self.exe.parent)))
+            unexpected = {name: user for name, user in outside.items() if not SYSTEM_LIBS.match(name)}
+            assert not unexpected, f"needs system libraries that are not bundled: {unexpected}"
+            return f"from the system only: {', '.join(sorted(outside))}"
+
+        self.check("system libraries (only glibc, C++ runtime, libgl1/libegl1)", run)
+
     def offscreen(self) -> None:
         self.check("self-test offscreen", lambda: self.self_test({"QT_QPA_PLATFORM": "offscreen"}))
 
@@ -269,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="ketdesk-smoke-") as tmp:
         smoke = Smoke(args.dist, Path(tmp))
+        smoke.system_libraries()
         smoke.offscreen()
         with xvfb() as display:
             smoke.x11(display)
