@@ -44,7 +44,7 @@ test: sysdeps-test $(VENV)/.test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(ARGS)
 
 lint: $(VENV)/.test
-	$(PY) -m ruff check ketdesk tests benchmarks scripts
+	$(PY) -m ruff check ketdesk tests benchmarks scripts packaging
 	$(PY) -m mypy
 
 # The frozen app and dist/ketdesk-<version>-linux-<arch>.tar.gz + SHA256SUMS, built in a clean
