@@ -10,7 +10,7 @@ PIP := $(PY) -m pip --disable-pip-version-check
 CONSTRAINTS := requirements/constraints.txt
 ARGS ?=
 
-.PHONY: run test lint bench soak dist screenshots clean sysdeps sysdeps-test
+.PHONY: run test lint bench soak dist smoke screenshots clean sysdeps sysdeps-test sysdeps-dist
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ sysdeps:
 sysdeps-test:
 	@scripts/system-deps.sh test
 
+sysdeps-dist:
+	@scripts/system-deps.sh dist
+
 run: sysdeps $(VENV)/.run
 	$(PY) -m ketdesk $(ARGS)
 
@@ -41,8 +44,18 @@ test: sysdeps-test $(VENV)/.test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(ARGS)
 
 lint: $(VENV)/.test
-	$(PY) -m ruff check ketdesk tests benchmarks scripts
+	$(PY) -m ruff check ketdesk tests benchmarks scripts packaging
 	$(PY) -m mypy
+
+# The frozen app and dist/ketdesk-<version>-linux-<arch>.tar.gz + SHA256SUMS, built in a clean
+# venv (build/venv-dist) with only PySide6 as Qt binding. See README "Packaging".
+dist: sysdeps-dist
+	scripts/build-dist.sh
+
+# Smoke-test what `make dist` built: --self-test offscreen, under Xvfb and without network,
+# the bundled font on a system without fonts, and install/uninstall of the archive.
+smoke: sysdeps-dist
+	$(PYTHON) scripts/smoke_frozen.py
 
 screenshots: sysdeps $(VENV)/.run
 	for size in 1024x600 1920x1080 3840x2160; do \

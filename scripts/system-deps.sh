@@ -2,7 +2,8 @@
 # Make sure the Debian/Ubuntu libraries Qt 6 wheels need are present.
 # As root: installs what is missing with apt-get. Otherwise: prints the exact command and
 # fails, since the app or the tests cannot start without them.
-# Usage: scripts/system-deps.sh [run|test]   ("test" adds Xvfb and xdotool for window tests)
+# Usage: scripts/system-deps.sh [run|test|dist]   ("test" adds Xvfb and xdotool for window tests;
+#        "dist" adds what `make dist` and scripts/smoke_frozen.py need)
 set -euo pipefail
 
 mode="${1:-run}"
@@ -13,6 +14,11 @@ packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxc
            libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1)
 if [ "$mode" = "test" ]; then
   packages+=(xvfb xdotool xauth)
+fi
+if [ "$mode" = "dist" ]; then
+  # PyInstaller reads and strips ELF files with binutils; the smoke test runs Xvfb, reads the
+  # bundled font's text back with tesseract, and validates the desktop entry.
+  packages+=(binutils xvfb xauth tesseract-ocr tesseract-ocr-eng desktop-file-utils)
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# `make dist`: freeze ketdesk with build.spec in a clean venv, then pack the Linux archive.
+#
+# Output:
+#   dist/ketdesk/                                the onedir app (dist/ketdesk/ketdesk)
+#   dist/ketdesk-<version>-linux-<arch>.tar.gz   app + ketdesk.desktop + icons + install.sh + INSTALL.txt
+#   dist/SHA256SUMS
+#
+# The venv (build/venv-dist) holds only the runtime dependencies and PyInstaller, pinned by
+# requirements/constraints.txt: never the dev .venv, whose extra packages (or a second Qt
+# binding) would end up in the bundle. It is rebuilt from scratch when the pins change.
+# The archive is reproducible: sorted names, fixed owner and mtime (last commit's date).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3}"
+VENV=build/venv-dist
+CONSTRAINTS=requirements/constraints.txt
+started=$SECONDS
+step() { printf '[dist %3ds] %s\n' "$((SECONDS - started))" "$*"; }
+
+version="$("$PYTHON" -c 'import sys; sys.path.insert(0, "."); from ketdesk import __version__; print(__version__)')"
+arch="$(uname -m)"
+name="ketdesk-$version"  # the folder inside the archive
+archive="dist/$name-linux-$arch.tar.gz"
+
+# ---- the clean build venv ----
+# Runtime dependencies and the build extra, read from pyproject.toml (one list to maintain);
+# ketdesk itself is not installed: the spec freezes the source tree.
+mkdir -p build
+"$PYTHON" -c 'import tomllib
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+print("\n".join(project["dependencies"] + project["optional-dependencies"]["build"]))' \
+  > build/dist-requirements.txt
+stamp="$VENV/.pins"
+pins="$(cat build/dist-requirements.txt "$CONSTRAINTS" | sha256sum | cut -d' ' -f1)"
+if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$pins" ]; then
+  step "creating $VENV"
+  rm -rf "$VENV"
+  "$PYTHON" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -c "$CONSTRAINTS" \
+    -r build/dist-requirements.txt
+  echo "$pins" > "$stamp"
+fi
+# Exactly one Qt binding, or PyInstaller refuses to build and pyqtgraph may pick another one.
+others="$("$VENV/bin/python" -m pip list --disable-pip-version-check --format=freeze 2>/dev/null \
+  | grep -iE '^(PyQt5|PyQt6|PySide2|PySide6-Addons)==' || true)"
+[ -z "$others" ] || { echo "build-dist: $VENV has other Qt packages: $others" >&2; exit 1; }
+
+step "checking the generated icons are up to date"
+QT_QPA_PLATFORM=offscreen "$VENV/bin/python" scripts/make_icons.py --check
+
+# ---- freeze ----
+step "pyinstaller build.spec"
+rm -rf dist/ketdesk
+"$VENV/bin/pyinstaller" --noconfirm --log-level WARN --workpath build/pyinstaller --distpath dist build.spec \
+  2> >(grep -v -e "Library not found: could not resolve 'lib\(gtk\|gdk\)-3" >&2)
+step "onedir app: $(du -sm dist/ketdesk | cut -f1) MB"
+
+# ---- the archive ----
+step "packing $archive"
+stage="build/stage/$name"
+rm -rf build/stage
+mkdir -p "$stage/icons/hicolor/scalable/apps"
+cp -al dist/ketdesk "$stage/ketdesk"  # hard links: no second copy of 170 MB
+install -m 755 packaging/install.sh "$stage/install.sh"
+install -m 644 packaging/ketdesk.desktop "$stage/ketdesk.desktop"
+sed "s/@VERSION@/$version/g" packaging/INSTALL.txt > "$stage/INSTALL.txt"
+install -m 644 resources/icons/ketdesk.svg "$stage/icons/hicolor/scalable/apps/ketdesk.svg"
+for png in resources/icons/ketdesk-*.png; do
+  size="${png##*-}"; size="${size%.png}"
+  install -D -m 644 "$png" "$stage/icons/hicolor/${size}x${size}/apps/ketdesk.png"
+done
+
+epoch="$(git log -1 --format=%ct 2>/dev/null || date +%s)"
+rm -f dist/ketdesk-*.tar.gz dist/SHA256SUMS
+tar --sort=name --mtime="@$epoch" --owner=0 --group=0 --numeric-owner -C build/stage -cf - "$name" \
+  | gzip -6 -n > "$archive"  # -9 is 3x slower for 0.5 % less
+(cd dist && sha256sum "$(basename "$archive")" > SHA256SUMS)
+step "archive: $(du -m "$archive" | cut -f1) MB; done"

@@ -1,0 +1,316 @@
+"""Smoke-test the frozen app and the archive that ``make dist`` built (run by CI after it).
+
+    python3 scripts/smoke_frozen.py [--dist DIR]
+
+Checks, each reported as one ``ok``/``FAIL`` line:
+- the bundle takes from the system only glibc, the C++ runtime and what ``libgl1 libegl1``
+  bring (ldd on every bundled library);
+- ``--self-test`` passes offscreen, and on a real X display (Xvfb, started here);
+- the window paints on that display (``KETDESK_EXIT_AFTER_FIRST_PAINT``);
+- both pass with no network at all (``unshare -n``; needs root, else reported as skipped);
+- with no system fonts visible (an empty fontconfig set-up) the bundled font still draws
+  readable text: a ``--screenshot`` is read back with tesseract;
+- the archive matches SHA256SUMS, installs into a temporary prefix and into a temporary
+  home (``--user``), the installed launcher starts, a second install replaces the first,
+  and ``--uninstall`` leaves nothing behind.
+
+Any stderr line the app prints that is not in ALLOWED_STDERR fails the check that printed it
+(qutebrowser's release smoke test does the same): a new Qt warning is a packaging change to
+look at, not noise. Standard library only, so any python3 runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Known harmless stderr lines, each with the reason it is harmless.
+ALLOWED_STDERR: list[tuple[str, str]] = [
+    # The offscreen platform cannot resize native windows; Qt says so once per window.
+    (r"^This plugin does not support propagateSizeHints\(\)$", "offscreen platform limitation"),
+]
+
+# Libraries the frozen app may take from the system rather than bundle: glibc, the C++
+# runtime (bundling it breaks Mesa, see packaging/freeze.py), and what `libgl1 libegl1` bring
+# (the GL/EGL dispatch libraries, libxcb, libwayland-client). libwayland-cursor/-egl are
+# needed only by the Wayland plugin, on Wayland desktops, which always have them.
+SYSTEM_LIBS = re.compile(
+    r"^(ld-linux-x86-64\.so\.2|lib(c|m|dl|pthread|rt|resolv|util)\.so\.\d|libstdc\+\+\.so\.6|libgcc_s\.so\.1"
+    r"|lib(GL|GLX|GLdispatch|EGL|OpenGL)\.so\.\d|libxcb\.so\.1|libwayland-(client|cursor|egl)\.so\.\d)$")
+
+TIMEOUT = 180  # seconds for one run of the app; a hang is a failure, not a stuck CI
+
+
+class SmokeError(Exception):
+    pass
+
+
+def unexpected_stderr(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines()
+            if line.strip() and not any(re.search(pattern, line) for pattern, _why in ALLOWED_STDERR)]
+
+
+class Smoke:
+    def __init__(self, dist: Path, work: Path) -> None:
+        self.dist = dist
+        self.work = work
+        self.exe = dist.resolve() / "ketdesk" / "ketdesk"
+        self.passed = 0
+        self.failed = 0
+        runtime = work / "runtime"
+        runtime.mkdir(mode=0o700)
+        # A private, clean environment: no display, no user settings, no inherited Qt choices.
+        keep = ("PATH", "LANG", "LC_ALL", "TZ")
+        self.env = {k: v for k, v in os.environ.items() if k in keep}
+        self.env.update(HOME=str(work / "home"), XDG_RUNTIME_DIR=str(runtime),
+                        KETDESK_CONFIG_DIR=str(work / "config"), KETDESK_LOG_DIR=str(work / "log"))
+        (work / "home").mkdir()
+
+    # ---- running things ----
+    def run_app(self, args: list[str], env: dict[str, str] | None = None, *, exe: Path | None = None,
+                prefix: list[str] | None = None) -> subprocess.CompletedProcess[str]:
+        command = [*(prefix or []), str(exe or self.exe), *args]
+        result = subprocess.run(command, env={**self.env, **(env or {})}, capture_output=True, text=True,
+                                timeout=TIMEOUT, check=False)
+        bad = unexpected_stderr(result.stderr)
+        if result.returncode != 0 or bad:
+            raise SmokeError(f"{' '.join(command)} exited {result.returncode}\n"
+                             f"--- stdout ---\n{result.stdout[-3000:]}\n"
+                             f"--- unexpected stderr ---\n" + "\n".join(bad))
+        return result
+
+    def check(self, name: str, func: Callable[[], str]) -> None:
+        try:
+            detail = func()
+        except (SmokeError, subprocess.SubprocessError, OSError, AssertionError) as exc:
+            self.failed += 1
+            print(f"FAIL  {name}: {exc}", flush=True)
+        else:
+            self.passed += 1
+            print(f"ok    {name}: {detail}", flush=True)
+
+    def self_test(self, env: dict[str, str], prefix: list[str] | None = None) -> str:
+        out = self.run_app(["--self-test"], env, prefix=prefix).stdout
+        last = out.strip().splitlines()[-1] if out.strip() else ""
+        if not re.fullmatch(r"self-test: \d+ passed, 0 failed", last):
+            raise SmokeError(f"unexpected self-test result: {last!r}\n{out[-3000:]}")
+        return last
+
+    def first_paint(self, env: dict[str, str], prefix: list[str] | None = None) -> str:
+        env = {**env, "KETDESK_REPORT_FIRST_PAINT": "1", "KETDESK_EXIT_AFTER_FIRST_PAINT": "1"}
+        out = self.run_app([], env, prefix=prefix).stdout
+        if not out.startswith("first-paint "):
+            raise SmokeError(f"the window did not report its first paint: {out[:500]!r}")
+        return "window painted"
+
+    # ---- checks ----
+    def system_libraries(self) -> None:
+        def run() -> str:
+            internal = self.exe.parent / "_internal"
+            env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
+            outside: dict[str, str] = {}
+            for path in [self.exe, *internal.rglob("*.so*")]:
+                if path.is_symlink() or not path.is_file() or path.read_bytes()[:4] != b"\x7fELF":
+                    continue
+                ldd = subprocess.run(["ldd", str(path)], env=env, capture_output=True, text=True,
+                                     check=False).stdout
+                for line in ldd.splitlines():
+                    name, _, where = line.strip().partition(" => ")
+                    if where and not where.startswith(str(internal)):
+                        outside.setdefault(name, str(path.relative_to(self.exe.parent)))
+            unexpected = {name: user for name, user in outside.items() if not SYSTEM_LIBS.match(name)}
+            assert not unexpected, f"needs system libraries that are not bundled: {unexpected}"
+            return f"from the system only: {', '.join(sorted(outside))}"
+
+        self.check("system libraries (only glibc, C++ runtime, libgl1/libegl1)", run)
+
+    def offscreen(self) -> None:
+        self.check("self-test offscreen", lambda: self.self_test({"QT_QPA_PLATFORM": "offscreen"}))
+
+    def x11(self, display: str) -> None:
+        env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+        self.check("self-test on X11 (Xvfb)", lambda: self.self_test(env))
+        self.check("window on X11 (Xvfb)", lambda: self.first_paint(env))
+
+    def offline(self, display: str) -> None:
+        if os.geteuid() != 0 or shutil.which("unshare") is None:
+            print("skip  offline checks: `unshare -n` needs root", flush=True)
+            return
+        prefix = ["unshare", "--net", "--"]
+
+        def no_network() -> str:
+            # /proc/net/dev lists the namespace's interfaces: only loopback, and it is down.
+            dev = subprocess.run([*prefix, "cat", "/proc/net/dev"], capture_output=True, text=True,
+                                 check=True).stdout
+            names = sorted(line.split(":")[0].strip() for line in dev.splitlines()[2:])
+            assert names == ["lo"], f"network namespace has interfaces {names}"
+            return "only lo, down"
+
+        self.check("no network inside unshare -n", no_network)
+        self.check("self-test offscreen, no network",
+                   lambda: self.self_test({"QT_QPA_PLATFORM": "offscreen"}, prefix))
+        # X11 still works: Xvfb's socket is a file in /tmp/.X11-unix, not a network address.
+        self.check("window on X11, no network",
+                   lambda: self.first_paint({"QT_QPA_PLATFORM": "xcb", "DISPLAY": display}, prefix))
+
+    def bundled_font(self) -> None:
+        def run() -> str:
+            conf_dir = self.work / "fontconfig"
+            (conf_dir / "cache").mkdir(parents=True)
+            conf = conf_dir / "fonts.conf"
+            # A configuration with no font folders: fontconfig finds no font at all.
+            conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+                            f"<fontconfig><cachedir>{conf_dir / 'cache'}</cachedir></fontconfig>\n")
+            env = {"QT_QPA_PLATFORM": "offscreen", "FONTCONFIG_FILE": str(conf),
+                   "FONTCONFIG_PATH": str(conf_dir)}
+            if shutil.which("fc-list"):
+                listed = subprocess.run(["fc-list"], env={**self.env, **env}, capture_output=True,
+                                        text=True, check=False).stdout.strip()
+                assert not listed, f"the empty fontconfig set-up still lists fonts: {listed[:200]}"
+            shots = self.work / "shots"
+            self.run_app(["--screenshot", str(shots), "--size", "1024x600"], env)
+            overview = shots / "01-overview.png"
+            assert overview.is_file(), "no screenshot written"
+            if shutil.which("tesseract") is None:
+                raise SmokeError("tesseract is not installed (scripts/system-deps.sh dist installs it)")
+            text = subprocess.run(["tesseract", str(overview), "-"], capture_output=True, text=True,
+                                  check=True, timeout=TIMEOUT).stdout
+            content = tomllib.loads((REPO / "resources/content/en/overview.toml").read_text("utf-8"))
+            expected = words(content["title"] + " " + content["lead"])
+            found = words(text)
+            share = len([w for w in expected if w in found]) / len(expected)
+            assert share >= 0.8, f"only {share:.0%} of the overview's words read back: {text[:300]!r}"
+            return f"{share:.0%} of the title and lead read back by OCR with no system fonts"
+
+        self.check("bundled font draws text without system fonts", run)
+
+    def archive(self) -> Path | None:
+        archives = sorted(self.dist.glob("ketdesk-*-linux-*.tar.gz"))
+        if len(archives) != 1:
+            self.failed += 1
+            print(f"FAIL  archive: expected one in {self.dist}, found {archives}", flush=True)
+            return None
+        archive = archives[0]
+
+        def checksum() -> str:
+            sums = (self.dist / "SHA256SUMS").read_text().split()
+            digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+            assert sums == [digest, archive.name], f"SHA256SUMS does not match {archive.name}"
+            return f"{archive.name} {archive.stat().st_size / 1e6:.1f} MB"
+
+        self.check("archive checksum", checksum)
+        return archive
+
+    def install(self, archive: Path) -> None:
+        unpacked = self.work / "unpacked"
+        with tarfile.open(archive) as tar:
+            tar.extractall(unpacked, filter="tar")
+        (top,) = unpacked.iterdir()
+        for needed in ("install.sh", "INSTALL.txt", "ketdesk.desktop", "ketdesk/ketdesk",
+                       "icons/hicolor/scalable/apps/ketdesk.svg", "icons/hicolor/256x256/apps/ketdesk.png"):
+            assert (top / needed).exists(), f"{needed} missing from the archive"
+        installer = top / "install.sh"
+
+        def into_prefix() -> str:
+            prefix = self.work / "prefix"
+            prefix.mkdir()
+            env = {**self.env, "PREFIX": str(prefix)}
+            subprocess.run([str(installer)], env=env, check=True, capture_output=True, text=True)
+            desktop = prefix / "share/applications/ketdesk.desktop"
+            entry = desktop.read_text("utf-8")
+            assert f'Exec="{prefix}/lib/ketdesk/ketdesk"' in entry, entry
+            assert "Name=Ketamine Infusion Treatment" in entry, entry
+            if shutil.which("desktop-file-validate"):
+                subprocess.run(["desktop-file-validate", str(desktop)], check=True, capture_output=True)
+            assert (prefix / "share/icons/hicolor/48x48/apps/ketdesk.png").is_file()
+            launcher = prefix / "bin/ketdesk"
+            version = self.run_app(["--version"], exe=launcher).stdout.strip()
+            # A second install replaces the first (an update), then uninstall removes everything.
+            subprocess.run([str(installer)], env=env, check=True, capture_output=True, text=True)
+            subprocess.run([str(prefix / "lib/ketdesk/install.sh"), "--uninstall"], env=env,
+                           check=True, capture_output=True, text=True)
+            left = sorted(str(p.relative_to(prefix)) for p in prefix.rglob("*"))
+            assert not left, f"left behind after --uninstall: {left[:20]}"
+            return f"{version} via {launcher.relative_to(self.work)}; reinstall and uninstall left nothing"
+
+        def for_user() -> str:
+            home = self.work / "user-home"
+            home.mkdir()
+            env = {**self.env, "HOME": str(home)}
+            env.pop("XDG_DATA_HOME", None)
+            subprocess.run([str(installer), "--user"], env=env, check=True, capture_output=True, text=True)
+            assert (home / ".local/share/applications/ketdesk.desktop").is_file()
+            launcher = home / ".local/bin/ketdesk"
+            out = self.run_app(["--self-test"], {"QT_QPA_PLATFORM": "offscreen"}, exe=launcher).stdout
+            assert out.rstrip().endswith(" 0 failed"), out[-500:]
+            subprocess.run([str(home / ".local/lib/ketdesk/install.sh"), "--uninstall"], env=env,
+                           check=True, capture_output=True, text=True)
+            left = sorted(str(p.relative_to(home)) for p in home.rglob("*"))
+            assert not left, f"left behind in the home folder: {left[:20]}"
+            return "installed under ~/.local, self-test passed through the launcher, uninstall left nothing"
+
+        self.check("install into a prefix", into_prefix)
+        self.check("install for one user", for_user)
+
+
+def words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+
+
+@contextmanager
+def xvfb() -> Iterator[str]:
+    if shutil.which("Xvfb") is None:
+        raise SmokeError("Xvfb is not installed (scripts/system-deps.sh dist installs it)")
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24",
+                             "-nolisten", "tcp"], pass_fds=(write_fd,),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as reader:
+        display = reader.readline().strip()
+    try:
+        if not display:
+            raise SmokeError("Xvfb did not start")
+        yield f":{display}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Smoke-test dist/ketdesk and the archive.")
+    parser.add_argument("--dist", type=Path, default=REPO / "dist")
+    args = parser.parse_args(argv)
+    if not (args.dist / "ketdesk" / "ketdesk").is_file():
+        print(f"smoke: {args.dist}/ketdesk/ketdesk not found; run `make dist` first", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="ketdesk-smoke-") as tmp:
+        smoke = Smoke(args.dist, Path(tmp))
+        smoke.system_libraries()
+        smoke.offscreen()
+        with xvfb() as display:
+            smoke.x11(display)
+            smoke.offline(display)
+        smoke.bundled_font()
+        archive = smoke.archive()
+        if archive is not None:
+            smoke.install(archive)
+    print(f"smoke: {smoke.passed} passed, {smoke.failed} failed", flush=True)
+    return 1 if smoke.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

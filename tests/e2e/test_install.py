@@ -1,0 +1,142 @@
+"""packaging/install.sh on a stand-in of the unpacked archive: install, update, uninstall.
+
+The real frozen app is installed by scripts/smoke_frozen.py after `make dist`; here a small
+shell script plays the app, so these run in a second with the rest of the suite.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def unpacked(tmp_path: Path) -> Path:
+    """The archive's layout, with a fake app that answers --version."""
+    top = tmp_path / "ketdesk-9.9.9"
+    app = top / "ketdesk"
+    (app / "_internal" / "resources").mkdir(parents=True)
+    exe = app / "ketdesk"
+    exe.write_text("#!/bin/sh\necho ketdesk 9.9.9\n")
+    exe.chmod(0o755)
+    (app / "_internal" / "resources" / "meta.toml").write_text("x = 1\n")
+    (app / "_internal" / "libQt6Core.so.6").symlink_to("resources/meta.toml")
+    shutil.copy(REPO / "packaging" / "install.sh", top / "install.sh")
+    shutil.copy(REPO / "packaging" / "ketdesk.desktop", top / "ketdesk.desktop")
+    for size in (48, 256):
+        icon = top / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "ketdesk.png"
+        icon.parent.mkdir(parents=True)
+        shutil.copy(REPO / "resources" / "icons" / f"ketdesk-{size}.png", icon)
+    return top
+
+
+def run(script: Path, *args: str, env: dict[str, str] | None = None,
+        check: bool = True) -> subprocess.CompletedProcess[str]:
+    environ = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/nonexistent"), **(env or {})}
+    return subprocess.run(["bash", str(script), *args], env=environ, capture_output=True, text=True,
+                          timeout=60, check=check)
+
+
+def tree(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+
+
+def test_install_into_prefix_then_uninstall_leaves_nothing(unpacked: Path, tmp_path: Path) -> None:
+    prefix = tmp_path / "pre fix"  # a space, as in "/home/Front Desk"
+    prefix.mkdir()
+    run(unpacked / "install.sh", env={"PREFIX": str(prefix)})
+
+    app_dir = prefix / "lib" / "ketdesk"
+    launcher = prefix / "bin" / "ketdesk"
+    assert launcher.is_symlink()
+    version = subprocess.run([str(launcher)], capture_output=True, text=True, check=True).stdout
+    assert version.strip() == "ketdesk 9.9.9"
+    entry = (prefix / "share" / "applications" / "ketdesk.desktop").read_text("utf-8")
+    assert f'Exec="{app_dir}/ketdesk"' in entry
+    assert f"TryExec={app_dir}/ketdesk" in entry
+    assert "@EXEC@" not in entry
+    assert (prefix / "share/icons/hicolor/256x256/apps/ketdesk.png").is_file()
+    assert (app_dir / "_internal" / "libQt6Core.so.6").is_symlink()  # links copied as links
+    assert (app_dir / "install.sh").is_file()  # kept for --uninstall after the download is gone
+    manifest = (app_dir / ".install-manifest").read_text("utf-8").splitlines()
+    assert f"l {launcher}" in manifest
+    assert f"d {prefix / 'share' / 'applications'}" in manifest
+
+    # The copy kept in the app folder removes its own install, with no PREFIX to repeat.
+    result = run(app_dir / "install.sh", "--uninstall")
+    assert f"removed from {app_dir}" in result.stdout
+    assert tree(prefix) == []
+
+
+def test_second_install_replaces_the_first(unpacked: Path, tmp_path: Path) -> None:
+    env = {"PREFIX": str(tmp_path / "p")}
+    run(unpacked / "install.sh", env=env)
+    (unpacked / "ketdesk" / "_internal" / "resources" / "meta.toml").unlink()  # gone in the update
+    result = run(unpacked / "install.sh", env=env)
+    assert "Replacing" in result.stdout
+    assert not (tmp_path / "p/lib/ketdesk/_internal/resources/meta.toml").exists()
+    run(unpacked / "install.sh", "--uninstall", env=env)
+    assert tree(tmp_path / "p") == []
+
+
+def test_uninstall_keeps_files_it_did_not_install(unpacked: Path, tmp_path: Path) -> None:
+    env = {"PREFIX": str(tmp_path / "p")}
+    run(unpacked / "install.sh", env=env)
+    own = tmp_path / "p" / "share" / "applications" / "clinic-notes.desktop"
+    own.write_text("[Desktop Entry]\n")
+    result = run(unpacked / "install.sh", "--uninstall", env=env)
+    assert "kept" in result.stderr
+    assert tree(tmp_path / "p") == ["share", "share/applications", "share/applications/clinic-notes.desktop"]
+
+
+def test_refuses_to_overwrite_what_it_did_not_install(unpacked: Path, tmp_path: Path) -> None:
+    prefix = tmp_path / "p"
+    foreign = prefix / "share" / "applications" / "ketdesk.desktop"
+    foreign.parent.mkdir(parents=True)
+    foreign.write_text("someone else's\n")
+    result = run(unpacked / "install.sh", env={"PREFIX": str(prefix)}, check=False)
+    assert result.returncode != 0
+    assert "already exists" in result.stderr
+    assert foreign.read_text() == "someone else's\n"
+    # Rolled back: only what was there before remains.
+    assert tree(prefix) == ["share", "share/applications", "share/applications/ketdesk.desktop"]
+
+
+def test_refuses_a_foreign_app_folder(unpacked: Path, tmp_path: Path) -> None:
+    app_dir = tmp_path / "p" / "lib" / "ketdesk"
+    app_dir.mkdir(parents=True)
+    (app_dir / "old.txt").write_text("not ours\n")
+    result = run(unpacked / "install.sh", env={"PREFIX": str(tmp_path / "p")}, check=False)
+    assert result.returncode != 0
+    assert "did not install" in result.stderr
+    assert tree(tmp_path / "p") == ["lib", "lib/ketdesk", "lib/ketdesk/old.txt"]
+
+
+def test_uninstall_without_an_install_fails_clearly(unpacked: Path, tmp_path: Path) -> None:
+    result = run(unpacked / "install.sh", "--uninstall", env={"PREFIX": str(tmp_path)}, check=False)
+    assert result.returncode == 1
+    assert "not installed" in result.stderr
+
+
+def test_default_locations(unpacked: Path, tmp_path: Path) -> None:
+    user = run(unpacked / "install.sh", "--user", "--print-paths", env={"HOME": str(tmp_path)}).stdout
+    assert f"app:     {tmp_path}/.local/lib/ketdesk" in user
+    assert f"menu:    {tmp_path}/.local/share/applications/ketdesk.desktop" in user
+    default = run(unpacked / "install.sh", "--print-paths", env={"HOME": str(tmp_path)}).stdout
+    if os.geteuid() == 0:
+        assert "app:     /opt/ketdesk" in default
+        assert "menu:    /usr/share/applications/ketdesk.desktop" in default
+    else:
+        assert default == user
+
+
+def test_unknown_option_is_refused(unpacked: Path) -> None:
+    result = run(unpacked / "install.sh", "--frobnicate", check=False)
+    assert result.returncode == 1
+    assert "unknown option" in result.stderr

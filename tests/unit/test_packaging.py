@@ -1,0 +1,80 @@
+"""Packaging inputs that a build would only reveal on a customer's machine: excluded modules
+that ketdesk imports after all, and generated icon files that went stale or got damaged."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import struct
+from pathlib import Path
+from types import ModuleType
+
+REPO = Path(__file__).resolve().parents[2]
+ICONS = REPO / "resources" / "icons"
+
+
+def load_freeze() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("freeze", REPO / "packaging" / "freeze.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def imported_modules() -> dict[str, str]:
+    """Every module named by an import statement in ketdesk (top level or inside functions)."""
+    found: dict[str, str] = {}
+    for path in (REPO / "ketdesk").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            for name in names:
+                found.setdefault(name, str(path.relative_to(REPO)))
+    return found
+
+
+def test_no_module_ketdesk_imports_is_excluded_from_the_build() -> None:
+    excludes = load_freeze().EXCLUDES
+    clashes = {name: where for name, where in imported_modules().items()
+               if any(name == ex or name.startswith(ex + ".") for ex in excludes)}
+    assert not clashes, f"build.spec would leave out modules ketdesk imports: {clashes}"
+
+
+def test_every_generated_png_size_exists_with_its_size() -> None:
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        data = (ICONS / f"ketdesk-{size}.png").read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk
+        assert (width, height) == (size, size)
+
+
+def test_ico_lists_each_size_with_png_data_inside_the_file() -> None:
+    data = (ICONS / "ketdesk.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind) == (0, 1)
+    sizes = []
+    for i in range(count):
+        width, _h, _c, _r, _planes, _bpp, length, offset = struct.unpack(
+            "<BBBBHHII", data[6 + 16 * i: 22 + 16 * i])
+        assert offset + length <= len(data)
+        assert data[offset:offset + 4] == b"\x89PNG"
+        sizes.append(width or 256)
+    assert sizes == [16, 24, 32, 48, 64, 128, 256]
+
+
+def test_icns_elements_add_up_to_the_file() -> None:
+    data = (ICONS / "ketdesk.icns").read_bytes()
+    assert data[:4] == b"icns"
+    assert struct.unpack(">I", data[4:8])[0] == len(data)
+    kinds, pos = [], 8
+    while pos < len(data):
+        kind, length = data[pos:pos + 4], struct.unpack(">I", data[pos + 4:pos + 8])[0]
+        assert data[pos + 8:pos + 12] == b"\x89PNG"
+        kinds.append(kind)
+        pos += length
+    assert pos == len(data)
+    assert {b"ic07", b"ic08", b"ic09", b"ic10"} <= set(kinds)  # 128, 256, 512 and 1024 px
