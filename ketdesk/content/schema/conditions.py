@@ -6,7 +6,6 @@ the longer facts its details view shows. Every word a widget shows is here; the 
 only arrange it.
 """
 
-from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal

@@ -5,7 +5,6 @@ file is reported instead of silently ignored. Checks that span fields live in
 ``__post_init__``; msgspec turns their ``ValueError`` into a validation error with a path.
 """
 
-from __future__ import annotations
 
 import math
 from typing import Literal

@@ -6,7 +6,6 @@ the contrast with other antidepressants, the certainty note, the button words) l
 so the panel can be reviewed by a clinician and translated without touching code.
 """
 
-from __future__ import annotations
 
 import string
 

@@ -1,6 +1,5 @@
 """``meta.toml``: who the pack is for, when it was reviewed, and the trust statements."""
 
-from __future__ import annotations
 
 import datetime
 import re

@@ -1,6 +1,5 @@
 """``overview.toml``: what ketamine infusion is, who it is for, how a session goes."""
 
-from __future__ import annotations
 
 from ketdesk.content.schema.core import Model, PanelText, SourceIds
 

@@ -1,6 +1,5 @@
 """A whole content pack: one language's files, validated and cross-checked."""
 
-from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType

@@ -13,7 +13,6 @@ Text blocks live in ``blocks`` as on every panel; each visual names the blocks s
 and every block must be placed exactly once so that nothing written is silently dropped.
 """
 
-from __future__ import annotations
 
 from typing import Literal
 

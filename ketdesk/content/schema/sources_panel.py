@@ -1,6 +1,5 @@
 """``sources.toml``: the citation list and the words of the Sources panel."""
 
-from __future__ import annotations
 
 from ketdesk.content.schema.core import PanelText, Source
 

@@ -7,7 +7,6 @@ or hide them, the two headline callouts, the "10 people" rows, the clinics' own 
 the words of the controls. The panel code draws it and knows no medicine.
 """
 
-from __future__ import annotations
 
 from ketdesk.content.schema.core import Model, PanelText, Point, Series, SourceIds
 

@@ -1,6 +1,5 @@
 """``ui.toml``: the words of the app's own controls, so that a content pack is a translation."""
 
-from __future__ import annotations
 
 import msgspec
 
