@@ -7,7 +7,9 @@ fixing a pack, and the app falls back to the built-in pack when a custom one has
 from __future__ import annotations
 
 import functools
+import json
 import logging
+import re
 import tomllib
 import types
 import typing
@@ -49,10 +51,29 @@ class LoadResult:
         return self.pack is not None and not self.problems
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key_text(key: str) -> str:
+    """A key as TOML would write it: bare when it can be, else quoted with escapes.
+
+    Quoting keeps a typed key with a space, a dot or a control character readable, and
+    keeps every problem on one line of ``--check-content`` output.
+    """
+    if _BARE_KEY.fullmatch(key):
+        return key
+    quoted = json.dumps(key, ensure_ascii=False)
+    # json.dumps leaves some line breaks (U+0085, U+2028...) and invisible characters raw.
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in quoted)
+
+
 def format_path(path: KeyPath) -> str:
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{_key_text(part)}" if out else _key_text(part)
     return out
 
 
@@ -134,6 +155,9 @@ def _collect(value: Any, tp: Any, path: KeyPath, out: list[tuple[KeyPath, str]])
         detail = str(exc).partition(" - at `$")[0]
         if detail.startswith("Expected"):
             detail = f"expected {_type_name(tp)}, got {_describe(value)}"
+        elif detail.startswith("Invalid enum value") and get_origin(tp) is Literal:
+            # Staff need the allowed words, not msgspec's term for them.
+            detail = f"expected {_type_name(tp)}, got {value!r}"
         out.append((path, detail))
 
 
@@ -228,11 +252,11 @@ def _cross_check(folder: Path, values: dict[str, Any], problems: list[ContentPro
     for filename, value in values.items():
         if filename == "sources.toml" or value is None:
             continue
-        text = (folder / filename).read_text(encoding="utf-8")
-        lines = {line_no: line for line_no, line in enumerate(text.splitlines(), start=1)}
         for ref in dict.fromkeys(iter_source_refs(value)):
             if ref not in known:
-                line = next((n for n, t in lines.items() if f'"{ref}"' in t), 1)
+                text = (folder / filename).read_text(encoding="utf-8")
+                lines = enumerate(text.splitlines(), start=1)
+                line = next((n for n, t in lines if f'"{ref}"' in t), 1)
                 problems.append(ContentProblem(
                     folder / filename, line, "sources",
                     f"cites source {ref!r}, which sources.toml does not define"))
