@@ -87,7 +87,6 @@ def probe_env(platform: str, display: str | None, extra: dict[str, str] | None =
         "KETDESK_CONFIG_DIR": str(scratch / "config"),
         "KETDESK_LOG_DIR": str(scratch / "log"),
         "PYQTGRAPH_QT_LIB": "PySide6",
-        "PYTHONDONTWRITEBYTECODE": "1",
     })
     if display:
         env["DISPLAY"] = display

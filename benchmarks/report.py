@@ -129,7 +129,7 @@ def generated_section(machine: dict[str, Any], rows: Sequence[Row], settings: di
         BEGIN,
         f"Measured {machine['date']} at commit {machine['commit']} with `make bench` "
         f"({settings['runs']} kept runs after {settings['warmup']} warm-up, medians; "
-        f"GUI figures on {settings['gui_platform']}).",
+        f"GUI figures on {'Xvfb' if settings['gui_platform'] == 'xcb' else 'offscreen'}).",
         "",
         f"Machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB RAM; "
         f"{machine['os']}; Python {machine['python']}, Qt {machine['qt']}, PySide6 {machine['pyside6']}, "
@@ -140,6 +140,16 @@ def generated_section(machine: dict[str, Any], rows: Sequence[Row], settings: di
         "",
         f"Targets missed in this run: {', '.join(r.name for r in missed) if missed else 'none'}.",
     ]
+    phase_rows = [r for r in rows if "phases_ms" in r.detail]
+    if phase_rows:
+        detail = phase_rows[0].detail
+        lines += ["", "Start-up steps (offscreen, medians, after interpreter start-up):", "",
+                  "| ketdesk step | ms |", "|---|---|"]
+        lines += [f"| {_md_escape(what)} | {ms:.1f} |" for what, ms in detail["phases_ms"].items()]
+        lines.append(f"| **total** | **{sum(detail['phases_ms'].values()):.1f}** |")
+        lines += ["", "| bare window step | ms |", "|---|---|"]
+        lines += [f"| {_md_escape(what)} | {ms:.1f} |" for what, ms in detail["bare_phases_ms"].items()]
+        lines.append(f"| **total** | **{sum(detail['bare_phases_ms'].values()):.1f}** |")
     if unavailable:
         lines.append(f"Not measured (module not present): {', '.join(r.group for r in unavailable)}.")
     lines.append(END)
@@ -154,4 +164,5 @@ def write_docs(path: Path, section: str) -> None:
         text = head + section + tail
     else:
         text = "# Performance\n\n" + section + "\n" + text
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

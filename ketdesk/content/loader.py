@@ -7,7 +7,6 @@ fixing a pack, and the app falls back to the built-in pack when a custom one has
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import re
 import tomllib
@@ -62,9 +61,9 @@ def _key_text(key: str) -> str:
     """
     if _BARE_KEY.fullmatch(key):
         return key
-    quoted = json.dumps(key, ensure_ascii=False)
-    # json.dumps leaves some line breaks (U+0085, U+2028...) and invisible characters raw.
-    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in quoted)
+    escaped = "".join("\\" + c if c in '"\\' else c if c.isprintable() else f"\\u{ord(c):04x}"
+                      for c in key)
+    return f'"{escaped}"'
 
 
 def format_path(path: KeyPath) -> str:
