@@ -11,8 +11,10 @@ window, for a bounded wall-clock time, and fails when
 Besides rotating, it does what a kiosk day holds: the attract-loop tick on the shown
 panel, a visitor leaving (every panel reset, back to the first), a text-size change and
 a content swap (``set_pack``, which rebuilds every panel as a language switch does).
-The driver uses MainWindow's own hooks (``step_panel``, ``Panel.attract_tick``,
-``Panel.reset``), the same ones the kiosk rotation calls.
+When ``ketdesk.kiosk`` is present the kiosk's own attract loop drives the rotation (the
+real controller, its ``rotate_interval`` set to the soak's pace; a visitor is its
+``input_seen`` then ``begin_now``); otherwise a timer calls MainWindow's hooks
+(``step_panel``, ``Panel.attract_tick``, ``Panel.reset``), the ones that loop uses.
 Memory is sampled after ``gc.collect()`` and ``malloc_trim(0)`` so freed memory the
 allocator merely kept does not count as a leak.
 """
@@ -32,6 +34,7 @@ import traceback
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -58,6 +61,7 @@ class SoakReport:
     qt_warnings: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    driver: str = ""
 
 
 def _malloc_trim() -> None:
@@ -78,6 +82,21 @@ def measured() -> tuple[float, int]:
     gc.collect()
     _malloc_trim()
     return rss_mb(), len(gc.get_objects())
+
+
+def start_kiosk(window: Any, interval_ms: int) -> Any:
+    """The kiosk controller in attract mode at the soak's pace, or None without ketdesk.kiosk."""
+    try:
+        from ketdesk.kiosk.config import KioskConfig
+        from ketdesk.kiosk.controller import Kiosk
+        from ketdesk.kiosk.pin import hash_pin
+    except ImportError:
+        return None
+    config = KioskConfig(pin_hash=hash_pin("2468"), idle_timeout=3600, rotate_interval=interval_ms / 1000,
+                         tick_interval=interval_ms / 4000, cursor_hide=3600)
+    kiosk = Kiosk(window, config, quit_app=lambda code: None)
+    kiosk.start()
+    return kiosk
 
 
 def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations: int) -> SoakReport:
@@ -107,20 +126,31 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
     window.show()
     warm_up_charts()
     pack = window.pack
+    kiosk = start_kiosk(window, interval_ms)
+    report.driver = "ketdesk.kiosk attract loop" if kiosk is not None else "MainWindow timer"
+    window.resize(1920, 1080)  # kiosk mode sizes the window to the (small offscreen) screen
     started = time.perf_counter()
     last_sample = started
     rotations = 0
 
-    def tick() -> None:
+    def visitor_leaves() -> None:
+        if kiosk is not None:
+            kiosk.attract.input_seen()  # a touch, then idle again: the loop resets and restarts
+            QTimer.singleShot(0, kiosk.attract.begin_now)
+            return
+        for panel in window.built_panels().values():
+            panel.reset()
+        window.show_panel(PANEL_IDS[0])
+
+    def rotated(*_args: object) -> None:
         nonlocal rotations, last_sample
         rotations += 1
-        window.step_panel(1)
-        if rotations % ATTRACT_EVERY == 0:
-            window.panel(window.current_panel_id).attract_tick()
+        if kiosk is None:
+            window.step_panel(1)
+            if rotations % ATTRACT_EVERY == 0:
+                window.panel(window.current_panel_id).attract_tick()
         if rotations % VISITOR_LEAVES_EVERY == 0:
-            for panel in window.built_panels().values():
-                panel.reset()
-            window.show_panel(PANEL_IDS[0])
+            visitor_leaves()
         if rotations % TEXT_SIZE_EVERY == 0:
             window.set_text_scale(1.5 if window.text_scale == 1.0 else 1.0)
         if rotations % CONTENT_SWAP_EVERY == 0:
@@ -136,12 +166,18 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
             last_sample = now
         if now - started >= seconds and rotations > warmup_rotations:
             timer.stop()
+            if kiosk is not None:
+                kiosk.stop()
             app.quit()
 
     timer = QTimer()
     timer.setInterval(interval_ms)
-    timer.timeout.connect(tick)
-    timer.start()
+    if kiosk is not None:
+        kiosk.attract.rotated.connect(rotated)
+        kiosk.attract.begin_now()
+    else:
+        timer.timeout.connect(rotated)
+        timer.start()
     app.exec()
 
     report.seconds = round(time.perf_counter() - started, 1)
@@ -172,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     report = run(args.seconds, args.interval_ms, args.max_growth_mb, args.warmup_rotations)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(asdict(report), indent=1) + "\n", encoding="utf-8")
-    print(f"soak: {report.rotations} rotations in {report.seconds:.0f} s "
+    print(f"soak: {report.driver}: {report.rotations} rotations in {report.seconds:.0f} s "
           f"(~{report.kiosk_hours} h of kiosk time at one rotation per {DEFAULT_KIOSK_ROTATION_S:.0f} s)")
     print(f"soak: RSS {report.rss_mb_after_warmup:.1f} MB after {report.warmup_rotations} warm-up rotations, "
           f"{report.rss_mb_at_end:.1f} MB at the end: growth {report.rss_growth_mb:+.2f} MB "

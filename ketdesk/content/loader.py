@@ -154,9 +154,6 @@ def _collect(value: Any, tp: Any, path: KeyPath, out: list[tuple[KeyPath, str]])
         detail = str(exc).partition(" - at `$")[0]
         if detail.startswith("Expected"):
             detail = f"expected {_type_name(tp)}, got {_describe(value)}"
-        elif detail.startswith("Invalid enum value") and get_origin(tp) is Literal:
-            # Staff need the allowed words, not msgspec's term for them.
-            detail = f"expected {_type_name(tp)}, got {value!r}"
         out.append((path, detail))
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-import types
+import json
 from pathlib import Path
 
 import pytest
@@ -23,26 +22,33 @@ def test_missing_hook_module_gives_a_not_available_row() -> None:
 
 
 def test_present_hook_module_is_run_and_its_figures_shown(monkeypatch: pytest.MonkeyPatch) -> None:
-    module = types.ModuleType("benchmarks.bench_fake")
-    module.run = lambda: {"rows": [{"name": "frame 1080p", "value": 4.2, "unit": "ms",  # type: ignore[attr-defined]
-                                    "target": "<= 8 ms", "met": True}], "frames": 120, "where": "xcb"}
-    monkeypatch.setitem(sys.modules, "benchmarks.bench_fake", module)
-    hook = extras.Hook("mechanism", "benchmarks.bench_fake", "frames", lambda m, ctx: m.run())
-    rows, result = extras.run_hook(hook, Context())
-    assert result["frames"] == 120
-    assert [(r.name, r.value, r.met) for r in rows] == [("frame 1080p", 4.2, True), ("frames", 120.0, None),
-                                                         ("where", None, None)]
+    result = {"rows": [{"name": "frame 1080p", "value": 4.2, "unit": "ms", "target": "<= 8 ms", "met": True}],
+              "frames": 120, "1920x1080": {"p95_ms": 5.0, "window": "1920x1080"}, "where": "xcb"}
+    calls: list[list[str]] = []
+
+    def fake_probe(args: list[str], env: dict[str, str], timeout: float) -> list[str]:
+        calls.append(args)
+        return ["some output", "RESULT " + json.dumps(result)]
+
+    monkeypatch.setattr(extras, "available", lambda module: True)
+    monkeypatch.setattr(extras, "run_probe", fake_probe)
+    hook = extras.Hook("kiosk soak", "benchmarks.bench_fake", "soak", "{kiosk_rotations}")
+    rows, raw = extras.run_hook(hook, Context(kiosk_rotations=77))
+    assert raw == result
+    assert "import benchmarks.bench_fake as module" in calls[0][1]
+    assert "module.run(77)" in calls[0][1]
+    assert [(r.name, r.value, r.met) for r in rows] == [
+        ("frame 1080p", 4.2, True), ("frames", 120.0, None), ("1920x1080: p95_ms", 5.0, None),
+        ("1920x1080: window", None, None), ("where", None, None)]
 
 
-def test_failing_hook_is_a_failed_row_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
-    module = types.ModuleType("benchmarks.bench_broken")
-    module.run = lambda rotations: 1 / 0  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "benchmarks.bench_broken", module)
-    hook = extras.Hook("kiosk soak", "benchmarks.bench_broken", "soak",
-                       lambda m, ctx: m.run(ctx.kiosk_rotations))
-    rows, result = extras.run_hook(hook, Context())
-    assert rows[0].met is False and "ZeroDivisionError" in rows[0].note
-    assert "Traceback" in result["error"]
+def test_failing_hook_is_a_failed_row_not_a_crash() -> None:
+    """A real child process: this module exists but has no run(), so the child fails."""
+    hook = extras.Hook("frozen build", "benchmarks.context", "frozen numbers")
+    rows, raw = extras.run_hook(hook, Context())
+    assert [(r.group, r.value, r.met) for r in rows] == [("frozen build", None, False)]
+    assert "AttributeError" in rows[0].note
+    assert "Traceback" in raw["error"]
 
 
 def test_ratio_and_table() -> None:
