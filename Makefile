@@ -56,6 +56,20 @@ dist: sysdeps-dist
 # the bundled font on a system without fonts, and install/uninstall of the archive.
 smoke: sysdeps-dist
 	$(PYTHON) scripts/smoke_frozen.py
+# Benchmarks (not part of `make test`): a table of ratios against bare PySide6 baselines,
+# written to benchmarks/results.json and docs/performance.md. ARGS="--runs 9" etc.
+bench: sysdeps-test $(VENV)/.test
+	$(PY) -m benchmarks $(ARGS)
+
+# Long reliability runs: the content fuzz with thousands of cases, the settings kill test,
+# then the kiosk rotation, accelerated (a rotation every 20 ms), for SOAK_SECONDS of wall
+# time; fails on RSS growth > 5 MB, any Qt warning or an exception in the event loop.
+# SOAK_SECONDS=600 gives the full ten-minute run.
+SOAK_SECONDS ?= 150
+soak: sysdeps-test $(VENV)/.test
+	KETDESK_HYPOTHESIS_PROFILE=soak QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider \
+	  tests/unit/test_content_fuzz.py tests/unit/test_settings_atomic.py
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.soak --seconds $(SOAK_SECONDS)
 
 screenshots: sysdeps $(VENV)/.run
 	for size in 1024x600 1920x1080 3840x2160; do \

@@ -8,10 +8,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Before any Qt import: tests run offscreen unless a test starts its own display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+# Property-based tests: a few hundred examples in `make test`, thousands in `make soak`
+# (KETDESK_HYPOTHESIS_PROFILE=soak). No deadline: file I/O on a shared machine is jittery.
+settings.register_profile("default", max_examples=200, deadline=None, print_blob=True)
+settings.register_profile("soak", max_examples=2000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("KETDESK_HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parent.parent
 BUILTIN_EN = REPO / "resources" / "content" / "en"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import tomllib
 import types
 import typing
@@ -49,10 +50,29 @@ class LoadResult:
         return self.pack is not None and not self.problems
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key_text(key: str) -> str:
+    """A key as TOML would write it: bare when it can be, else quoted with escapes.
+
+    Quoting keeps a typed key with a space, a dot or a control character readable, and
+    keeps every problem on one line of ``--check-content`` output.
+    """
+    if _BARE_KEY.fullmatch(key):
+        return key
+    escaped = "".join("\\" + c if c in '"\\' else c if c.isprintable() else f"\\u{ord(c):04x}"
+                      for c in key)
+    return f'"{escaped}"'
+
+
 def format_path(path: KeyPath) -> str:
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{_key_text(part)}" if out else _key_text(part)
     return out
 
 
@@ -228,11 +248,11 @@ def _cross_check(folder: Path, values: dict[str, Any], problems: list[ContentPro
     for filename, value in values.items():
         if filename == "sources.toml" or value is None:
             continue
-        text = (folder / filename).read_text(encoding="utf-8")
-        lines = {line_no: line for line_no, line in enumerate(text.splitlines(), start=1)}
         for ref in dict.fromkeys(iter_source_refs(value)):
             if ref not in known:
-                line = next((n for n, t in lines.items() if f'"{ref}"' in t), 1)
+                text = (folder / filename).read_text(encoding="utf-8")
+                lines = enumerate(text.splitlines(), start=1)
+                line = next((n for n, t in lines if f'"{ref}"' in t), 1)
                 problems.append(ContentProblem(
                     folder / filename, line, "sources",
                     f"cites source {ref!r}, which sources.toml does not define"))

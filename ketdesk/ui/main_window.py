@@ -28,7 +28,7 @@ from ketdesk.ui.header_tools import MAX_SCALE, MIN_SCALE, HeaderLayout, HeaderTo
 from ketdesk.ui.panels import Panel, PanelContext, create_panel
 from ketdesk.ui.text import format_date
 from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD, Metrics, Theme, stylesheet
-from ketdesk.ui.widgets import make_label
+from ketdesk.ui.widgets import button_text, make_label
 
 # Loads the content pack of a language (``content_source`` by default).
 PackLoader = Callable[[str], ContentPack]
@@ -67,7 +67,7 @@ class Banner(QWidget):
     def show_message(self, text: str, close_text: str, close_description: str = "") -> None:
         self.label.setText(text)
         self.label.setAccessibleName(text)
-        self.close_button.setText(close_text)
+        self.close_button.setText(button_text(close_text))
         self.close_button.setAccessibleName(close_text)
         self.close_button.setAccessibleDescription(close_description)
         self.show()
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} - {self._clinic_name}" if self._clinic_name else title)
         for panel_id, button in self.tab_buttons.items():
             tab = pack.panel(panel_id).tab
-            button.setText(tab)
+            button.setText(button_text(tab))
             button.setAccessibleName(tab)
             button.setAccessibleDescription(pack.panel(panel_id).title)
         self.header.setAccessibleName(pack.ui.panel_navigation)
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         self._show_tool_state()
         self._fix_tab_order()
         if self.banner.isVisible():
-            self.banner.close_button.setText(pack.ui.dismiss)
+            self.banner.close_button.setText(button_text(pack.ui.dismiss))
             self.banner.close_button.setAccessibleName(pack.ui.dismiss)
             self.banner.close_button.setAccessibleDescription(pack.ui.access.dismiss_description)
         reviewed = pack.meta.last_reviewed

@@ -48,6 +48,11 @@ def make_label(text: str = "", role: str = "body", *, rich: bool = False,
     return label
 
 
+def button_text(text: str) -> str:
+    """Content text for a button: "&" would mark a keyboard mnemonic and vanish; "&&" shows it."""
+    return text.replace("&", "&&")
+
+
 class Card(QFrame):
     """A framed box; ``kind`` is one of "true" (plain card), "note" or "warning"."""
 

@@ -1,0 +1,1 @@
+"""ketdesk's benchmarks: ``python -m benchmarks`` (``make bench``). See ``benchmarks/run.py``."""

@@ -1,0 +1,161 @@
+"""ketdesk measured in a child process: memory, panel switching, a chart panel's first show.
+
+Start-up follows ``ketdesk.app.main``: logging, settings, the QApplication with the bundled
+fonts, then ``build_window``. Clicks go through ``QTest.mouseClick`` on the header tabs,
+as a patient's tap would.
+
+``memory``: show at 1920x1080, import the charts as the app does after its first frame,
+    visit every panel; report peak/current RSS and PSS.
+``switch N``: show every panel once (not measured), then N rounds through all panels;
+    report each click-to-painted time.
+``chart ID``: show, wait for the first paint, then tap panel ID's tab with pyqtgraph not
+    yet imported (the worst case: a tap before the warm-up); report click-to-painted, and
+    the time until the window stops repainting.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QTest
+
+from benchmarks.probes.kit import (
+    PaintWatch,
+    install_qt_message_handler,
+    process_until,
+    report,
+    report_memory,
+    report_warnings,
+    wait_painted,
+)
+
+
+def start_window() -> Any:
+    from ketdesk import settings as settings_mod
+    from ketdesk.app import build_window, create_application
+    from ketdesk.cli import Options
+    from ketdesk.logs import setup_logging
+
+    setup_logging(console=False)
+    settings = settings_mod.load().settings
+    create_application()
+    window = build_window(Options(), settings.lang, settings.text_scale, settings.clinic_name,
+                          settings.reduce_motion)
+    watch = PaintWatch(window.centralWidget())
+    window.resize(1920, 1080)
+    window.show()
+    wait_painted(watch)
+    return window
+
+
+def tap(window: Any, panel_id: str) -> PaintWatch | None:
+    """Tap a tab; return a watch on the panel's page body (installed as soon as it exists)."""
+    found: list[PaintWatch] = []
+
+    def on_changed(changed: str) -> None:
+        found.append(PaintWatch(window.panel(changed).widget()))
+
+    window.panel_changed.connect(on_changed)
+    QTest.mouseClick(window.tab_buttons[panel_id], Qt.MouseButton.LeftButton)
+    window.panel_changed.disconnect(on_changed)
+    return found[0] if found else None
+
+
+def memory() -> None:
+    from ketdesk.app import warm_up_charts
+    from ketdesk.content.schema.pack import PANEL_IDS
+
+    window = start_window()
+    warm_up_charts()
+    for panel_id in (*PANEL_IDS[1:], PANEL_IDS[0]):
+        watch = tap(window, panel_id)
+        assert watch is not None, panel_id
+        wait_painted(watch)
+    gc.collect()
+    report("python_objects", len(gc.get_objects()))
+    report_memory()
+
+
+def switch(cycles: int) -> None:
+    from ketdesk.app import warm_up_charts
+    from ketdesk.content.schema.pack import PANEL_IDS
+
+    window = start_window()
+    warm_up_charts()
+    for panel_id in (*PANEL_IDS[1:], PANEL_IDS[0]):  # first show of each: not measured
+        watch = tap(window, panel_id)
+        assert watch is not None
+        wait_painted(watch)
+    watches = {pid: PaintWatch(window.panel(pid).widget()) for pid in PANEL_IDS}
+    times: list[float] = []
+    for _ in range(cycles):
+        for panel_id in (*PANEL_IDS[1:], PANEL_IDS[0]):
+            before = watches[panel_id].count
+            start = time.perf_counter()
+            QTest.mouseClick(window.tab_buttons[panel_id], Qt.MouseButton.LeftButton)
+            wait_painted(watches[panel_id], before)
+            times.append((time.perf_counter() - start) * 1000)
+    report("switch_ms", " ".join(f"{t:.3f}" for t in times))
+
+
+class AnyPaint(QObject):
+    """Counts paint events anywhere in the application (installed on the application)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+        self.last = 0.0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+            self.last = time.perf_counter()
+        return False
+
+
+def chart(panel_id: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = start_window()
+    report("pyqtgraph_before", int("pyqtgraph" in sys.modules))
+    app = QApplication.instance()
+    assert app is not None
+    any_paint = AnyPaint()
+    start = time.perf_counter()
+    watch = tap(window, panel_id)
+    assert watch is not None
+    wait_painted(watch)
+    painted = time.perf_counter()
+    app.installEventFilter(any_paint)
+    quiet_passes = [0]
+
+    def quiet() -> bool:
+        # Settled: three event-loop passes in a row without any repaint.
+        seen = any_paint.count
+        app.processEvents()
+        quiet_passes[0] = quiet_passes[0] + 1 if any_paint.count == seen else 0
+        return quiet_passes[0] >= 3
+
+    process_until(quiet)
+    settled = max(painted, any_paint.last)
+    report("first_show_ms", f"{(painted - start) * 1000:.3f}")
+    report("settled_ms", f"{(settled - start) * 1000:.3f}")
+    report("pyqtgraph_after", int("pyqtgraph" in sys.modules))
+
+
+if __name__ == "__main__":
+    install_qt_message_handler()
+    mode = sys.argv[1]
+    if mode == "memory":
+        memory()
+    elif mode == "switch":
+        switch(int(sys.argv[2]))
+    elif mode == "chart":
+        chart(sys.argv[2])
+    else:
+        raise SystemExit(f"unknown mode {mode!r}")
+    report_warnings()

@@ -1,0 +1,229 @@
+"""``make soak``'s long run: the kiosk rotation, accelerated, watched for leaks and warnings.
+
+A kiosk shows panel after panel all day. This runs the same cycle far faster than real
+time (by default a rotation every 20 ms instead of every 20 s: 1000x) on a 1920x1080
+window, for a bounded wall-clock time, and fails when
+
+* resident memory grows by more than ``--max-growth-mb`` (5 MB) between the end of the
+  warm-up and the end of the run, or
+* Qt logs any warning, or a Python exception escapes into the event loop.
+
+Besides rotating, it does what a kiosk day holds: the attract-loop tick on the shown
+panel, a visitor leaving (every panel reset, back to the first), a text-size change and
+a content swap (``set_pack``, which rebuilds every panel as a language switch does).
+When ``ketdesk.kiosk`` is present the kiosk's own attract loop drives the rotation (the
+real controller, its ``rotate_interval`` set to the soak's pace; a visitor is its
+``input_seen`` then ``begin_now``); otherwise a timer calls MainWindow's hooks
+(``step_panel``, ``Panel.attract_tick``, ``Panel.reset``), the ones that loop uses.
+Memory is sampled after ``gc.collect()`` and ``malloc_trim(0)`` so freed memory the
+allocator merely kept does not count as a leak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import ctypes
+import ctypes.util
+import gc
+import json
+import os
+import sys
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Every this many rotations, one of the kiosk's other events happens.
+ATTRACT_EVERY = 2
+VISITOR_LEAVES_EVERY = 30
+TEXT_SIZE_EVERY = 170
+CONTENT_SWAP_EVERY = 400
+DEFAULT_KIOSK_ROTATION_S = 20.0  # Settings.rotate_interval: to express the run in kiosk time
+
+
+@dataclass
+class SoakReport:
+    seconds: float = 0.0
+    rotations: int = 0
+    kiosk_hours: float = 0.0
+    warmup_rotations: int = 0
+    rss_mb_after_warmup: float = 0.0
+    rss_mb_at_end: float = 0.0
+    rss_growth_mb: float = 0.0
+    python_objects_after_warmup: int = 0
+    python_objects_at_end: int = 0
+    samples: list[tuple[int, float, int]] = field(default_factory=list)  # (rotation, MB, objects)
+    qt_warnings: list[str] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    driver: str = ""
+
+
+def _malloc_trim() -> None:
+    name = ctypes.util.find_library("c")
+    if name:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(name).malloc_trim(0)
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def measured() -> tuple[float, int]:
+    gc.collect()
+    _malloc_trim()
+    return rss_mb(), len(gc.get_objects())
+
+
+def start_kiosk(window: Any, interval_ms: int) -> Any:
+    """The kiosk controller in attract mode at the soak's pace, or None without ketdesk.kiosk."""
+    try:
+        from ketdesk.kiosk.config import KioskConfig
+        from ketdesk.kiosk.controller import Kiosk
+        from ketdesk.kiosk.pin import hash_pin
+    except ImportError:
+        return None
+    config = KioskConfig(pin_hash=hash_pin("2468"), idle_timeout=3600, rotate_interval=interval_ms / 1000,
+                         tick_interval=interval_ms / 4000, cursor_hide=3600)
+    kiosk = Kiosk(window, config, quit_app=lambda code: None)
+    kiosk.start()
+    return kiosk
+
+
+def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations: int) -> SoakReport:
+    from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+
+    from ketdesk.app import build_window, create_application, warm_up_charts
+    from ketdesk.cli import Options
+    from ketdesk.content.schema.pack import PANEL_IDS
+
+    report = SoakReport(warmup_rotations=warmup_rotations)
+
+    def on_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg):
+            return
+        if message.startswith("This plugin does not support propagateSizeHints"):
+            return  # the offscreen platform's, harmless
+        report.qt_warnings.append(message)
+
+    def on_exception(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        report.exceptions.append("".join(traceback.format_exception(kind, value, tb))[-2000:])
+
+    qInstallMessageHandler(on_qt_message)
+    sys.excepthook = on_exception
+    app = create_application()
+    window = build_window(Options())
+    window.resize(1920, 1080)
+    window.show()
+    warm_up_charts()
+    pack = window.pack
+    kiosk = start_kiosk(window, interval_ms)
+    report.driver = "ketdesk.kiosk attract loop" if kiosk is not None else "MainWindow timer"
+    window.resize(1920, 1080)  # kiosk mode sizes the window to the (small offscreen) screen
+    started = time.perf_counter()
+    last_sample = started
+    rotations = 0
+
+    def visitor_leaves() -> None:
+        if kiosk is not None:
+            kiosk.attract.input_seen()  # a touch, then idle again: the loop resets and restarts
+            QTimer.singleShot(0, kiosk.attract.begin_now)
+            return
+        for panel in window.built_panels().values():
+            panel.reset()
+        window.show_panel(PANEL_IDS[0])
+
+    def rotated(*_args: object) -> None:
+        nonlocal rotations, last_sample
+        rotations += 1
+        if kiosk is None:
+            window.step_panel(1)
+            if rotations % ATTRACT_EVERY == 0:
+                window.panel(window.current_panel_id).attract_tick()
+        if rotations % VISITOR_LEAVES_EVERY == 0:
+            visitor_leaves()
+        if rotations % TEXT_SIZE_EVERY == 0:
+            window.set_text_scale(1.5 if window.text_scale == 1.0 else 1.0)
+        if rotations % CONTENT_SWAP_EVERY == 0:
+            window.set_pack(pack)
+        now = time.perf_counter()
+        if rotations == warmup_rotations:
+            mb, objects = measured()
+            report.rss_mb_after_warmup, report.python_objects_after_warmup = mb, objects
+            report.samples.append((rotations, mb, objects))
+            last_sample = now
+        elif rotations > warmup_rotations and now - last_sample >= 10:
+            report.samples.append((rotations, *measured()))
+            last_sample = now
+        if now - started >= seconds and rotations > warmup_rotations:
+            timer.stop()
+            if kiosk is not None:
+                kiosk.stop()
+            app.quit()
+
+    timer = QTimer()
+    timer.setInterval(interval_ms)
+    if kiosk is not None:
+        kiosk.attract.rotated.connect(rotated)
+        kiosk.attract.begin_now()
+    else:
+        timer.timeout.connect(rotated)
+        timer.start()
+    app.exec()
+
+    report.seconds = round(time.perf_counter() - started, 1)
+    report.rotations = rotations
+    report.kiosk_hours = round(rotations * DEFAULT_KIOSK_ROTATION_S / 3600, 1)
+    report.rss_mb_at_end, report.python_objects_at_end = measured()
+    report.samples.append((rotations, report.rss_mb_at_end, report.python_objects_at_end))
+    report.rss_growth_mb = round(report.rss_mb_at_end - report.rss_mb_after_warmup, 2)
+    if report.rss_growth_mb > max_growth_mb:
+        report.failures.append(f"RSS grew by {report.rss_growth_mb:.1f} MB (limit {max_growth_mb} MB)")
+    if report.qt_warnings:
+        report.failures.append(f"{len(report.qt_warnings)} Qt warning(s), first: {report.qt_warnings[0]}")
+    if report.exceptions:
+        report.failures.append(f"{len(report.exceptions)} exception(s) in the event loop")
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.soak", description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=150, help="wall-clock length (default 150)")
+    parser.add_argument("--interval-ms", type=int, default=20, help="time between rotations (default 20)")
+    parser.add_argument("--max-growth-mb", type=float, default=5.0)
+    parser.add_argument("--warmup-rotations", type=int, default=CONTENT_SWAP_EVERY + 50,
+                        help="rotations before the first memory sample (every kind of event once)")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "soak.json")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    report = run(args.seconds, args.interval_ms, args.max_growth_mb, args.warmup_rotations)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(asdict(report), indent=1) + "\n", encoding="utf-8")
+    print(f"soak: {report.driver}: {report.rotations} rotations in {report.seconds:.0f} s "
+          f"(~{report.kiosk_hours} h of kiosk time at one rotation per {DEFAULT_KIOSK_ROTATION_S:.0f} s)")
+    print(f"soak: RSS {report.rss_mb_after_warmup:.1f} MB after {report.warmup_rotations} warm-up rotations, "
+          f"{report.rss_mb_at_end:.1f} MB at the end: growth {report.rss_growth_mb:+.2f} MB "
+          f"(limit {args.max_growth_mb} MB)")
+    print(f"soak: Python objects {report.python_objects_after_warmup} -> {report.python_objects_at_end}; "
+          f"Qt warnings {len(report.qt_warnings)}; exceptions {len(report.exceptions)}")
+    for exc in report.exceptions[:3]:
+        print(exc, file=sys.stderr)
+    if report.failures:
+        for failure in report.failures:
+            print(f"soak: FAIL {failure}", file=sys.stderr)
+        return 1
+    print("soak: ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""The benchmark harness's own logic (no timings here): optional hooks, the table, the docs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks import extras, report
+from benchmarks.common import Row, percentile
+from benchmarks.context import Context
+
+
+def test_missing_hook_module_gives_a_not_available_row() -> None:
+    hook = extras.Hook("frozen build", "benchmarks.bench_no_such_module", "frozen numbers",
+                       lambda module, ctx: module.run())
+    rows, result = extras.run_hook(hook, Context())
+    assert result is None
+    assert [(r.group, r.value, r.met) for r in rows] == [("frozen build", None, None)]
+    assert rows[0].note.startswith("not available: benchmarks/bench_no_such_module.py")
+
+
+def test_present_hook_module_is_run_and_its_figures_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = {"rows": [{"name": "frame 1080p", "value": 4.2, "unit": "ms", "target": "<= 8 ms", "met": True}],
+              "frames": 120, "1920x1080": {"p95_ms": 5.0, "window": "1920x1080"}, "where": "xcb"}
+    calls: list[list[str]] = []
+
+    def fake_probe(args: list[str], env: dict[str, str], timeout: float) -> list[str]:
+        calls.append(args)
+        return ["some output", "RESULT " + json.dumps(result)]
+
+    monkeypatch.setattr(extras, "available", lambda module: True)
+    monkeypatch.setattr(extras, "run_probe", fake_probe)
+    hook = extras.Hook("kiosk soak", "benchmarks.bench_fake", "soak", "{kiosk_rotations}")
+    rows, raw = extras.run_hook(hook, Context(kiosk_rotations=77))
+    assert raw == result
+    assert "import benchmarks.bench_fake as module" in calls[0][1]
+    assert "module.run(77)" in calls[0][1]
+    assert [(r.name, r.value, r.met) for r in rows] == [
+        ("frame 1080p", 4.2, True), ("frames", 120.0, None), ("1920x1080: p95_ms", 5.0, None),
+        ("1920x1080: window", None, None), ("where", None, None)]
+
+
+def test_failing_hook_is_a_failed_row_not_a_crash() -> None:
+    """A real child process: this module exists but has no run(), so the child fails."""
+    hook = extras.Hook("frozen build", "benchmarks.context", "frozen numbers")
+    rows, raw = extras.run_hook(hook, Context())
+    assert [(r.group, r.value, r.met) for r in rows] == [("frozen build", None, False)]
+    assert "AttributeError" in rows[0].note
+    assert "Traceback" in raw["error"]
+
+
+def test_ratio_and_table() -> None:
+    row = Row("start-up", "cold start", 0.5, "s", 0.4, "<= 1.25x bare", met=True)
+    assert row.ratio == pytest.approx(1.25)
+    table = report.text_table([row, Row("x", "absent", None, note="not available: y")])
+    assert "0.500 s" in table and "1.25x" in table and "met" in table and "n/a" in table
+    assert "not available: y" in table
+
+
+def test_percentile_is_nearest_rank() -> None:
+    values = list(range(1, 101))
+    assert percentile(values, 50) == 50
+    assert percentile(values, 95) == 95
+    assert percentile([3.0], 95) == 3.0
+
+
+def test_docs_keep_text_outside_the_markers(tmp_path: Path) -> None:
+    doc = tmp_path / "performance.md"
+    doc.write_text(f"# Performance\n\nintro\n\n{report.BEGIN}\nold table\n{report.END}\n\n## Notes\nmine\n")
+    report.write_docs(doc, f"{report.BEGIN}\nnew table\n{report.END}")
+    text = doc.read_text()
+    assert "old table" not in text and "new table" in text
+    assert text.startswith("# Performance\n\nintro") and text.endswith("## Notes\nmine\n")
