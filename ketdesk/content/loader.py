@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import re
 import tomllib
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
@@ -178,6 +180,23 @@ def _parse_msgspec_path(text: str) -> KeyPath:
     return tuple(parts)
 
 
+def _non_finite_numbers(value: Any, path: KeyPath) -> Iterator[KeyPath]:
+    """Paths of every nan or inf in parsed TOML: no content number may be one.
+
+    Checked once here for every file, rather than in each schema type, because a NaN
+    slips past ``<`` and ``>`` comparisons and never equals itself.
+    """
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _non_finite_numbers(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _non_finite_numbers(item, (*path, index))
+
+
 def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem]) -> Any:
     def problem(line: int, key: str, message: str) -> None:
         problems.append(ContentProblem(path, line, key, message))
@@ -212,6 +231,13 @@ def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem]) -> A
         return None
     except RecursionError:
         problem(1, "", "is nested too deeply to be a content file")
+        return None
+    not_finite = list(_non_finite_numbers(data, ()))
+    if not_finite:
+        lines_index = index_lines(text)
+        for key_path in not_finite:
+            problem(line_of(lines_index, key_path), format_path(key_path),
+                    "must be a finite number (nan and inf are not allowed)")
         return None
     try:
         # Fast path: msgspec validates a sound file in C, in well under a millisecond.

@@ -129,3 +129,17 @@ def test_good_series_has_no_problems() -> None:
     data = {"id": "s", "label": "S", "points": [{"t": 0.5, "y": 1, "source": "a"},
                                                  {"t": 2, "y": 3, "source": "a"}]}
     assert collect_problems(data, Series) == []
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_non_finite_numbers_anywhere_are_refused(pack_copy: Path, value: str) -> None:
+    path = pack_copy / "risks.toml"
+    text = path.read_text(encoding="utf-8")
+    import re
+
+    match = re.search(r"^(low|high|value|mg|mmhg|t) = [0-9.]+$", text, flags=re.M)
+    assert match, "risks.toml has no plain number to damage"
+    path.write_text(text.replace(match.group(0), f"{match.group(1)} = {value}", 1), encoding="utf-8")
+    problems = problems_of(pack_copy)
+    assert len(problems) == 1
+    assert "risks.toml" in problems[0] and "must be a finite number" in problems[0]
