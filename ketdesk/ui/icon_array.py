@@ -19,6 +19,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ketdesk.ui.flow_layout import FlowLayout, one_line_width
 from ketdesk.ui.widgets import make_label
 
 
@@ -152,6 +153,24 @@ class FigureRow(QWidget):
         painter.end()
 
 
+class _KeyEntry(QWidget):
+    """A sample figure and what it means ("Responded"), for the key under the rows."""
+
+    def __init__(self, figure: FigureRow, label: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = figure
+        self.label = label
+        figure.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(figure, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.row.addWidget(label, 1)
+
+    def natural_width(self) -> int:
+        """The figure and the words on one line (the flow layout asks)."""
+        return self.figure.sizeHint().width() + self.row.spacing() + one_line_width(self.label)
+
+
 class IconArray(QWidget):
     """Labelled rows of figures with an optional key (filled / striped / empty)."""
 
@@ -183,28 +202,29 @@ class IconArray(QWidget):
         self._layout.addLayout(grid)
         self.key_rows: list[FigureRow] = []
         self.key_labels: list[QLabel] = []
+        self._key_entries: list[_KeyEntry] = []
+        self._key_row: FlowLayout | None = None
         if key is not None:
-            self._layout.addLayout(self._make_key(key, key_colour, outline, background))
+            self._layout.addWidget(self._make_key(key, key_colour, outline, background))
         self._layout.addStretch(1)
 
     def _make_key(self, key: tuple[str, str, str], colour: str, outline: str,
-                  background: str) -> QHBoxLayout:
-        row = QHBoxLayout()
+                  background: str) -> QWidget:
+        # One sample figure and its words per entry; entries wrap onto more rows (and
+        # their words onto more lines) instead of pushing the page wider.
+        holder = QWidget()
+        holder.setObjectName("iconArrayKey")
+        self._key_row = FlowLayout(holder)
         samples = (IconRowSpec(key[0], key[0], value=1, colour=colour, count=1),
                    IconRowSpec(key[1], key[1], low=0, high=1, colour=colour, count=1),
                    IconRowSpec(key[2], key[2], value=0, colour=colour, count=1))
         for spec in samples:
-            figure = FigureRow(spec, outline, background)
-            figure.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            label = make_label(spec.label, "small")
-            label.setWordWrap(False)
-            row.addWidget(figure)
-            row.addWidget(label)
-            row.addSpacing(12)
-            self.key_rows.append(figure)
-            self.key_labels.append(label)
-        row.addStretch(1)
-        return row
+            entry = _KeyEntry(FigureRow(spec, outline, background), make_label(spec.label, "small"))
+            self._key_row.addWidget(entry)
+            self.key_rows.append(entry.figure)
+            self.key_labels.append(entry.label)
+            self._key_entries.append(entry)
+        return holder
 
     # --- what the rows show (for tests and screen readers) ------------------------
     def fills(self, row: int) -> tuple[FigureFill, ...]:
@@ -227,3 +247,7 @@ class IconArray(QWidget):
         for sample in self.key_rows:
             sample.set_figure_height(max(16, figure_px // 2))
             sample.setFixedWidth(sample.sizeHint().width())
+        for entry in self._key_entries:
+            entry.row.setSpacing(max(4, spacing // 2))
+        if self._key_row is not None:
+            self._key_row.setSpacing(spacing)

@@ -7,8 +7,9 @@ import math
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QToolTip
+from PySide6.QtWidgets import QLabel, QToolTip
 
+from ketdesk.screenshot import settle
 from ketdesk.ui import charts
 from ketdesk.ui.panels.timeline import CHART, PEOPLE, TABLE, TimelinePanel
 from ketdesk.ui.theme import Metrics
@@ -29,8 +30,7 @@ def resize(qtbot, window, panel: TimelinePanel, size: tuple[int, int]) -> None: 
     window.resize(*size)
     em = Metrics.for_window(*size).em
     qtbot.waitUntil(lambda: window.metrics.em == em and panel.viewport().width() > size[0] * 0.9)
-    QApplication.sendPostedEvents()
-    QApplication.processEvents()
+    settle()  # layouts, the chart's deferred relayout and the page's height-for-width
     panel.chart.relayout()
 
 
@@ -202,36 +202,112 @@ def _no_overlaps(rects: list[tuple[str, QRectF]]) -> None:
         assert not ra.intersects(rb), f"{a!r} overlaps {b!r}"
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_renders_without_overlaps_or_clipping(qtbot, window, panel: TimelinePanel,  # type: ignore[no-untyped-def]
-                                              size: tuple[int, int]) -> None:
-    resize(qtbot, window, panel, size)
+def _scene(panel: TimelinePanel, x: float, y: float) -> QPointF:
+    return panel.chart.view.mapViewToScene(QPointF(x, y))
+
+
+def _marker_rects(panel: TimelinePanel) -> list[tuple[str, QRectF]]:
+    """Every drawn data mark in scene pixels: scatter markers and range bars."""
     chart = panel.chart
+    marks: list[tuple[str, QRectF]] = []
+    for sid, scatter in chart.scatters.items():
+        if not scatter.isVisible():
+            continue
+        for spot in scatter.points():
+            centre = _scene(panel, spot.pos().x(), spot.pos().y())
+            half = spot.size() / 2
+            marks.append((f"{sid} marker", QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half)))
+    for sid, bars in chart.range_bars.items():
+        if not bars.isVisible():
+            continue
+        opts = bars.opts
+        for bx, by, top in zip(opts["x"], opts["y"], opts["top"], strict=True):
+            low, high = _scene(panel, float(bx), float(by)), _scene(panel, float(bx), float(by + top))
+            marks.append((f"{sid} range", QRectF(low.x() - 2, high.y(), 4, low.y() - high.y())))
+    return marks
+
+
+def _line_segments(panel: TimelinePanel) -> list[tuple[str, QPointF, QPointF]]:
+    segments = []
+    for sid, line in panel.chart.lines.items():
+        if not line.isVisible():
+            continue
+        xs, ys = line.getData()
+        points = [_scene(panel, float(x), float(y)) for x, y in zip(xs, ys, strict=True)]
+        segments.extend((f"{sid} line", a, b) for a, b in itertools.pairwise(points))
+    return segments
+
+
+def _crosses(rect: QRectF, a: QPointF, b: QPointF) -> bool:
+    """Whether the segment a-b passes through ``rect`` (sampled every pixel)."""
+    steps = max(2, int(math.hypot(b.x() - a.x(), b.y() - a.y())))
+    return any(rect.contains(a + (b - a) * (i / steps)) for i in range(steps + 1))
+
+
+def assert_chart_words_clear(panel: TimelinePanel, where: str) -> None:
+    """Chart words lie inside the plot, clear of each other, of the ticks and of the data;
+    the 0-10 scale keeps at least 10 lines of text of height."""
+    chart = panel.chart
+    em = panel.context.metrics.em
     plot_area = chart.view.sceneBoundingRect()
     scene_area = QRectF(chart.plot.rect())
     words = chart.label_rects()
-    assert len(words) == len(chart.event_labels) + len(chart.value_labels)
+    assert words, f"no chart words at {where}"
     for text, rect in words:
-        assert plot_area.contains(rect), f"{text!r} is clipped by the plot area at {size}"
+        assert plot_area.contains(rect), f"{text!r} is cut at the plot's edge at {where}"
     ticks = (charts.tick_label_rects(chart.plot, "bottom") + charts.tick_label_rects(chart.plot, "left"))
     name = chart.plot.getPlotItem().getAxis("bottom").label
     inset = name.document().documentMargin()  # empty space around the text, may touch the edge
     ticks.append((name.toPlainText(), name.mapRectToScene(name.boundingRect()).adjusted(
         inset, inset, -inset, -inset)))
     for text, rect in ticks:
-        assert scene_area.contains(rect), f"tick {text!r} is clipped at {size}"
+        assert scene_area.contains(rect), f"tick {text!r} is clipped at {where}"
     _no_overlaps(words + ticks)
+    marks = _marker_rects(panel)
+    segments = _line_segments(panel)
+    for text, rect in words:
+        for mark, mark_rect in marks:
+            assert not rect.intersects(mark_rect), f"{text!r} covers a {mark} at {where}"
+        for line, a, b in segments:
+            assert not _crosses(rect, a, b), f"{text!r} is crossed by the {line} at {where}"
+    scale = _scene(panel, 0, 0).y() - _scene(panel, 0, pack_denominator(panel)).y()
+    assert scale >= 10 * em - 1, f"the 0-10 scale is {scale:.0f} px high at {where} (em {em})"
 
-    # Widget text: every visible label lies inside the page, is tall enough for its wrapped
-    # text, and touches no other label.
+
+def assert_every_word_shown_once(panel: TimelinePanel, where: str) -> None:
+    """Each chart word is on the chart or, marked there by its letter, in the key below."""
+    chart = panel.chart
+    key_letters = {words: letter for letter, words in chart.key_words()}
+    for lab in (*chart.event_labels, *chart.value_labels):
+        tag = lab.point.tag
+        on_chart = lab.item.isVisible()
+        problem = "twice" if on_chart else "nowhere"
+        assert on_chart != (tag in key_letters), f"{tag!r} is shown {problem} at {where}"
+        if key_letters.get(tag):
+            assert lab.badge.isVisible() and lab.badge.textItem.toPlainText() == key_letters[tag]
+    letters = [letter for letter, _ in chart.key_words() if letter]
+    assert letters == sorted(set(letters)), f"key letters repeat or are out of order at {where}"
+    assert chart.key.isVisible() == bool(key_letters)
+    for entry in chart.key.entries:
+        assert entry.isVisible() == (entry.words.text() in key_letters)
+
+
+def pack_denominator(panel: TimelinePanel) -> float:
+    return float(panel.content.value_axis.denominator)
+
+
+def assert_page_text_clear(panel: TimelinePanel, where: str) -> None:
+    """Every visible label lies inside the page, is tall enough for its wrapped text, and
+    touches no other label; the page is never wider than its window."""
     body = panel.body
+    assert body.width() <= panel.viewport().width(), f"the page is wider than the window at {where}"
     placed: list[tuple[str, QRectF]] = []
     for label in body.findChildren(QLabel):
         if not label.isVisibleTo(body) or not label.text():
             continue
         rect = QRectF(label.rect().translated(label.mapTo(body, label.rect().topLeft())))
         inside = rect.left() >= 0 and rect.right() <= body.width() + 1
-        assert inside, f"{label.text()!r} clipped at {size}"
+        assert inside, f"{label.text()!r} clipped at {where}"
         if label.wordWrap():
             assert label.height() >= label.heightForWidth(label.width()) - 1, f"{label.text()!r} cut off"
         else:
@@ -239,4 +315,143 @@ def test_renders_without_overlaps_or_clipping(qtbot, window, panel: TimelinePane
         placed.append((label.text(), rect.adjusted(0.5, 0.5, -0.5, -0.5)))
     _no_overlaps(placed)
     for button in (panel.people_button, panel.table_button, *panel.legend_buttons.values()):
+        if not button.isVisibleTo(body):
+            continue
         assert button.height() >= 44 and button.width() >= button.sizeHint().width() - 1
+        right = button.mapTo(body, button.rect().topRight()).x()
+        assert right <= body.width(), f"{button.text()!r} pushed past the page's edge at {where}"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_renders_without_overlaps_or_clipping(qtbot, window, panel: TimelinePanel,  # type: ignore[no-untyped-def]
+                                              size: tuple[int, int]) -> None:
+    resize(qtbot, window, panel, size)
+    assert_chart_words_clear(panel, f"{size}")
+    assert_every_word_shown_once(panel, f"{size}")
+    assert_page_text_clear(panel, f"{size}")
+
+
+@pytest.fixture
+def make_panel(qtbot, qapp_fonts):  # type: ignore[no-untyped-def]
+    """A window in a language, at a text size and window size, showing the timeline."""
+    from ketdesk.app import build_window
+    from ketdesk.cli import Options
+
+    def make(lang: str, scale: int, size: tuple[int, int]) -> TimelinePanel:
+        window = build_window(Options(lang=lang, text_scale=scale))
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.show_panel("timeline")
+        panel = window.panel("timeline")
+        assert isinstance(panel, TimelinePanel)
+        settle()
+        qtbot.waitUntil(lambda: panel.chart.shown_ticks != [])
+        settle()
+        assert (window.width(), window.height()) == size
+        return panel
+
+    return make
+
+
+TEXT_SIZES = [(lang, scale, size) for lang in ("en", "es") for scale in (100, 150, 200)
+              for size in ((1024, 600), (1920, 1080))] + [("es", 100, (3840, 2160))]
+
+
+@pytest.mark.parametrize(("lang", "scale", "size"), TEXT_SIZES,
+                         ids=lambda v: f"{v[0]}x{v[1]}" if isinstance(v, tuple) else str(v))
+def test_every_text_size_keeps_the_chart_readable(make_panel, lang: str, scale: int,  # type: ignore[no-untyped-def]
+                                                  size: tuple[int, int]) -> None:
+    panel = make_panel(lang, scale, size)
+    where = f"{lang} {scale}% {size[0]}x{size[1]}"
+    assert_chart_words_clear(panel, where)
+    assert_every_word_shown_once(panel, where)
+    assert_page_text_clear(panel, where)
+    # The caption names the scale in one line, or two when the window is narrower than it.
+    caption = panel.chart.caption
+    lines = caption.height() / caption.fontMetrics().lineSpacing()
+    assert lines < 3, f"the caption is squeezed into {lines:.1f} lines at {where}"
+    # The other views never widen the page either.
+    for view in (PEOPLE, TABLE):
+        panel.show_view(view)
+        settle()
+        assert_page_text_clear(panel, f"{where}, view {view}")
+    # Every column of the table fits (stacked when narrow), and every row is on the page.
+    table = panel.table
+    assert table is not None
+    assert table.current.horizontalScrollBar().maximum() == 0, f"a table column is hidden at {where}"
+    assert panel.stack.height() >= table.full_height()
+    panel.show_view(CHART)
+
+
+# --- the layout's geometry, on its own ---------------------------------------------------------
+def test_segment_hits_is_exact() -> None:
+    from PySide6.QtCore import QLineF
+
+    from ketdesk.ui.panels.timeline_layout import segment_hits
+
+    box = QRectF(10, 10, 10, 10)
+    assert segment_hits(box, QLineF(0, 0, 30, 30))  # through the middle
+    assert segment_hits(box, QLineF(0, 19.5, 30, 19.5))  # along the inside of an edge
+    assert not segment_hits(box, QLineF(0, 21, 30, 21))  # just below
+    assert not segment_hits(box, QLineF(0, 0, 9, 9))  # stops short
+
+
+def test_event_rows_choose_sides_to_save_rows() -> None:
+    from ketdesk.ui.panels.timeline_layout import assign_sided_rows
+
+    # Each item: words right of its marker, then (optionally) left of it. Words right of
+    # the first marker would push the second item onto a row of its own; on its left,
+    # both share one row.
+    options = [[(0.0, 60.0), (-30.0, 30.0)], [(40.0, 90.0)]]
+    assert assign_sided_rows(options, 5.0) == [(0, 1), (0, 0)]
+    # With room to spare, words stay right of their markers.
+    roomy = [[(0.0, 60.0), (-30.0, 30.0)], [(80.0, 120.0)]]
+    assert assign_sided_rows(roomy, 5.0) == [(0, 0), (0, 0)]
+
+
+def test_best_split_balances_two_lines() -> None:
+    from ketdesk.ui.panels.timeline_layout import best_split
+
+    assert best_split("One infusion: about 5 in 10", len) == "One infusion:\nabout 5 in 10"
+    assert best_split("Word", len) == "Word"
+
+
+def test_no_free_place_means_no_place() -> None:
+    """Boxed in on every side, a word gets no place at all (it goes to the key)."""
+    from PySide6.QtCore import QSizeF
+
+    from ketdesk.ui.panels.timeline_layout import place_label
+
+    area = QRectF(0, 0, 200, 100)
+    wall = [QRectF(0, 0, 200, 100)]
+    anchor = QPointF(100, 50)
+    for far in (False, True):
+        assert place_label(anchor, QSizeF(40, 12), 4, area, wall, [], [], far=far) is None
+    free = place_label(anchor, QSizeF(40, 12), 4, area, [], [], [])
+    assert free is not None and area.contains(free.rect) and free.leader is None
+
+
+def test_flow_layout_wraps_instead_of_widening(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    from ketdesk.ui.flow_layout import FlowLayout
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = FlowLayout(holder)
+    row.setSpacing(8)
+    buttons = [QPushButton("A long button label") for _ in range(3)]
+    for button in buttons:
+        row.addWidget(button)
+    one_row = row.sizeHint().width()
+    holder.resize(one_row, row.heightForWidth(one_row))
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert row.rows == 1
+    narrow = buttons[0].sizeHint().width() + 20
+    holder.resize(narrow, row.heightForWidth(narrow))
+    qtbot.waitUntil(lambda: row.rows == 3)
+    assert all(b.geometry().right() < narrow for b in buttons)
+    assert row.heightForWidth(narrow) > row.heightForWidth(one_row)

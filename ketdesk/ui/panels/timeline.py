@@ -14,7 +14,6 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -26,9 +25,11 @@ from PySide6.QtWidgets import (
 from ketdesk.content.schema.timeline import Callout, IconRow
 from ketdesk.content.schema.timeline import TimelinePanel as TimelineContent
 from ketdesk.ui import charts
+from ketdesk.ui.flow_layout import FlowLayout
 from ketdesk.ui.icon_array import IconArray, IconRowSpec
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.panels.timeline_chart import TimelineChart
+from ketdesk.ui.panels.timeline_table import TimelineTable
 from ketdesk.ui.panels.timeline_words import table_rows
 from ketdesk.ui.text import escape, source_refs_html
 from ketdesk.ui.theme import Metrics
@@ -79,22 +80,30 @@ class TimelinePanel(Panel):
         self.people_button.toggled.connect(lambda on: self._view_toggled(PEOPLE, on))
         self.table_button.toggled.connect(lambda on: self._view_toggled(TABLE, on))
         self.chart = TimelineChart(context.pack, self._numbers, theme, context.metrics)
-        toolbar = QHBoxLayout()
-        toolbar.addWidget(self.chart.caption, 1, Qt.AlignmentFlag.AlignBottom)
-        toolbar.addStretch(0)  # keeps the toggles right-aligned while the caption is hidden
-        toolbar.addWidget(self.people_button)
-        toolbar.addWidget(self.table_button)
-        self.layout_.addLayout(toolbar)
+        # Caption left, toggles right; when big text leaves no room they wrap onto rows of
+        # their own instead of squeezing the caption or widening the page.
+        # The two toggles move together (a row of their own), and wrap only if one row
+        # cannot hold both.
+        self.toggles = QWidget()
+        self.toggles.setObjectName("timelineToggles")
+        self.toggle_row = FlowLayout(self.toggles)
+        self.toggle_row.addWidget(self.people_button)
+        self.toggle_row.addWidget(self.table_button)
+        self.toolbar = FlowLayout(spring_after=0)
+        self.toolbar.addWidget(self.chart.caption)
+        self.toolbar.addWidget(self.toggles)
+        self.layout_.addLayout(self.toolbar)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.chart.widget)
         # The other two views are built on first use: the first show only waits for the chart.
         self._people_page: QWidget | None = None
         self.people: IconArray | None = None
         self._table_page: QWidget | None = None
-        self.table: charts.DataTable | None = None
+        self.table: TimelineTable | None = None
         self.stack.addWidget(QWidget())
         self.stack.addWidget(QWidget())
         self.layout_.addWidget(self.stack)
+        self.layout_.addWidget(self.chart.key)
 
         # The legend is a row of check boxes: each shows its series' colour, marker and line,
         # and ticking it off hides the series (touch-sized, keyboard-reachable).
@@ -117,6 +126,11 @@ class TimelinePanel(Panel):
         self.claim = self._claim_card()
         self.blocks = _WrappingGrid([*cards, self.claim], max_columns=2, min_column_em=18)
         self.layout_.addWidget(self.blocks)
+        # Re-fits asked for while layouts settle (the table's rows) run once, afterwards.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_stack)
         self.finish_layout()
         self.apply_metrics(context.metrics)
 
@@ -211,9 +225,11 @@ class TimelinePanel(Panel):
 
     def _build_table(self) -> QWidget:
         controls = self.content.controls
-        self.table = charts.DataTable(controls.table_headers, table_rows(self.context.pack, self._numbers),
-                                      controls.table_name)
+        self.table = TimelineTable(controls.table_headers, table_rows(self.context.pack, self._numbers),
+                                   controls.table_name, self.context.theme.window)
         self.table.setObjectName("timelineTable")
+        # The page re-fits whenever the rows change height (a new width or text size).
+        self.table.heights_changed.connect(self._refit.start)
         return self.table
 
     # --- views ----------------------------------------------------------------------------------
@@ -234,6 +250,7 @@ class TimelinePanel(Panel):
             button.blockSignals(False)
         # The legend, caption and scale note explain the chart only.
         self.legend.setVisible(view == CHART)
+        self.chart.allow_key(view == CHART)
         self.chart.caption.setVisible(view == CHART)
         self.scale_note.setVisible(view == CHART)
         self.apply_metrics(self.context.metrics)
@@ -256,6 +273,8 @@ class TimelinePanel(Panel):
             return  # still being built
         for grid in (self.callouts, self.legend, self.blocks):
             grid.set_spacing(metrics.gap)
+        for row in (self.toolbar, self.toggle_row):
+            row.setSpacing(metrics.gap)
         for button in (self.people_button, self.table_button, *self.legend_buttons.values()):
             button.setMinimumHeight(metrics.touch)
         for button in (self.people_button, self.table_button):
@@ -276,8 +295,10 @@ class TimelinePanel(Panel):
     def _fit_stack(self) -> None:
         """Size the chart so that it and its legend end at the bottom of the first screen.
 
-        On a short screen the lead (which the callouts repeat in big type) gives way first;
-        the chart never gets smaller than about 15 lines of text.
+        On a short screen the lead (which the callouts repeat in big type) gives way first.
+        The plot never gets smaller than the chart's minimum (a readable 0-10 scale at any
+        text size): the page then scrolls. The key of words moved off the chart goes under
+        it, outside this height, so the plot's height never depends on the key.
         """
         m = self.context.metrics
         viewport = self.viewport().height()
@@ -285,9 +306,16 @@ class TimelinePanel(Panel):
         self.layout_.activate()
         top = self.stack.geometry().top()
         below = m.gap + (self.legend.sizeHint().height() if self.legend.isVisibleTo(self) else 0)
-        height = max(m.px(15), viewport - top - below - m.px(1.0))
+        fill = viewport - top - below - m.px(1.0)
+        floor = self.chart.minimum_height() if self.view == CHART else m.px(15)
+        height = max(floor, fill)
+        if self.view == TABLE and self.table is not None:
+            height = self.table.full_height()
         if self.view == PEOPLE and self._people_page is not None:
-            height = max(height, self._people_page.sizeHint().height())
+            width = self.stack.width()
+            page = self._people_page
+            need = page.heightForWidth(width) if page.hasHeightForWidth() else page.sizeHint().height()
+            height = max(height, need)
         if self.stack.height() != height:
             self.stack.setFixedHeight(height)
 
@@ -299,7 +327,7 @@ class TimelinePanel(Panel):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         # Positions settle only after the first layout pass: fit again once it has run.
-        QTimer.singleShot(0, self._fit_stack)
+        self._refit.start()
 
     def reset(self) -> None:
         super().reset()

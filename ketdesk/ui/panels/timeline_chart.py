@@ -5,8 +5,11 @@ series' results, and bars for ranges. Events without a number ("improvement begi
 "effect fades") are never drawn as values: they get a shaded span or a dotted line
 through the chart and a labelled marker in a strip above the top of the scale.
 
-Words are laid out in pixels after every resize (see ``timeline_layout``) so that event
-labels, point tags and tick labels never overlap, from 1024x600 to 4K.
+Words are laid out in pixels after every resize (see ``timeline_place``) so that no word
+covers another word, a marker, a range bar or a line, from 1024x600 to 4K and from 100%
+to 200% text. Words with no free place move into the key beneath the chart, marked on the
+chart by a letter. The 0-10 scale never gets shorter than ``SCALE_EM`` lines of text:
+the panel gives the chart at least ``minimum_height()`` and the page scrolls.
 """
 
 from __future__ import annotations
@@ -14,32 +17,35 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.timeline import TimelinePoint, TimelineSeries
 from ketdesk.ui import charts
-from ketdesk.ui.panels.timeline_layout import assign_rows, clamp_span, place_label
+from ketdesk.ui.panels.timeline_key import ChartKey
+from ketdesk.ui.panels.timeline_layout import best_split
+from ketdesk.ui.panels.timeline_place import (
+    LETTER,
+    LETTERS,
+    ONE,
+    ROW_SPACING,
+    TWO,
+    ChartLabel,
+    place_badge,
+    place_tags,
+    plan_strip,
+)
 from ketdesk.ui.panels.timeline_words import tip_html, tip_lines
 from ketdesk.ui.theme import Metrics, Theme
 from ketdesk.ui.widgets import make_label
 
-
-@dataclass
-class ChartLabel:
-    """A tag drawn on the chart: for an event (in the strip) or beside a result."""
-
-    series: TimelineSeries
-    point: TimelinePoint
-    item: Any  # pyqtgraph TextItem
-    x: float  # log10 hours: the event's middle, or the result's time
-    y: float | None  # the result's value (or the middle of its range); None for events
-    rect: QRectF = field(default_factory=QRectF)  # scene pixels after layout
+SCALE_EM = 10.0  # the 0-10 scale is never shorter than 10 lines of body text
+STRIP_ROWS = 2  # rows of event words the chart always keeps room for
 
 
 def _log(hours: float) -> float:
@@ -49,6 +55,29 @@ def _log(hours: float) -> float:
 def stacked(label: str) -> str:
     """A time tick as number over unit ("8" over "weeks"): half as wide, so more fit."""
     return label.replace(" ", "\n", 1)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Scene pixels of the plot area <-> view units (log10 hours, people out of 10)."""
+
+    rect: QRectF
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+    def to_x(self, px: float) -> float:
+        return self.x0 + (px - self.rect.left()) / self.rect.width() * (self.x1 - self.x0)
+
+    def from_x(self, x: float) -> float:
+        return self.rect.left() + (x - self.x0) / (self.x1 - self.x0) * self.rect.width()
+
+    def to_y(self, py: float) -> float:
+        return self.y1 - (py - self.rect.top()) / self.rect.height() * (self.y1 - self.y0)
+
+    def from_y(self, y: float) -> float:
+        return self.rect.top() + (self.y1 - y) / (self.y1 - self.y0) * self.rect.height()
 
 
 class TimelineChart:
@@ -82,6 +111,13 @@ class TimelineChart:
         self.value_labels: list[ChartLabel] = []
         self.shown_ticks: list[str] = []
         self._hidden: set[str] = set()
+        # Words that do not fit on the chart are listed here; the panel puts it under the
+        # chart, outside the chart's fixed height, so that it never takes height from the plot.
+        self.key = ChartKey()
+        self.key.hide()
+        self._key_state: tuple[tuple[str, str], ...] = ()
+        self._key_allowed = True  # the panel's other views hide the key
+        self._has_key = False
 
         # The top of the scale: events are labelled above this line, results below it.
         self.scale_top = lib.InfiniteLine(pos=content.value_axis.denominator, angle=0, movable=False)
@@ -171,14 +207,20 @@ class TimelineChart:
     def _add_label(self, series: TimelineSeries, point: TimelinePoint, x: float, y: float | None) -> None:
         if not point.tag:
             return
+        lib = self._lib
         fill = QColor(self.theme.surface)
         fill.setAlpha(225)
-        item = self._lib.TextItem(text=point.tag, color=self.theme.text, anchor=(0, 0), fill=fill)
-        item.setZValue(20)
-        self.item.addItem(item, ignoreBounds=True)
-        label = ChartLabel(series, point, item, x, y)
+        item = lib.TextItem(text=point.tag, color=self.theme.text, anchor=(0, 0), fill=fill)
+        badge = lib.TextItem(text="", color=self.theme.text, anchor=(0, 0), fill=QColor(self.theme.surface),
+                             border=self.theme.text)
+        leader = lib.PlotCurveItem()
+        for graphic, z in ((item, 20), (badge, 21), (leader, 15)):
+            graphic.setZValue(z)
+            graphic.hide()
+            self.item.addItem(graphic, ignoreBounds=True)
+        label = ChartLabel(series, point, item, badge, leader, self.key.add(point.tag), x, y)
+        label.texts = {ONE: point.tag, TWO: point.tag}
         (self.event_labels if y is None else self.value_labels).append(label)
-        self.legend_items[series.legend].append(item)
 
     # --- tooltips -----------------------------------------------------------------------
     def series(self, series_id: str) -> TimelineSeries:
@@ -212,8 +254,6 @@ class TimelineChart:
         charts.set_axis_label(self.plot, "bottom", self.content.time_axis.label, theme, metrics)
         self.item.getAxis("left").setWidth(max(36, metrics.px(2.2)))
         # Room for two-line tick words plus the axis label under them.
-        from PySide6.QtGui import QFontMetricsF
-
         line = QFontMetricsF(charts.chart_font(metrics)).lineSpacing()
         self.item.getAxis("bottom").setHeight(round(line * 3.3 + metrics.px(0.5)))
         width = charts.line_width(metrics)
@@ -234,11 +274,40 @@ class TimelineChart:
                 self._style_event(mark, style, width)
         body = charts.chart_font(metrics)
         strong = charts.chart_font(metrics, 0.9, bold=True)
-        for label in self.event_labels:
-            label.item.setFont(body)
-        for label in self.value_labels:
-            label.item.setFont(strong)
+        outline = QPen(QColor(theme.text))
+        outline.setWidthF(max(1.0, metrics.em / 16))
+        outline.setCosmetic(True)
+        leader = QPen(QColor(theme.muted))
+        leader.setWidthF(max(1.0, width / 2))
+        leader.setCosmetic(True)
+        for label in (*self.event_labels, *self.value_labels):
+            self._measure(label, strong if label.y is not None else body, strong)
+            label.badge.border = outline
+            label.leader.setPen(leader)
+            label.entry.set_marker(self._marker_pixmap(self.style_for(label.series), metrics))
+        self.key.apply_metrics(metrics, theme)
         self.relayout()
+
+    def _measure(self, label: ChartLabel, font: Any, badge_font: Any) -> None:
+        """The words' sizes on one line and on two, and a letter's, in this font."""
+        label.item.setFont(font)
+        label.badge.setFont(badge_font)
+        tag = label.point.tag
+        label.texts = {ONE: tag, TWO: best_split(tag, QFontMetricsF(font).horizontalAdvance)}
+        for form in (TWO, ONE):  # ends on one line, the usual form
+            label.item.setText(label.texts[form])
+            label.sizes[form] = label.item.textItem.boundingRect().size()
+        label.badge.setText("M")  # about the widest letter: plans never run short
+        label.sizes[LETTER] = label.badge.textItem.boundingRect().size()
+
+    def _marker_pixmap(self, style: charts.SeriesStyle, metrics: Metrics) -> QPixmap:
+        pen = QPen(QColor(self.theme.text))
+        pen.setWidthF(max(1.0, metrics.em / 16))
+        pen.setCosmetic(True)
+        size = round(charts.marker_size(metrics))
+        image = self._lib.graphicsItems.ScatterPlotItem.renderSymbol(style.marker, size, pen,
+                                                                      QBrush(QColor(style.colour)))
+        return QPixmap.fromImage(image)
 
     def _style_event(self, mark: Any, style: charts.SeriesStyle, width: float) -> None:
         colour = QColor(style.colour)
@@ -257,108 +326,187 @@ class TimelineChart:
             mark.setPen(pen)
 
     # --- layout ---------------------------------------------------------------------------
+    def minimum_height(self) -> int:
+        """The plot widget's height that keeps the 0-10 scale at least ``SCALE_EM`` lines of
+        text high, with room for two rows of event words above it and the time axis below."""
+        m = self.metrics
+        rect = self.view.sceneBoundingRect()
+        estimate = self.item.getAxis("bottom").height() + m.px(0.5)
+        overhead = self.plot.height() - rect.height() if rect.height() >= 40 else estimate
+        return math.ceil(max(overhead, estimate) + self._strip_floor() + self._bottom_pad()
+                         + SCALE_EM * m.em + 2)
+
+    def _strip_floor(self) -> float:
+        """Two rows of one-line event words: room the strip always has."""
+        heights = [lab.sizes[ONE].height() for lab in self.event_labels if lab.sizes]
+        return STRIP_ROWS * max(heights, default=0.0) * ROW_SPACING + 2 * self.metrics.px(0.25)
+
+    def _bottom_pad(self) -> float:
+        return charts.marker_size(self.metrics) * 0.8
+
     def relayout(self, *_args: object) -> None:
-        """Fit the ranges, stack the event labels, place the tags, pick the ticks that fit."""
+        """Fit the ranges, stack the event words, place the tags, pick the ticks that fit.
+
+        No word is ever drawn over another word, a marker, a range bar or a line: words
+        without a free place on the chart move to the key beneath it (see ``timeline_key``).
+        """
         rect = self.view.sceneBoundingRect()
         if rect.width() < 40 or rect.height() < 40:
             return
         m = self.metrics
         marker = charts.marker_size(m)
-        left, top, width, height = rect.left(), rect.top(), rect.width(), rect.height()
-        x0, x1 = self._x_range(width, marker)
+        x0, x1 = self._x_range(rect.width(), marker)
+        frame = _Frame(rect, x0, x1, 0.0, 1.0)
 
-        def to_x(px: float) -> float:
-            return x0 + (px - left) / width * (x1 - x0)
-
-        def from_x(x: float) -> float:
-            return left + (x - x0) / (x1 - x0) * width
-
-        # 1. Event labels: rows in a strip above the scale.
-        gap = m.px(0.5)
-        events = [lab for lab in self.event_labels if self._shown(lab.series)]
-        events.sort(key=lambda lab: lab.x)
-        sizes = [self._text_size(lab) for lab in events]
-        spans = [clamp_span(from_x(lab.x), marker + gap / 2 + size.width(), left, left + width)
-                 for lab, size in zip(events, sizes, strict=True)]
-        rows = assign_rows(spans, gap)
-        row_h = max((s.height() for s in sizes), default=0.0) * 1.05
-        n_rows = max(rows, default=-1) + 1
+        # 1. Event words: rows in a strip above the scale, as many as the height allows.
+        gap = m.px(0.8)  # between one event's words and the next event's marker
         pad = m.px(0.25)
-        strip = n_rows * row_h + (2 * pad if n_rows else pad)
-        bottom_pad = marker * 0.8
+        events = sorted((lab for lab in self.event_labels if self._shown(lab.series)), key=lambda lab: lab.x)
+        room = min(rect.height() - self._bottom_pad() - SCALE_EM * m.em, rect.height() * 0.3)
+        plan = plan_strip(events, frame.from_x, rect.left(), rect.right(), marker, gap,
+                          max(self._strip_floor(), room) - 2 * pad)
+        strip = plan.height + (2 * pad if plan.rows else pad)
         top_value = float(self.content.value_axis.denominator)
-        span_y = top_value * height / max(1.0, height - bottom_pad - strip)
-        y1 = top_value + strip / height * span_y
-        y0 = y1 - span_y
-        self.view.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        span_y = top_value * rect.height() / max(1.0, rect.height() - self._bottom_pad() - strip)
+        y1 = top_value + strip / rect.height() * span_y
+        frame = _Frame(rect, x0, x1, y1 - span_y, y1)
+        self.view.setRange(xRange=(x0, x1), yRange=(frame.y0, y1), padding=0)
         self.view.updateMatrix()  # pyqtgraph defers this to the next paint; the words need it now
 
-        def to_y(py: float) -> float:
-            return y1 - (py - top) / height * span_y
-
-        def from_y(y: float) -> float:
-            return top + (y1 - y) / span_y * height
-
+        letters = list(reversed(LETTERS))  # pop() hands them out A, B, C...
         event_spots: dict[str, list[tuple[float, float, TimelinePoint]]] = {}
         taken: list[QRectF] = []
-        for lab, size, (span_left, span_right), row in zip(events, sizes, spans, rows, strict=True):
-            mid_y = top + pad + row_h * (row + 0.5)
-            text_left = span_left + marker + gap / 2
-            lab.item.setAnchor((0, 0.5))
-            lab.item.setPos(to_x(text_left), to_y(mid_y))
-            lab.rect = QRectF(span_left, mid_y - size.height() / 2, span_right - span_left, size.height())
+        obstacles: list[QRectF] = []
+        for lab, spot in zip(events, plan.spots, strict=True):
+            mid_y = rect.top() + pad + plan.row_height * (spot.row + 0.5)
+            lab.in_key = spot.form == LETTER
+            lab.leader_line = None
+            if lab.in_key:
+                lab.letter = letters.pop() if letters else ""
+                lab.badge.setText(lab.letter)
+                shown = lab.badge
+            else:
+                lab.letter = ""
+                lab.item.setText(lab.texts[spot.form])
+                shown = lab.item
+            size = shown.textItem.boundingRect().size()
+            shown.setAnchor((0, 0.5))
+            shown.setPos(frame.to_x(spot.text_left), frame.to_y(mid_y))
+            lab.rect = QRectF(spot.text_left, mid_y - size.height() / 2, size.width(), size.height())
             taken.append(lab.rect)
-            event_spots.setdefault(lab.series.id, []).append((to_x(span_left + marker / 2), to_y(mid_y),
-                                                              lab.point))
+            obstacles.append(QRectF(spot.marker_x - marker / 2, mid_y - marker / 2, marker, marker))
+            event_spots.setdefault(lab.series.id, []).append(
+                (frame.to_x(spot.marker_x), frame.to_y(mid_y), lab.point))
 
         # 2. Markers for every shown series (results at their values, events in the strip).
-        obstacles: list[QRectF] = []
         lines: list[QLineF] = []
         for series in self.content.series:
             self._set_spots(series, event_spots.get(series.id, []), marker)
             if not self._shown(series):
                 continue
             for x, y, _point in self._value_spots(series):
-                obstacles.append(QRectF(from_x(x) - marker / 2, from_y(y) - marker / 2, marker, marker))
+                obstacles.append(QRectF(frame.from_x(x) - marker / 2, frame.from_y(y) - marker / 2,
+                                        marker, marker))
             for point in series.points:
                 if point.low is not None and point.high is not None:
-                    px = from_x(_log(self.content.hours(series, point.t)))
-                    obstacles.append(QRectF(px - marker, from_y(point.high) - marker / 2, 2 * marker,
-                                            from_y(point.low) - from_y(point.high) + marker))
+                    px = frame.from_x(_log(self.content.hours(series, point.t)))
+                    top = frame.from_y(point.high)
+                    obstacles.append(QRectF(px - marker, top - marker / 2, 2 * marker,
+                                            frame.from_y(point.low) - top + marker))
             if series.id in self.lines:
                 xs, ys = self.lines[series.id].getData()
-                pts = [QPointF(from_x(float(x)), from_y(float(y))) for x, y in zip(xs, ys, strict=True)]
+                pts = [QPointF(frame.from_x(float(x)), frame.from_y(float(y)))
+                       for x, y in zip(xs, ys, strict=True)]
                 lines.extend(QLineF(a, b) for a, b in itertools.pairwise(pts))
             bars = self.range_bars.get(series.id)
             if bars is not None:
-                bars.setData(beam=marker / width * (x1 - x0))
+                bars.setData(beam=marker / rect.width() * (x1 - x0))
 
-        # 3. Tags beside results, clear of everything placed so far.
-        area = QRectF(left, top + strip, width, height - strip)
-        for lab in self.value_labels:
-            if not self._shown(lab.series) or lab.y is None:
-                continue
-            size = self._text_size(lab)
-            anchor = QPointF(from_x(lab.x), from_y(lab.y))
-            is_range = lab.point.low is not None and lab.point.y is None
-            reach = (marker if is_range else marker / 2) + m.px(0.25)
-            placed = place_label(anchor, size, reach, area, taken, obstacles, lines)
-            lab.item.setAnchor((0, 0))
-            lab.item.setPos(to_x(placed.left()), to_y(placed.top()))
-            lab.rect = placed
-            taken.append(placed)
-
-        # The view's transform changed: bring every word up to date now, not at next paint,
-        # so their scene rectangles are right for anyone who asks (the layout tests).
-        for lab in (*self.event_labels, *self.value_labels):
-            lab.item.updateTransform(force=True)
+        # 3. Tags beside results, clear of everything placed so far; else a letter + the key.
+        area = QRectF(rect.left(), rect.top() + strip, rect.width(), rect.height() - strip)
+        self._place_tags(frame, area, taken, obstacles, lines, letters)
+        self._show_words(frame)
 
         # 4. Tick words: the important ones always, the others where they fit.
         ticks = self.content.time_axis.ticks
-        shown = charts.set_fitted_word_ticks(
+        shown_ticks = charts.set_fitted_word_ticks(
             self.plot, "bottom", [(t.at, stacked(t.label)) for t in ticks], [t.priority for t in ticks],
             log=True, gap_px=m.px(0.8))
-        self.shown_ticks = [label.replace("\n", " ") for label in shown]
+        self.shown_ticks = [label.replace("\n", " ") for label in shown_ticks]
+
+    def _place_tags(self, frame: _Frame, area: QRectF, taken: list[QRectF], obstacles: list[QRectF],
+                    lines: list[QLineF], letters: list[str]) -> None:
+        """Each result's tag on the chart where it is free; else its letter there, words in the key."""
+        m = self.metrics
+        marker = charts.marker_size(m)
+        tags = [lab for lab in self.value_labels if self._shown(lab.series) and lab.y is not None]
+        spots = [(QPointF(frame.from_x(x), frame.from_y(y)), p) for x, y, p in self._all_value_spots()]
+        for lab in tags:
+            lab.anchor = QPointF(frame.from_x(lab.x), frame.from_y(lab.y or 0.0))
+            # Whose marker is whose: words beside a point must sit nearest to it.
+            lab.own = [c for c, p in spots if p is lab.point]
+            lab.others = [c for c, p in spots if p is not lab.point]
+            is_range = lab.point.low is not None and lab.point.y is None
+            lab.reach = (marker if is_range else marker / 2) + m.px(0.25)
+            lab.max_leader = lab.reach + 2.5 * lab.sizes[ONE].height()
+        placed = place_tags(tags, area, taken, obstacles, lines, marker / 2)
+        for lab in tags:
+            where = placed.words.get(id(lab))
+            lab.in_key = where is None
+            lab.letter = ""
+            lab.leader_line = None
+            if where is not None:
+                form, placement = where
+                lab.item.setText(lab.texts[form])
+                lab.item.setAnchor((0, 0))
+                lab.item.setPos(frame.to_x(placement.rect.left()), frame.to_y(placement.rect.top()))
+                lab.rect = placement.rect
+                lab.leader_line = placement.leader
+        for lab in tags:
+            if not lab.in_key or not letters:
+                continue  # on the chart; or 26 words off it: the key lists the rest unlettered
+            lab.badge.setText(letters[-1])
+            badge_at = place_badge(lab, lab.badge.textItem.boundingRect().size(), area, placed, obstacles,
+                                   marker / 2)
+            if badge_at is None:
+                continue  # no room even for a letter: the key shows the words and the marker
+            lab.letter = letters.pop()
+            lab.badge.setAnchor((0, 0))
+            lab.badge.setPos(frame.to_x(badge_at.rect.left()), frame.to_y(badge_at.rect.top()))
+            lab.rect = badge_at.rect
+            lab.leader_line = badge_at.leader
+
+    def _show_words(self, frame: _Frame) -> None:
+        """Show each word where it was placed (on the chart, or as a letter and in the key)."""
+        for lab in (*self.event_labels, *self.value_labels):
+            shown = self._shown(lab.series)
+            lab.item.setVisible(shown and not lab.in_key)
+            lab.badge.setVisible(shown and lab.in_key and bool(lab.letter))
+            line = lab.leader_line if shown else None
+            if line is not None:
+                lab.leader.setData(x=[frame.to_x(line.x1()), frame.to_x(line.x2())],
+                                   y=[frame.to_y(line.y1()), frame.to_y(line.y2())])
+            lab.leader.setVisible(line is not None)
+            lab.entry.set_letter(lab.letter)
+            lab.entry.setVisible(shown and lab.in_key)
+            # The view's transform changed: bring the words up to date now, not at next
+            # paint, so their scene rectangles are right for anyone who asks (the tests).
+            lab.item.updateTransform(force=True)
+            lab.badge.updateTransform(force=True)
+        listed = [lab for lab in (*self.event_labels, *self.value_labels) if lab.entry.isVisibleTo(self.key)]
+        # The key reads in letter order (events left to right, then tags); unlettered last.
+        listed.sort(key=lambda lab: (not lab.letter, lab.letter))
+        state = tuple((lab.letter, lab.point.tag) for lab in listed)
+        self._has_key = bool(listed)
+        self.key.setVisible(self._has_key and self._key_allowed)
+        if state != self._key_state:
+            self.key.set_order([lab.entry for lab in listed])
+            self._key_state = state
+
+    def allow_key(self, allowed: bool) -> None:
+        """Show the key whenever it has words (the chart view), or never (other views)."""
+        self._key_allowed = allowed
+        self.key.setVisible(self._has_key and allowed)
 
     def _x_range(self, width: float, marker: float) -> tuple[float, float]:
         """The time axis range in log10 hours, padded so end labels and markers fit."""
@@ -378,9 +526,6 @@ class TimelineChart:
         scale = (width - pad_l - pad_r) / (b - a)
         return a - pad_l / scale, b + pad_r / scale
 
-    def _text_size(self, label: ChartLabel) -> QSizeF:
-        return label.item.textItem.boundingRect().size()
-
     def _value_spots(self, series: TimelineSeries) -> list[tuple[float, float, TimelinePoint]]:
         spots = []
         for point in series.points:
@@ -391,6 +536,11 @@ class TimelineChart:
                 spots.append((x, point.low, point))
                 spots.append((x, point.high, point))
         return spots
+
+    def _all_value_spots(self) -> list[tuple[float, float, TimelinePoint]]:
+        """Every shown result's markers (for telling whose words are whose)."""
+        return [spot for series in self.content.series if self._shown(series)
+                for spot in self._value_spots(series)]
 
     def _set_spots(self, series: TimelineSeries, events: list[tuple[float, float, TimelinePoint]],
                    marker: float) -> None:
@@ -406,9 +556,16 @@ class TimelineChart:
 
     # --- for tests and the panel's layout checks ------------------------------------------
     def label_rects(self) -> list[tuple[str, QRectF]]:
-        """Every visible chart word (event labels, tags) with its scene rectangle."""
+        """Every visible chart word (event words, tags, letters) with its scene rectangle."""
         out = []
         for lab in (*self.event_labels, *self.value_labels):
-            if lab.item.isVisible():
-                out.append((lab.point.tag, lab.item.mapRectToScene(lab.item.boundingRect())))
+            for item, name in ((lab.item, lab.point.tag), (lab.badge, f"{lab.letter} ({lab.point.tag})")):
+                if item.isVisible():
+                    out.append((name, item.mapRectToScene(item.boundingRect())))
         return out
+
+    def key_words(self) -> list[tuple[str, str]]:
+        """(letter, words) of every chart word now shown in the key beneath the chart."""
+        listed = [(lab.letter, lab.point.tag) for lab in (*self.event_labels, *self.value_labels)
+                  if lab.entry.isVisibleTo(self.key)]
+        return sorted(listed, key=lambda pair: (not pair[0], pair[0]))
