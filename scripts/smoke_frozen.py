@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -165,6 +166,52 @@ class Smoke:
         # X11 still works: Xvfb's socket is a file in /tmp/.X11-unix, not a network address.
         self.check("window on X11, no network",
                    lambda: self.first_paint({"QT_QPA_PLATFORM": "xcb", "DISPLAY": display}, prefix))
+
+    def kiosk(self, display: str) -> None:
+        """The frozen kiosk on a bare X server: fills the screen, refuses Alt+F4 and Escape."""
+
+        def run() -> str:
+            config = self.work / "kiosk-config"
+            env = {**self.env, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display,
+                   "KETDESK_CONFIG_DIR": str(config), "KETDESK_REPORT_FIRST_PAINT": "1",
+                   "KETDESK_REPORT_KIOSK": "1"}
+            pin = subprocess.run([str(self.exe), "--set-pin"], env=env, input="2468\n2468\n",
+                                 capture_output=True, text=True, timeout=TIMEOUT, check=False)
+            assert pin.returncode == 0, f"--set-pin exited {pin.returncode}: {pin.stderr}"
+            out_path = self.work / "kiosk.out"
+            with out_path.open("w") as out:
+                proc = subprocess.Popen([str(self.exe), "--kiosk"], env=env, stdout=out,
+                                        stderr=subprocess.DEVNULL, text=True)
+            try:
+                def wait_for(text: str) -> None:
+                    deadline = time.monotonic() + TIMEOUT
+                    while text not in out_path.read_text():
+                        assert proc.poll() is None, f"the kiosk exited with {proc.returncode}"
+                        assert time.monotonic() < deadline, f"no {text!r} from the kiosk"
+                        time.sleep(0.1)  # polling a file a child process writes
+
+                wait_for("first-paint")
+                xdo_env = {**os.environ, "DISPLAY": display}
+                window = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name",
+                                         "Ketamine"], env=xdo_env, capture_output=True, text=True,
+                                        timeout=TIMEOUT, check=True).stdout.split()[0]
+                geometry = subprocess.run(["xdotool", "getwindowgeometry", window], env=xdo_env,
+                                          capture_output=True, text=True, check=True).stdout
+                assert "Geometry: 1280x800" in geometry, geometry  # the whole Xvfb screen
+                subprocess.run(["xdotool", "windowfocus", "--sync", window], env=xdo_env, check=True)
+                for keys, refused in (("alt+F4", "Alt+F4"), ("Escape", "Escape")):
+                    subprocess.run(["xdotool", "key", keys], env=xdo_env, check=True)
+                    wait_for(f"kiosk-refused {refused}")
+                assert proc.poll() is None, "the kiosk exited after a refused key"
+            finally:
+                proc.terminate()
+                proc.wait(timeout=TIMEOUT)
+            return "fullscreen on a bare X server; Alt+F4 and Escape refused, still running"
+
+        if shutil.which("xdotool") is None:
+            print("skip  kiosk check: xdotool is not installed", flush=True)
+            return
+        self.check("kiosk mode (frozen) on X11", run)
 
     def bundled_font(self) -> None:
         def run() -> str:
@@ -303,6 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         smoke.offscreen()
         with xvfb() as display:
             smoke.x11(display)
+            smoke.kiosk(display)
             smoke.offline(display)
         smoke.bundled_font()
         archive = smoke.archive()

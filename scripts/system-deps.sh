@@ -18,7 +18,7 @@ fi
 if [ "$mode" = "dist" ]; then
   # PyInstaller reads and strips ELF files with binutils; the smoke test runs Xvfb, reads the
   # bundled font's text back with tesseract, and validates the desktop entry.
-  packages+=(binutils xvfb xauth tesseract-ocr tesseract-ocr-eng desktop-file-utils)
+  packages+=(binutils xvfb xauth xdotool tesseract-ocr tesseract-ocr-eng desktop-file-utils)
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
