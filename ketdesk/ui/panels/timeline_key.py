@@ -24,10 +24,12 @@ class KeyEntry(QWidget):
     def __init__(self, words: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.letter = QLabel()
+        self.letter.setTextFormat(Qt.TextFormat.PlainText)  # never let Qt guess markup
         self.letter.setObjectName("timelineKeyLetter")
         self.letter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.letter.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.marker = QLabel()
+        self.marker.setTextFormat(Qt.TextFormat.PlainText)
         self.marker.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.words = make_label(words, "body")
         self.words.setObjectName("timelineKeyWords")
