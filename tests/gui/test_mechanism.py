@@ -5,16 +5,19 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QBoxLayout
 
+from ketdesk.cli import Options
 from ketdesk.content.schema.mechanism import DIAGRAM_PARTS
 from ketdesk.ui.panels import mechanism_scene as sc
 from ketdesk.ui.panels.base import PanelContext
 from ketdesk.ui.panels.mechanism import MechanismPanel
+from ketdesk.ui.panels.mechanism_diagram import SynapseDiagram
 from ketdesk.ui.panels.mechanism_shapes import DRAW_ORDER
-from ketdesk.ui.theme import Metrics
+from ketdesk.ui.theme import STANDARD, THEMES, Metrics
 
 
 @pytest.fixture
@@ -311,12 +314,77 @@ def test_caption_source_numbers_open_the_sources_panel(window, panel: MechanismP
     assert window.current_panel_id == "sources"
 
 
-@pytest.mark.parametrize("size", [(1024, 600), (1920, 1080), (3840, 2160), (1080, 1920)])
-def test_labels_fit_and_never_overlap(qtbot, window, panel: MechanismPanel,  # type: ignore[no-untyped-def]
+# Every window size the panel must serve, at every text size, in both languages.
+LABEL_SIZES = ((1024, 600), (1920, 1080), (3840, 2160), (1080, 1920))
+LABEL_CASES = [(lang, scale, size) for lang in ("en", "es") for scale in (100, 150, 200)
+               for size in LABEL_SIZES]
+
+
+@pytest.fixture
+def make_window(qtbot, qapp_fonts):  # type: ignore[no-untyped-def]
+    from ketdesk.app import build_window
+
+    def make(lang: str, scale: int, size: tuple[int, int]):  # type: ignore[no-untyped-def]
+        window = build_window(Options(lang=lang, text_scale=scale))
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def assert_labels_clear(diagram: SynapseDiagram, where: object) -> None:
+    """No label box overlaps another, leaves the picture, hides a key part of the drawing,
+    or is crossed by another label's leader line or covers its end dot."""
+    view = QRectF(diagram.rect())
+    plates = diagram.label_rects()
+    assert sorted(plates) == sorted(DIAGRAM_PARTS)
+    for part, plate in plates.items():
+        assert view.contains(plate), (where, part, plate, view)
+        for text_rect in diagram.label_text_rects(part):
+            assert plate.contains(text_rect), (where, part, text_rect, plate)
+    names = sorted(plates)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert not plates[a].intersects(plates[b]), (where, a, b, plates[a], plates[b])
+    leaders = diagram.label_leaders()
+    dots = diagram.leader_dot_rects()
+    for owner, lines in leaders.items():
+        for line in lines:
+            assert view.contains(line.p1()) and view.contains(line.p2()), (where, owner, line)
+            for part, plate in plates.items():
+                if part != owner:
+                    assert not segment_hits_rect(line, plate), (where, f"{owner} leader crosses {part}")
+        for dot in dots[owner]:
+            for part, plate in plates.items():
+                if part != owner:
+                    assert not dot.intersects(plate), (where, f"{owner} leader dot on {part}")
+    for drawn, rects in diagram.key_rects().items():
+        for key in rects:
+            for part, plate in plates.items():
+                assert not key.intersects(plate), (where, f"{part} label covers the {drawn} drawing")
+
+
+def segment_hits_rect(line: QLineF, rect: QRectF) -> bool:
+    """True when the segment passes through the rectangle (sampled finely: a test oracle
+    independent of the layout code's own clipping maths)."""
+    steps = max(2, int(line.length()))
+    return any(rect.contains(line.pointAt(i / steps)) for i in range(steps + 1))
+
+
+@pytest.mark.parametrize(("lang", "scale", "size"), LABEL_CASES,
+                         ids=[f"{lang}-{scale}-{w}x{h}" for lang, scale, (w, h) in LABEL_CASES])
+def test_labels_fit_and_never_overlap(qtbot, make_window, lang: str, scale: int,  # type: ignore[no-untyped-def]
                                       size: tuple[int, int]) -> None:
-    window.resize(*size)
-    expected = Metrics.for_window(*size).em
+    window = make_window(lang, scale, size)
+    expected = Metrics.for_window(*size, scale / 100).em
     qtbot.waitUntil(lambda: window.metrics.em == expected)
+    window.show_panel("mechanism")
+    panel = window.panel("mechanism")
+    assert isinstance(panel, MechanismPanel)
+    panel.reset()
     for step in [*range(panel.step_count), "screenshot"]:
         if step == "screenshot":
             panel.prepare_for_screenshot()
@@ -324,28 +392,189 @@ def test_labels_fit_and_never_overlap(qtbot, window, panel: MechanismPanel,  # t
             panel.go_to(step, animate=False)
         qtbot.waitUntil(lambda: panel.body.width() <= panel.viewport().width())
         diagram = panel.diagram
-        view = QRectF(diagram.rect())
-        plates = diagram.label_rects()
-        assert sorted(plates) == sorted(DIAGRAM_PARTS)
-        for part, plate in plates.items():
-            assert view.contains(plate), (size, part, plate, view)
-            for text_rect in diagram.label_text_rects(part):
-                assert plate.contains(text_rect), (size, part, text_rect, plate)
-        names = sorted(plates)
-        for i, a in enumerate(names):
-            for b in names[i + 1:]:
-                assert not plates[a].intersects(plates[b]), (size, a, b)
+        assert_labels_clear(diagram, (lang, scale, size, step, diagram.width(), diagram.height(),
+                                      diagram.heightForWidth(diagram.width()), diagram.labels_fit()))
     # The picture fits the page's width: the page only ever scrolls vertically.
     diagram_right = panel.diagram.mapTo(panel.body, QPoint(panel.diagram.width(), 0)).x()
     assert diagram_right <= panel.viewport().width()
     assert panel.side.mapTo(panel.body, QPoint(panel.side.width(), 0)).x() <= panel.viewport().width()
     for button in (panel.back_button, panel.next_button, panel.play_button, *panel.step_buttons):
         assert button.sizeHint().width() <= button.width(), (size, button.text())  # words not cut
-    # Labels are body-sized text, readable from across the room.
+    # Labels are body-sized text, readable from across the room, and never shrunk to fit.
     assert panel.diagram.label_font_px() >= expected
-    # Words beside the picture on landscape screens, under it on portrait ones.
+    # The diagram is given the height its words need (the page scrolls instead).
+    assert panel.diagram.height() >= panel.diagram.heightForWidth(panel.diagram.width())
+    # Words beside the picture on landscape screens with room, under it on portrait ones.
     beside = panel.row.direction() == QBoxLayout.Direction.LeftToRight
-    assert beside == (size[0] > size[1])
+    if size[0] < size[1]:
+        assert not beside
+    elif scale == 100:
+        assert beside
+
+
+class _Geometry:
+    """Stand-in for the diagram's laid-out geometry, to break the check on purpose."""
+
+    def __init__(self) -> None:
+        self.plates = {part: QRectF(10 + 60 * i, 10, 50, 30) for i, part in enumerate(DIAGRAM_PARTS)}
+        self.leaders = {part: [QLineF(plate.center().x(), plate.bottom(), plate.center().x(), 200)]
+                        for part, plate in self.plates.items()}
+        self.keys = {"brake": [QRectF(600, 300, 20, 20)]}
+
+    def rect(self) -> QRectF:
+        return QRectF(0, 0, 700, 400)
+
+    def label_rects(self) -> dict[str, QRectF]:
+        return dict(self.plates)
+
+    def label_text_rects(self, part: str) -> tuple[QRectF, QRectF]:
+        plate = self.plates[part]
+        return (plate.adjusted(2, 2, -2, -16), plate.adjusted(2, 16, -2, -2))
+
+    def label_leaders(self) -> dict[str, list[QLineF]]:
+        return self.leaders
+
+    def leader_dot_rects(self) -> dict[str, list[QRectF]]:
+        return {part: [QRectF(line.p2() - QPointF(3, 3), line.p2() + QPointF(3, 3)) for line in lines]
+                for part, lines in self.leaders.items()}
+
+    def key_rects(self) -> dict[str, list[QRectF]]:
+        return self.keys
+
+
+@pytest.fixture(scope="module")
+def packs():  # type: ignore[no-untyped-def]
+    from ketdesk import paths
+    from ketdesk.content import load_content
+
+    loaded = {lang: load_content(paths.builtin_content_dir(lang)) for lang in ("en", "es")}
+    assert all(result.pack is not None for result in loaded.values())
+    return {lang: result.pack for lang, result in loaded.items()}
+
+
+def _diagram(qtbot, pack, metrics: Metrics, width: int, theme=STANDARD) -> SynapseDiagram:  # type: ignore[no-untyped-def]
+    content = pack.mechanism
+    badges = {part: (None if (i := content.first_step_of(part)) is None else i + 1) for part in DIAGRAM_PARTS}
+    diagram = SynapseDiagram(content.labels, badges, theme, metrics)
+    qtbot.addWidget(diagram)
+    diagram.resize(width, diagram.heightForWidth(width))
+    diagram.show()
+    qtbot.waitExposed(diagram)
+    return diagram
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("width_em", [12, 18, 21, 25, 33, 60])
+def test_labels_stay_clear_at_any_width(qtbot, qapp_fonts, packs, lang: str, width_em: int) -> None:  # type: ignore[no-untyped-def]
+    """However narrow or wide the diagram, no label clashes: near their parts when there is
+    room, and in a column beside a smaller picture when there is not."""
+    metrics = Metrics(em=32)
+    diagram = _diagram(qtbot, packs[lang], metrics, width_em * metrics.em)
+    highlights = [step.highlight for step in packs[lang].mechanism.steps]
+    for step in [None, *range(len(highlights)), "all"]:
+        states = sc.part_states(DIAGRAM_PARTS, highlights, None if step == "all" else step,
+                                show_all=step == "all")
+        diagram.set_states(states, animate=False, current_badge=None)
+        assert_labels_clear(diagram, (lang, width_em, step))
+    assert diagram.labels_fit()
+    assert diagram.label_font_px() == metrics.em  # words never shrink to fit
+    # Bigger words, same width: the diagram grows taller rather than crowding them.
+    width = width_em * metrics.em
+    assert diagram.heightForWidth(width) >= round(width * sc.DESIGN_H / sc.DESIGN_W)
+
+
+def test_leader_clipping_matches_a_sampled_line() -> None:
+    """``segment_hits`` (the placement's exact test) agrees with walking along the line."""
+    import random
+
+    from ketdesk.ui.panels import mechanism_placement as mp
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        a = (rng.uniform(0, 100), rng.uniform(0, 100))
+        b = (rng.uniform(0, 100), rng.uniform(0, 100))
+        x, y = rng.uniform(0, 90), rng.uniform(0, 90)
+        rect = (x, y, x + rng.uniform(1, 30), y + rng.uniform(1, 30))
+        line = QLineF(*a, *b)
+        sampled = segment_hits_rect(line, QRectF(rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]))
+        if sampled:  # the sampled walk can miss a corner it only grazes, never the reverse
+            assert mp.segment_hits((a, b), rect), (a, b, rect)
+
+
+def test_label_check_catches_overlaps_and_crossings() -> None:
+    """The check above is not vacuous: each kind of clash it names makes it fail."""
+    geometry = _Geometry()
+    assert_labels_clear(geometry, "clear")  # type: ignore[arg-type]
+    geometry.plates["brake"] = QRectF(geometry.plates["nmda"]).translated(0, 5)
+    with pytest.raises(AssertionError, match=r"'brake', 'nmda'"):
+        assert_labels_clear(geometry, "stacked")  # type: ignore[arg-type]
+    geometry = _Geometry()
+    geometry.plates["brake"] = QRectF(geometry.plates["ketamine"].center().x() - 20, 100, 50, 30)
+    geometry.leaders["brake"] = []
+    with pytest.raises(AssertionError, match="ketamine leader crosses brake"):
+        assert_labels_clear(geometry, "on a leader")  # type: ignore[arg-type]
+    geometry = _Geometry()
+    geometry.leaders["ketamine"] = [QLineF(35, 60, 68, 41)]  # its end dot touches the nmda label
+    with pytest.raises(AssertionError, match="ketamine leader dot on nmda"):
+        assert_labels_clear(geometry, "dot on a label")  # type: ignore[arg-type]
+    geometry = _Geometry()
+    geometry.keys["brake"] = [QRectF(geometry.plates["sender"].center(), QSizeF(10, 10))]
+    with pytest.raises(AssertionError, match="sender label covers the brake drawing"):
+        assert_labels_clear(geometry, "on the drawing")  # type: ignore[arg-type]
+
+
+def test_dimmed_labels_are_opaque_and_readable(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """A label of a later step is dimmed by its colours, not by see-through: its plate hides
+    the drawing behind it and its words keep 4.5:1 contrast."""
+    window = make_window("en", 100, (1920, 1080))
+    window.show_panel("mechanism")
+    panel = window.panel("mechanism")
+    assert isinstance(panel, MechanismPanel)
+    panel.reset()
+    panel.go_to(0, animate=False)
+    diagram = panel.diagram
+    assert diagram.states()["synapses"].emphasis == sc.DIM
+    image = diagram.grab().toImage()
+    theme = panel.context.theme
+    plate = diagram.label_rects()["synapses"]
+    name_rect, _ = diagram.label_text_rects("synapses")
+    ratio = image.devicePixelRatio()
+    surface = QColor(theme.surface)
+    darkest = 1.0
+    text_rect = name_rect.adjusted(1, 1, -1, -1)
+    for y in range(int(text_rect.top() * ratio), int(text_rect.bottom() * ratio)):
+        for x in range(int(text_rect.left() * ratio), int(text_rect.right() * ratio)):
+            darkest = min(darkest, _luminance(image.pixelColor(x, y)))
+    assert _contrast(darkest, _luminance(surface)) >= 4.5
+    # Inside the plate but away from its words, the plate is the opaque surface colour.
+    corner = QPointF(plate.right() - 4, plate.bottom() - 4)
+    assert image.pixelColor(int(corner.x() * ratio), int(corner.y() * ratio)) == surface
+    for colour in diagram.label_colours(dim=True):
+        assert _contrast(_luminance(QColor(colour)), _luminance(surface)) >= 4.5, colour
+
+
+def test_dimmed_words_keep_contrast_in_every_theme(qtbot, qapp_fonts, packs) -> None:  # type: ignore[no-untyped-def]
+    for theme in THEMES.values():
+        diagram = _diagram(qtbot, packs["en"], Metrics(em=24), 1000, theme)
+        surface = _luminance(QColor(theme.surface))
+        for dim in (False, True):
+            for colour in diagram.label_colours(dim=dim):
+                assert _contrast(_luminance(colour), surface) >= 4.5, (theme.name, dim, colour.name())
+        # Dimmed means visibly fainter than the full look, not the same colour.
+        assert diagram.label_colours(dim=True)[0] != diagram.label_colours(dim=False)[0]
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def _contrast(a: float, b: float) -> float:
+    high, low = max(a, b), min(a, b)
+    return (high + 0.05) / (low + 0.05)
 
 
 def test_many_void_qt_calls_do_not_abort(qapp_fonts) -> None:  # type: ignore[no-untyped-def]

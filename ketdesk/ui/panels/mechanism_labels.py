@@ -1,25 +1,43 @@
-"""The words on the synapse picture: laid out so none overlaps, drawn from a cache.
+"""The words on the synapse picture: sized from the text metrics, placed clear of each
+other and of the drawing, drawn from a cache.
 
 Each part's label is a plate with a step-number badge, the part's name and, under it, its
 plain gloss in brackets. Labels are sized from the app's text metrics (not the picture's
-scale) so they read from two metres at every window size; they start at their slot in the
-design space, are kept inside the widget and are pushed apart until none overlaps another.
+scale) so they read from two metres at every window size and text size. ``plan_labels``
+places them with ``mechanism_placement``: near their slot in the design where there is
+room, otherwise above or below the picture, where the diagram grows taller (the page
+scrolls) rather than letting words pile up on each other or on the drawing.
+
 A label's look changes only between steps, so each look is drawn once into an image, with
-its leader line when the part it points at does not move.
+its leader line when the part it points at does not move. A label of a later step is
+dimmed by its colours (still 4.5:1 against its plate), never by see-through: its plate
+stays opaque so no outline shows through the words.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QStaticText, QTransform
 
 from ketdesk.content.schema.mechanism import PartLabel
 from ketdesk.fonts import FAMILY
+from ketdesk.ui.panels import mechanism_placement as mp
 from ketdesk.ui.panels import mechanism_scene as sc
+from ketdesk.ui.panels.mechanism_shapes import key_areas, part_shapes
 from ketdesk.ui.theme import Metrics, Theme
+
+# The crowded middle of the picture first, then the labels at its edges, which can move
+# out above or below it most easily.
+PLACEMENT_ORDER: tuple[str, ...] = ("nmda", "glutamate", "ampa", "synapses", "bdnf", "brake",
+                                    "ketamine", "sender", "gaba", "receiver")
+MOVING_ANCHOR_SAMPLES = 5  # points along a moving part's path that its leader is checked at
+BAND_EM = 14.0  # room above and below the picture offered to labels
+NARROW_EM = 20.0  # a diagram narrower than this many em goes straight to the column layout
+DIM_CONTRAST = 4.8  # dimmed words against their plate: WCAG AA (4.5:1) with a margin
 
 
 @dataclass
@@ -34,11 +52,27 @@ class LabelBox:
     gloss_at: QPointF
     badge: int | None
     badge_rect: QRectF  # relative to rect.topLeft()
+    body: QRectF | None = None  # a big cell: a label touching it needs no leader line
 
     def text_rects(self) -> tuple[QRectF, QRectF]:
         origin = self.rect.topLeft()
         return (QRectF(origin + self.name_at, self.name.size()),
                 QRectF(origin + self.gloss_at, self.gloss.size()))
+
+    def leader_to(self, anchor: QPointF) -> QLineF | None:
+        """The leader line from this label to ``anchor``, or None when none is drawn.
+
+        The same rule as ``mechanism_placement.leaders_for``, which placed the label.
+        """
+        if self.body is not None and self.rect.intersects(self.body):
+            return None
+        if self.rect.contains(anchor):
+            return None
+        return QLineF(_nearest_on_rect(self.rect, anchor), anchor)
+
+    def moved(self, dx: float, dy: float) -> LabelBox:
+        return replace(self, rect=self.rect.translated(dx, dy),
+                       body=None if self.body is None else self.body.translated(dx, dy))
 
 
 @dataclass(frozen=True)
@@ -59,93 +93,271 @@ class LabelFonts:
         return LabelFonts(name, gloss, badge)
 
 
-def layout_labels(labels: Mapping[str, PartLabel], badges: Mapping[str, int | None], fonts: LabelFonts,
-                  metrics: Metrics, transform: QTransform, bounds: QRectF) -> dict[str, LabelBox]:
-    """Place every label box in widget pixels: at its slot, inside ``bounds``, none overlapping."""
+@dataclass(frozen=True)
+class LabelPlan:
+    """Labels placed for one widget size: the boxes, the picture's transform, the height."""
+
+    boxes: dict[str, LabelBox]
+    transform: QTransform  # design units to widget pixels
+    height: int  # the widget height this plan needs
+    ok: bool  # every label found a spot clear of everything
+
+    def moved(self, dy: float) -> LabelPlan:
+        """The same plan with everything ``dy`` pixels lower (a taller widget, centred)."""
+        if dy == 0:
+            return self
+        t = self.transform
+        return LabelPlan({p: b.moved(0, dy) for p, b in self.boxes.items()},
+                         QTransform(t.m11(), 0, 0, t.m22(), t.dx(), t.dy() + dy),
+                         self.height + round(dy), self.ok)
+
+
+def line_width(metrics: Metrics) -> float:
+    """A leader line's width; its end dot has twice this radius."""
+    return max(1.5, metrics.em / 12)
+
+
+def plan_labels(labels: Mapping[str, PartLabel], badges: Mapping[str, int | None], fonts: LabelFonts,
+                metrics: Metrics, *, width: float, scale: float) -> LabelPlan:
+    """Place every label for a widget ``width`` px wide, the picture drawn at ``scale``.
+
+    The picture is centred across the width; labels that find no room on it go above or
+    below it, and the plan's height grows to hold them. Where that search finds no spot
+    for some label (a very narrow diagram), every label goes in a column beside a smaller
+    picture instead, where no leader can cross a label.
+    """
+    boxes = {part: _sized_box(part, label, badges.get(part), fonts, metrics, scale)
+             for part, label in labels.items()}
+    em = float(metrics.em)
+    if width >= NARROW_EM * em:
+        plan = _plan_around(boxes, metrics, width=width, scale=scale)
+        if plan.ok:
+            return plan
+    return _plan_in_column(boxes, metrics, width=width)
+
+
+def _plan_around(boxes: dict[str, LabelBox], metrics: Metrics, *, width: float, scale: float) -> LabelPlan:
+    """Labels on and around the full-width picture, near their slots where there is room."""
+    picture_w, picture_h = sc.DESIGN_W * scale, sc.DESIGN_H * scale
+    transform = QTransform(scale, 0, 0, scale, (width - picture_w) / 2, 0)
+    em = float(metrics.em)
+    edge = _edge(metrics)
+    line_w = line_width(metrics)
+    bodies = _bodies(boxes, transform)
+    requests = []
+    for part in [p for p in PLACEMENT_ORDER if p in boxes] + [p for p in boxes if p not in PLACEMENT_ORDER]:
+        box, slot = boxes[part], sc.LABEL_SLOTS[part]
+        at = _aligned(box.rect, transform.map(slot.at), slot.align)
+        requests.append(mp.LabelRequest(part, (box.rect.width(), box.rect.height()), (at.x(), at.y()),
+                                        _anchors(part, transform), bodies.get(part)))
+    keys = tuple((part, _rect(transform.mapRect(area)))
+                 for part, areas in key_areas().items() for area in areas)
+    band = BAND_EM * em
+    field = mp.Field(bounds=(edge, -band, width - edge, picture_h + band),
+                     free=(0.0, edge, width, picture_h - edge), keys=keys,
+                     gap=_gap(metrics), clearance=line_w * 3, step=em, unit=em)
+    placement = mp.place_labels(requests, field)
+    top = min(0.0, placement.top - edge)
+    bottom = max(picture_h, placement.bottom + edge)
+    shift = -top
+    placed = {}
+    for part, box in boxes.items():
+        left, y, right, low = placement.placed[part].rect
+        placed[part] = replace(box, rect=QRectF(left, y + shift, right - left, low - y),
+                               body=_qrect(bodies.get(part), shift))
+    return LabelPlan(placed, QTransform(scale, 0, 0, scale, transform.dx(), shift),
+                     math.ceil(bottom - top), placement.ok)
+
+
+def _plan_in_column(boxes: dict[str, LabelBox], metrics: Metrics, *, width: float) -> LabelPlan:
+    """Every label in one column at the left, the picture in what width is left beside it.
+
+    Every plate is as wide as the column, so each leader runs rightwards from the column's
+    right edge into the picture and can never cross a label (they are all left of it);
+    labels are stacked in the order of the heights their leaders end at, so leaders seldom
+    cross each other. Always succeeds.
+    """
+    em = float(metrics.em)
+    edge, gap = _edge(metrics), _gap(metrics)
+    column_w = max(box.rect.width() for box in boxes.values())
+    left = edge + column_w + em  # the picture starts a text line's width right of the column
+    scale = max(3 * em, width - edge - left) / sc.DESIGN_W
+    column_h = sum(box.rect.height() for box in boxes.values()) + gap * (len(boxes) - 1)
+    picture_h = sc.DESIGN_H * scale
+    top = edge + max(0.0, (column_h - picture_h) / 2)
+    transform = QTransform(scale, 0, 0, scale, left, top)
+
+    def anchor_y(part: str) -> float:
+        points = _anchors(part, transform)
+        return sum(y for _, y in points) / len(points)
+
+    placed = {}
+    y = edge + max(0.0, (picture_h - column_h) / 2)
+    bodies = _bodies(boxes, transform)
+    for part in sorted(boxes, key=anchor_y):
+        box = boxes[part]
+        # Every plate as wide as the column: all leaders start from the same right edge.
+        placed[part] = replace(box, rect=QRectF(edge, y, column_w, box.rect.height()),
+                               body=_qrect(bodies.get(part), 0.0))
+        y += box.rect.height() + gap
+    height = math.ceil(max(y - gap, top + picture_h) + edge)
+    return LabelPlan(placed, transform, height, True)
+
+
+def _edge(metrics: Metrics) -> float:
+    return max(4.0, metrics.em / 4)  # off the widget's edges (and its focus ring)
+
+
+def _gap(metrics: Metrics) -> float:
+    return max(4.0, metrics.em * 0.3)  # between two labels
+
+
+def _anchors(part: str, transform: QTransform) -> tuple[mp.Point, ...]:
+    """Where a part's leader ends, at several points along the way if the part moves."""
+    samples = MOVING_ANCHOR_SAMPLES if part in sc.MOVING_ANCHORS else 1
+    return tuple(_point(transform.map(sc.label_anchor(part, i / max(1, samples - 1))))
+                 for i in range(samples))
+
+
+def _bodies(boxes: Mapping[str, LabelBox], transform: QTransform) -> dict[str, mp.Rect]:
+    """The big cells a label may sit on instead of pointing at them (widget pixels)."""
+    return {part: _rect(transform.mapRect(_part_bounds(part)))
+            for part in boxes if not sc.LABEL_SLOTS[part].leader}
+
+
+def _qrect(rect: mp.Rect | None, dy: float) -> QRectF | None:
+    return None if rect is None else QRectF(rect[0], rect[1] + dy, rect[2] - rect[0], rect[3] - rect[1])
+
+
+def _sized_box(part: str, label: PartLabel, badge: int | None, fonts: LabelFonts, metrics: Metrics,
+               scale: float) -> LabelBox:
+    """A label's plate and text, at the top-left corner (placement moves it)."""
     name_fm, gloss_fm = QFontMetricsF(fonts.name), QFontMetricsF(fonts.gloss)
-    scale = transform.m11()
+    slot = sc.LABEL_SLOTS[part]
     pad = metrics.px(0.3)
     badge_d = name_fm.height()
-    boxes: dict[str, LabelBox] = {}
-    for part, label in labels.items():
-        slot = sc.LABEL_SLOTS[part]
-        badge = badges.get(part)
-        indent = badge_d + pad if badge is not None else 0.0
-        # Never narrower than a few words, however small the picture is drawn; and a name
-        # (two or three words) stays on one line unless it is far wider than its slot.
-        max_w = max(slot.width * scale, name_fm.horizontalAdvance("M") * 6)
-        name_w = name_fm.horizontalAdvance(label.name) + 1
-        if indent + name_w <= 1.5 * max_w:
-            max_w = max(max_w, indent + name_w)
-        name_size = _text_size(name_fm, label.name, max_w - indent)
-        gloss_text = f"({label.gloss})"
-        gloss_size = _text_size(gloss_fm, gloss_text, max_w)
-        name_h = max(name_size.height(), badge_d)
-        width = round(max(indent + name_size.width(), gloss_size.width()) + 2 * pad + 1)
-        height = round(name_h + gloss_size.height() + 2 * pad + 1)
-        rect = _aligned(QRectF(0, 0, width, height), transform.map(slot.at), slot.align)
-        boxes[part] = LabelBox(
-            part, rect,
-            _static(label.name, fonts.name, name_size.width() + 1),
-            _static(gloss_text, fonts.gloss, gloss_size.width() + 1),
-            QPointF(pad + indent, pad + (name_h - name_size.height()) / 2),
-            QPointF(pad, pad + name_h), badge,
-            QRectF(pad, pad + (name_h - badge_d) / 2, badge_d, badge_d))
-    _separate(list(boxes.values()), bounds, gap=metrics.px(0.2))
-    return boxes
+    indent = badge_d + pad if badge is not None else 0.0
+    # Never narrower than a few words, however small the picture is drawn; and a name
+    # (two or three words) stays on one line unless it is far wider than its slot.
+    max_w = max(slot.width * scale, name_fm.horizontalAdvance("M") * 6)
+    name_w = name_fm.horizontalAdvance(label.name) + 1
+    if indent + name_w <= 1.5 * max_w:
+        max_w = max(max_w, indent + name_w)
+    name_size = _text_size(name_fm, label.name, max_w - indent)
+    gloss_text = f"({label.gloss})"
+    gloss_size = _text_size(gloss_fm, gloss_text, max_w)
+    name_h = max(name_size.height(), badge_d)
+    width = round(max(indent + name_size.width(), gloss_size.width()) + 2 * pad + 1)
+    height = round(name_h + gloss_size.height() + 2 * pad + 1)
+    return LabelBox(
+        part, QRectF(0, 0, width, height),
+        _static(label.name, fonts.name, name_size.width() + 1),
+        _static(gloss_text, fonts.gloss, gloss_size.width() + 1),
+        QPointF(pad + indent, pad + (name_h - name_size.height()) / 2),
+        QPointF(pad, pad + name_h), badge,
+        QRectF(pad, pad + (name_h - badge_d) / 2, badge_d, badge_d))
+
+
+def _part_bounds(part: str) -> QRectF:
+    bounds = QRectF()
+    for shape in part_shapes(part, 1.0):
+        rect = shape.placed().boundingRect()
+        bounds = rect if bounds.isNull() else bounds.united(rect)
+    return bounds
+
+
+@dataclass(frozen=True)
+class _Look:
+    """The colours of one look of a label: in full, or dimmed for a step still to come."""
+
+    text: QColor
+    gloss: QColor
+    badge: QColor  # the badge's ring and number
+    border: QColor
+    leader: QColor
+
+    @staticmethod
+    def for_theme(theme: Theme, *, dim: bool) -> _Look:
+        surface = QColor(theme.surface)
+        if not dim:
+            return _Look(QColor(theme.text), QColor(theme.muted), QColor(theme.accent),
+                         QColor(theme.border), QColor(theme.text))
+        text = dimmed(QColor(theme.text), surface)
+        return _Look(text, dimmed(QColor(theme.muted), surface), dimmed(QColor(theme.accent), surface),
+                     _mix(QColor(theme.border), surface, 0.45), text)
 
 
 class LabelPainter:
-    """Draws labels from images cached per look (current step or not, badge lit or not)."""
+    """Draws labels from images cached per look (full or dim, current step or not, badge lit)."""
 
     def __init__(self, theme: Theme, metrics: Metrics, fonts: LabelFonts) -> None:
         self._theme = theme
         self._metrics = metrics
         self._fonts = fonts
-        self._images: dict[tuple[str, bool, bool, float], tuple[QPointF, QImage]] = {}
+        self._looks = {dim: _Look.for_theme(theme, dim=dim) for dim in (False, True)}
+        self._images: dict[tuple[str, bool, bool, bool, float], tuple[QPointF, QImage]] = {}
 
     def clear(self) -> None:
         self._images.clear()
 
+    def colours(self, *, dim: bool) -> tuple[QColor, ...]:
+        """The colours words are drawn in (for the contrast test)."""
+        look = self._looks[dim]
+        return (look.text, look.gloss, look.badge)
+
     def prepare(self, box: LabelBox, *, anchor: QPointF | None, anchor_moves: bool, ratio: float) -> None:
         """Draw every look of a label ahead of time, so a step change never has to."""
-        for current in (False, True):
-            for is_now in ((False, True) if box.badge is not None else (False,)):
-                key = (box.part, current, is_now, ratio)
-                if key not in self._images:
-                    self._images[key] = self._render(box, current=current, is_now=is_now, ratio=ratio,
-                                                     anchor=None if anchor_moves else anchor)
+        keys = [(current, is_now, False) for current in (False, True)
+                for is_now in ((False, True) if box.badge is not None else (False,))]
+        for current, is_now, dim in [*keys, (False, False, True)]:
+            self._image(box, current=current, is_now=is_now, dim=dim, ratio=ratio,
+                        anchor=None if anchor_moves else anchor)
 
-    def draw(self, painter: QPainter, box: LabelBox, *, opacity: float, current: bool, is_now: bool,
+    def draw(self, painter: QPainter, box: LabelBox, *, strength: float, current: bool, is_now: bool,
              anchor: QPointF | None, anchor_moves: bool, ratio: float) -> None:
-        painter.setOpacity(opacity)
-        if anchor is not None and anchor_moves:
-            self._draw_leader(painter, box.rect, anchor)
-        key = (box.part, current, is_now, ratio)
+        """Draw a label; ``strength`` 0 is its dim look, 1 its full look, between a blend."""
+        strength = max(0.0, min(1.0, strength))
+        looks = []
+        if strength < 1.0:
+            looks.append((True, 1.0))  # the opaque dim look underneath
+        if strength > 0.0:
+            looks.append((False, strength))
+        for dim, opacity in looks:
+            painter.setOpacity(opacity)
+            if anchor is not None and anchor_moves:
+                self._draw_leader(painter, box, anchor, self._looks[dim].leader)
+            origin, image = self._image(box, current=current and not dim, is_now=is_now and not dim,
+                                        dim=dim, ratio=ratio, anchor=None if anchor_moves else anchor)
+            painter.drawImage(origin, image)
+        painter.setOpacity(1.0)
+
+    def _image(self, box: LabelBox, *, current: bool, is_now: bool, dim: bool, ratio: float,
+               anchor: QPointF | None) -> tuple[QPointF, QImage]:
+        key = (box.part, current, is_now, dim, ratio)
         cached = self._images.get(key)
         if cached is None:
-            cached = self._render(box, current=current, is_now=is_now, ratio=ratio,
-                                  anchor=None if anchor_moves else anchor)
+            cached = self._render(box, current=current, is_now=is_now, dim=dim, ratio=ratio, anchor=anchor)
             self._images[key] = cached
-        painter.drawImage(cached[0], cached[1])
+        return cached
 
-    def _line_width(self) -> float:
-        return max(1.5, self._metrics.em / 12)
+    def _draw_leader(self, painter: QPainter, box: LabelBox, anchor: QPointF, colour: QColor) -> None:
+        line = box.leader_to(anchor)
+        if line is None:
+            return
+        width = line_width(self._metrics)
+        painter.setPen(QPen(colour, width))
+        painter.drawLine(line)
+        painter.setBrush(colour)
+        painter.drawEllipse(anchor, width * 2, width * 2)
 
-    def _draw_leader(self, painter: QPainter, rect: QRectF, anchor: QPointF) -> None:
-        line_w = self._line_width()
-        painter.setPen(QPen(QColor(self._theme.text), line_w))
-        painter.drawLine(QLineF(_nearest_on_rect(rect, anchor), anchor))
-        painter.setBrush(QColor(self._theme.text))
-        painter.drawEllipse(anchor, line_w * 2, line_w * 2)
-
-    def _render(self, box: LabelBox, *, current: bool, is_now: bool, ratio: float,
+    def _render(self, box: LabelBox, *, current: bool, is_now: bool, dim: bool, ratio: float,
                 anchor: QPointF | None) -> tuple[QPointF, QImage]:
         theme, m, fonts = self._theme, self._metrics, self._fonts
+        look = self._looks[dim]
         margin = max(2.0, m.em / 8)  # room for the plate's border
         area = box.rect.adjusted(-margin, -margin, margin, margin)
-        if anchor is not None:
-            dot = self._line_width() * 2 + 1
+        if anchor is not None and box.leader_to(anchor) is not None:
+            dot = line_width(m) * 2 + 1
             area = area.united(QRectF(anchor.x() - dot, anchor.y() - dot, 2 * dot, 2 * dot))
         origin = QPointF(int(area.left() * ratio) / ratio, int(area.top() * ratio) / ratio)
         width = int((area.right() - origin.x()) * ratio) + 2
@@ -158,33 +370,67 @@ class LabelPainter:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.translate(-origin)
             if anchor is not None:
-                self._draw_leader(painter, box.rect, anchor)
-            border = QColor(theme.accent) if current else QColor(theme.border)
+                self._draw_leader(painter, box, anchor, look.leader)
+            border = QColor(theme.accent) if current else look.border
             painter.setPen(QPen(border, max(2.0, m.em / 8) if current else max(1.0, m.em / 20)))
-            plate = QColor(theme.surface)
-            plate.setAlphaF(0.92)
-            painter.setBrush(plate)
+            painter.setBrush(QColor(theme.surface))  # opaque: nothing shows through the words
             radius = m.px(0.25)
             painter.drawRoundedRect(box.rect, radius, radius)
             top_left = box.rect.topLeft()
             if box.badge is not None:
                 badge = box.badge_rect.translated(top_left)
-                painter.setPen(QPen(QColor(theme.accent), max(1.5, m.em / 12)))
-                painter.setBrush(QColor(theme.accent) if is_now else QColor(theme.surface))
+                painter.setPen(QPen(look.badge, max(1.5, m.em / 12)))
+                painter.setBrush(look.badge if is_now else QColor(theme.surface))
                 painter.drawEllipse(badge)
-                painter.setPen(QColor(theme.accent_text if is_now else theme.accent))
+                painter.setPen(QColor(theme.accent_text) if is_now else look.badge)
                 painter.setFont(fonts.badge)
                 painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(box.badge))
             # A QStaticText draws in the painter's font, whatever font it was prepared with.
             painter.setFont(fonts.name)
-            painter.setPen(QColor(theme.text))
+            painter.setPen(look.text)
             painter.drawStaticText(top_left + box.name_at, box.name)
             painter.setFont(fonts.gloss)
-            painter.setPen(QColor(theme.muted))
+            painter.setPen(look.gloss)
             painter.drawStaticText(top_left + box.gloss_at, box.gloss)
         finally:
             painter.end()
         return origin, image
+
+
+# --- colour -----------------------------------------------------------------------------------
+def _mix(colour: QColor, other: QColor, amount: float) -> QColor:
+    return QColor.fromRgbF(colour.redF() + (other.redF() - colour.redF()) * amount,
+                           colour.greenF() + (other.greenF() - colour.greenF()) * amount,
+                           colour.blueF() + (other.blueF() - colour.blueF()) * amount)
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def dimmed(colour: QColor, background: QColor, *, most: float = 0.7) -> QColor:
+    """``colour`` faded towards ``background`` as far as it can go (up to ``most``) while
+    keeping DIM_CONTRAST against it."""
+    low, high = 0.0, most
+    if contrast(_mix(colour, background, high), background) >= DIM_CONTRAST:
+        return _mix(colour, background, high)
+    for _ in range(24):  # bisection: contrast falls steadily as the colour fades
+        middle = (low + high) / 2
+        if contrast(_mix(colour, background, middle), background) >= DIM_CONTRAST:
+            low = middle
+        else:
+            high = middle
+    return _mix(colour, background, low)
 
 
 def _text_size(fm: QFontMetricsF, text: str, max_width: float) -> QRectF:
@@ -206,41 +452,14 @@ def _aligned(rect: QRectF, at: QPointF, align: str) -> QRectF:
     return QRectF(x, y, rect.width(), rect.height())
 
 
-def _clamp(rect: QRectF, bounds: QRectF) -> QRectF:
-    x = min(max(rect.left(), bounds.left()), bounds.right() - rect.width())
-    y = min(max(rect.top(), bounds.top()), bounds.bottom() - rect.height())
-    return QRectF(max(x, bounds.left()), max(y, bounds.top()), rect.width(), rect.height())
-
-
-def _separate(boxes: list[LabelBox], bounds: QRectF, *, gap: float) -> None:
-    """Nudge overlapping boxes apart along their smaller overlap, keeping them in bounds."""
-    for box in boxes:
-        box.rect = _clamp(box.rect, bounds)
-    for _ in range(60):
-        moved = False
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1:]:
-                grown = a.rect.adjusted(-gap, -gap, gap, gap)
-                if not grown.intersects(b.rect):
-                    continue
-                moved = True
-                inter = grown.intersected(b.rect)
-                if inter.height() <= inter.width():
-                    lower, upper = (b, a) if b.rect.center().y() >= a.rect.center().y() else (a, b)
-                    shift = inter.height() / 2 + 0.5
-                    lower.rect.translate(0, shift)
-                    upper.rect.translate(0, -shift)
-                else:
-                    right, left = (b, a) if b.rect.center().x() >= a.rect.center().x() else (a, b)
-                    shift = inter.width() / 2 + 0.5
-                    right.rect.translate(shift, 0)
-                    left.rect.translate(-shift, 0)
-                a.rect = _clamp(a.rect, bounds)
-                b.rect = _clamp(b.rect, bounds)
-        if not moved:
-            return
-
-
 def _nearest_on_rect(rect: QRectF, point: QPointF) -> QPointF:
     return QPointF(min(max(point.x(), rect.left()), rect.right()),
                    min(max(point.y(), rect.top()), rect.bottom()))
+
+
+def _point(point: QPointF) -> mp.Point:
+    return (point.x(), point.y())
+
+
+def _rect(rect: QRectF) -> mp.Rect:
+    return (rect.left(), rect.top(), rect.right(), rect.bottom())

@@ -46,6 +46,13 @@ class PartLayers:
         # Moving shapes that keep their form (dots, receptor halves), rasterised once per
         # size: (sprite, halo?, scale, ratio) -> (offset from the shape's point, image).
         self._sprites: dict[tuple[str, bool, float, float], tuple[QPointF, QImage]] = {}
+        # The widget's area: parts that run off its edges (the axon, the receiving cell)
+        # are rasterised only as far as it reaches.
+        self._clip: QRectF | None = None
+
+    def set_clip(self, rect: QRectF) -> None:
+        self._clip = QRectF(rect)
+        self._layers.clear()
 
     def clear(self) -> None:
         self._layers.clear()
@@ -88,19 +95,24 @@ class PartLayers:
         layer = self._layers.get(part)
         if layer is None or layer.key != key:
             shapes = part_shapes(part, active)
-            bounds = transform.mapRect(_design_bounds(shapes))
+            bounds = self._bounds(shapes, transform)
             # Whole device pixels, so a layer lands exactly on the pixel grid.
             origin = QPointF(int(bounds.left() * ratio) / ratio, int(bounds.top() * ratio) / ratio)
             layer = _Layer(key, origin, QImage())
-            layer.body = self._render(shapes, layer, transform, ratio, body=True, halo=halo,
-                                      size=bounds.bottomRight() - origin)
+            layer.body = self._render(shapes, layer, transform, ratio, body=True, halo=halo)
             self._layers[part] = layer
         return layer
 
+    def _bounds(self, shapes: list[Shape], transform: QTransform) -> QRectF:
+        bounds = transform.mapRect(_design_bounds(shapes))
+        if self._clip is not None:
+            clipped = bounds.intersected(self._clip)
+            bounds = clipped if not clipped.isEmpty() else QRectF(self._clip.topLeft(), self._clip.topLeft())
+        return bounds
+
     def _render(self, shapes: list[Shape], layer: _Layer, transform: QTransform, ratio: float, *,
-                body: bool, halo: float, size: QPointF | None = None) -> QImage:
-        if size is None:
-            size = transform.mapRect(_design_bounds(shapes)).bottomRight() - layer.origin
+                body: bool, halo: float) -> QImage:
+        size = self._bounds(shapes, transform).bottomRight() - layer.origin
         width, height = max(1, int(size.x() * ratio) + 2), max(1, int(size.y() * ratio) + 2)
         image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(ratio)

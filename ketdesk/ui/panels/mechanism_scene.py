@@ -67,11 +67,13 @@ def part_states(parts: Sequence[str], highlights: Sequence[Sequence[str]], curre
 
 @dataclass(frozen=True)
 class LabelSlot:
-    """Where a part's words go.
+    """Where a part's words would like to go.
 
     ``at`` is a point in design space and ``align`` says which point of the label box sits
     on it (``"tl"`` top-left, ``"br"`` bottom-right, ``"t"`` top-centre, ...). ``width`` is
-    the widest the box may be, in design units. ``leader`` draws a line to the part.
+    the widest the box may be, in design units. A label is placed at its slot when there is
+    room, otherwise nearby (``mechanism_placement``), with a leader line to ``label_anchor``.
+    ``leader=False`` marks a big cell: a label sitting on the cell needs no leader.
     """
 
     at: QPointF
@@ -88,11 +90,14 @@ KETAMINE_DOCKED = (QPointF(150, NMDA_AT.y() - 20), QPointF(112, NMDA_AT.y() - 52
                    QPointF(190, NMDA_AT.y() - 60))
 KETAMINE_FLOATING = (QPointF(80, 250), QPointF(40, 300), QPointF(110, 200))
 
-SENDER_AXON = QRectF(560, -20, 52, 120)  # x, y, w, h: the axon coming down from the top
+# The diagram grows taller than the design space when its words need room (see
+# mechanism_labels): the axon and the receiving cell then run on to the widget's edges.
+OVERRUN = 4000.0
+SENDER_AXON = QRectF(560, -OVERRUN, 52, OVERRUN + 100)  # x, y, w, h: the axon from the top
 SENDER_TERMINAL = QRectF(440, 96, 300, 156)  # the swollen end that stores glutamate
 GAP_TOP = SENDER_TERMINAL.bottom()
 RECEIVER_TOP = 352.0  # the receiving cell's outer wall, across the gap
-RECEIVER = QRectF(330, RECEIVER_TOP, 700, 300)  # runs off the right and bottom edges
+RECEIVER = QRectF(330, RECEIVER_TOP, 700 + OVERRUN, 300 + OVERRUN)  # off the right and bottom
 VESICLES = (QPointF(500, 200), QPointF(566, 165), QPointF(632, 198), QPointF(690, 160),
             QPointF(586, 222))
 AMPA_XS = (548.0, 676.0)

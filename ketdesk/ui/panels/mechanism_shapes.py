@@ -285,6 +285,38 @@ def part_shapes(part: str, active: float) -> list[Shape]:
     return moving[part](active)
 
 
+# Shapes no label may cover: the small parts that carry the story. The big cell bodies
+# (calming cell, sending terminal, receiving cell) and the brake's long fibre may sit under
+# words; the molecules, receptors, brake bar, vesicles, stars and spines may not.
+_KEY_SAMPLES = (0.0, 0.5, 1.0)  # a moving part is kept clear along its whole move
+
+
+@cache
+def key_areas() -> dict[str, tuple[QRectF, ...]]:
+    """Each part's key shapes, as a few design-space rectangles (clusters merged)."""
+    areas: dict[str, tuple[QRectF, ...]] = {}
+    for part in DRAW_ORDER:
+        if part in ("gaba", "receiver"):
+            continue  # a label may sit on a cell's body: that is how it is labelled
+        rects: list[QRectF] = []
+        for active in _KEY_SAMPLES if part not in _STATIC else (0.0,):
+            cluster = QRectF()
+            for shape in part_shapes(part, active):
+                if shape.tube > 0 and not shape.flat:
+                    continue  # the brake's curving fibre: long and thin, words may cross it
+                if part == "sender" and shape.path is _sender()[0].path:
+                    continue  # the terminal's body; its vesicles are the key part
+                grow = (shape.tube or shape.width) / 2
+                bounds = shape.placed().boundingRect().adjusted(-grow, -grow, grow, grow)
+                cluster = bounds if cluster.isNull() else cluster.united(bounds)
+            if not cluster.isNull():
+                rects.append(cluster)
+        # A cluster inside another adds nothing (a spine inside the grown spine's box).
+        areas[part] = tuple(r for i, r in enumerate(rects)
+                            if not any(j != i and o.contains(r) for j, o in enumerate(rects)))
+    return areas
+
+
 # Back to front: big cells first, small parts on top of them.
 DRAW_ORDER: tuple[str, ...] = ("receiver", "synapses", "sender", "brake", "gaba", "nmda",
                                "ketamine", "glutamate", "ampa", "bdnf")
