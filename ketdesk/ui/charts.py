@@ -8,6 +8,7 @@ per series (never colour alone), and text sized from the window's metrics.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 from collections.abc import Callable, Sequence
@@ -16,7 +17,7 @@ from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QColor, QFont, QPen, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -69,6 +70,26 @@ class SeriesStyle:
 def series_style(index: int, theme: Theme) -> SeriesStyle:
     return SeriesStyle(theme.series[index % len(theme.series)], MARKERS[index % len(MARKERS)],
                        DASHES[index % len(DASHES)])
+
+
+@functools.lru_cache(maxsize=128)
+def shared_pen(colour: str, width: float) -> QPen:
+    """One cosmetic pen object per colour and width, reused by every re-layout.
+
+    pyqtgraph's ScatterPlotItem keeps a rendered symbol in its atlas for every distinct
+    pen/brush *object*; a new QPen on each re-layout grew that atlas without bound (found
+    by the kiosk soak: ~4 MB per 1,000 panel rotations). Callers must not modify it.
+    """
+    pen = QPen(QColor(colour))
+    pen.setWidthF(width)
+    pen.setCosmetic(True)
+    return pen
+
+
+@functools.lru_cache(maxsize=128)
+def shared_brush(colour: str) -> QBrush:
+    """One brush object per colour (see ``shared_pen``). Callers must not modify it."""
+    return QBrush(QColor(colour))
 
 
 def chart_font(metrics: Metrics, factor: float = 0.8, *, bold: bool = False) -> QFont:

@@ -546,13 +546,13 @@ class TimelineChart:
                    marker: float) -> None:
         spots = self._value_spots(series) + events
         style = self.style_for(series)
-        outline = QPen(QColor(self.theme.text))
-        outline.setWidthF(max(1.0, self.metrics.em / 16))
-        outline.setCosmetic(True)  # symbols are drawn scaled: keep the outline thin
+        # Shared pen and brush objects: fresh ones on every re-layout made pyqtgraph's symbol
+        # atlas grow without bound in a kiosk (see charts.shared_pen).
+        outline = charts.shared_pen(self.theme.text, max(1.0, self.metrics.em / 16))
         self.spot_points[series.id] = [p for _, _, p in spots]
         self.scatters[series.id].setData(
             x=[x for x, _, _ in spots], y=[y for _, y, _ in spots], symbol=style.marker,
-            size=marker, pen=outline, brush=QBrush(QColor(style.colour)))
+            size=marker, pen=outline, brush=charts.shared_brush(style.colour))
 
     # --- for tests and the panel's layout checks ------------------------------------------
     def label_rects(self) -> list[tuple[str, QRectF]]:
