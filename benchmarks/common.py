@@ -144,6 +144,5 @@ def fmt_value(value: float | None, unit: str) -> str:
         return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
     if unit == "MB":
         return f"{value:.0f} MB" if value >= 100 else f"{value:.1f} MB"
-    if unit:
-        return f"{value:.3g} {unit}"
-    return f"{value:.3g}"
+    text = f"{value:,.0f}" if abs(value) >= 1000 or value == int(value) else f"{value:.3g}"
+    return f"{text} {unit}" if unit else text

@@ -35,6 +35,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="kept runs per figure (default 5)")
     parser.add_argument("--warmup", type=int, default=1, help="discarded runs first (default 1)")
+    parser.add_argument("--kiosk-rotations", type=int, default=10_000,
+                        help="rotations for bench_kiosk_soak.run (default 10000, ~10 minutes here)")
     parser.add_argument("--only", default="", help=f"comma-separated sections: {', '.join(SECTIONS)}")
     parser.add_argument("--no-write", action="store_true", help="print only; write no files")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
@@ -53,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     extra_results: dict[str, Any] = {}
     started = time.perf_counter()
     with xvfb() as display:
-        ctx = Context(runs=args.runs, warmup=args.warmup, display=display)
+        ctx = Context(runs=args.runs, warmup=args.warmup, display=display,
+                      kiosk_rotations=args.kiosk_rotations)
         for name in chosen:
             print(f"[bench] {name}...", file=sys.stderr, flush=True)
             section_start = time.perf_counter()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketdesk.fonts import FAMILY
+from ketdesk.ui.text import escape, tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
 
 _PG: ModuleType | None = None
@@ -142,7 +143,8 @@ def style_plot(plot: Any, theme: Theme, metrics: Metrics) -> None:
 
 def set_axis_label(plot: Any, side: str, text: str, theme: Theme, metrics: Metrics) -> None:
     axis = plot.getPlotItem().getAxis(side)
-    axis.setLabel(text, color=theme.text)
+    # pyqtgraph draws axis labels as HTML: escape content so markup shows as typed.
+    axis.setLabel(escape(text), color=theme.text)
     axis.label.setFont(chart_font(metrics, bold=True))
 
 
@@ -159,7 +161,7 @@ def connect_point_tips(scatter: Any, text_for: Callable[[int], str], owner: QWid
         if len(points) == 0:
             QToolTip.hideText()
             return
-        QToolTip.showText(screen_pos, text_for(int(points[0].index())), owner)
+        QToolTip.showText(screen_pos, tooltip_text(text_for(int(points[0].index()))), owner)
 
     def clicked(_item: Any, points: Sequence[Any], event: Any) -> None:
         show(points, event.screenPos().toPoint())
@@ -189,7 +191,7 @@ class DataTable(QTableWidget):
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
+                cell.setToolTip(tooltip_text(text))
                 self.setItem(r, c, cell)
         self.fit_columns()
 

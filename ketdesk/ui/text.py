@@ -21,6 +21,12 @@ def escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def tooltip_text(text: str) -> str:
+    """Content text for a tooltip. Qt guesses whether a tooltip is markup, so a tip holding
+    ``<b>`` would be rendered; escaped text in a paragraph always shows as typed."""
+    return f"<p>{escape(text)}</p>"
+
+
 def source_refs_html(source_ids: Iterable[str], numbers: Mapping[str, int], ui: UiStrings,
                      link_colour: str) -> str:
     """`` [3, 5]`` as links to the Sources panel, or an empty string when nothing is cited."""

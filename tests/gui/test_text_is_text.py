@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGraphicsView, QLabel, QWidget
 
 from ketdesk.cli import Options
 from ketdesk.content.schema.pack import PANEL_IDS
@@ -38,6 +38,8 @@ EDITS: list[tuple[str, str, str]] = [
     ("timeline.toml", 'title = "How fast does it work?"', f"title = 'How fast? {SCRIPT}'"),
     ("timeline.toml", '"Ketamine can help within hours. Pills for depression often take weeks."',
      f"'Within hours. {LINK}'"),
+    ("timeline.toml", 'label = "Time after treatment starts"', f"label = 'Time {BOLD} {IMG}'"),
+    ("conditions.toml", 'axis = "People in controlled trials"', f"axis = 'People {SCRIPT}'"),
     ("risks.toml", 'tab = "Risks"', "tab = 'Risks & <b>side</b> effects'"),
     ("risks.toml", 'heading = "Misuse and dependence"', f"heading = 'Misuse {IMG}'"),
     ("ui.toml", 'dismiss = "Close"', "dismiss = 'Close & <i>hide</i>'"),
@@ -129,3 +131,16 @@ def test_tab_label_keeps_its_ampersand(markup_window) -> None:  # type: ignore[n
     markup_window.show_banner("Plain <b>message</b> & more")
     assert displayed(markup_window.banner.label) == "Plain <b>message</b> & more"
     assert displayed(markup_window.banner.close_button) == "Close & <i>hide</i>"
+
+
+def test_chart_axis_labels_show_markup_as_typed(markup_window) -> None:  # type: ignore[no-untyped-def]
+    """pyqtgraph draws axis labels as HTML; the chart kit escapes what it passes in."""
+    shown = []
+    for view in markup_window.findChildren(QGraphicsView):
+        plot_item = getattr(view, "getPlotItem", None)
+        if plot_item is None:
+            continue
+        for side in ("bottom", "left"):
+            shown.append(plot_item().getAxis(side).label.toPlainText())
+    assert any(f"Time {BOLD} {IMG}" in text for text in shown), shown
+    assert any(f"People {SCRIPT}" in text for text in shown), shown
