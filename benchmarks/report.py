@@ -140,6 +140,8 @@ def generated_section(machine: dict[str, Any], rows: Sequence[Row], settings: di
         "",
         f"Targets missed in this run: {', '.join(r.name for r in missed) if missed else 'none'}.",
     ]
+    if unavailable:
+        lines.append(f"Not measured (module not present): {', '.join(r.group for r in unavailable)}.")
     phase_rows = [r for r in rows if "phases_ms" in r.detail]
     if phase_rows:
         detail = phase_rows[0].detail
@@ -150,8 +152,6 @@ def generated_section(machine: dict[str, Any], rows: Sequence[Row], settings: di
         lines += ["", "| bare window step | ms |", "|---|---|"]
         lines += [f"| {_md_escape(what)} | {ms:.1f} |" for what, ms in detail["bare_phases_ms"].items()]
         lines.append(f"| **total** | **{sum(detail['bare_phases_ms'].values()):.1f}** |")
-    if unavailable:
-        lines.append(f"Not measured (module not present): {', '.join(r.group for r in unavailable)}.")
     lines.append(END)
     return "\n".join(lines)
 

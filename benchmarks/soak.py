@@ -5,7 +5,9 @@ time (by default a rotation every 20 ms instead of every 20 s: 1000x) on a 1920x
 window, for a bounded wall-clock time, and fails when
 
 * resident memory grows by more than ``--max-growth-mb`` (5 MB) between the end of the
-  warm-up and the end of the run, or
+  warm-up and the end of the run, or would over ``--budget-seconds`` (600: the issue's ten
+  minutes) at the rate measured (a Theil-Sen slope through the samples, robust to the
+  allocator's jitter), so a short run still catches a leak a ten-minute one would, or
 * Qt logs any warning, or a Python exception escapes into the event loop.
 
 Besides rotating, it does what a kiosk day holds: the attract-loop tick on the shown
@@ -28,6 +30,7 @@ import ctypes.util
 import gc
 import json
 import os
+import statistics
 import sys
 import time
 import traceback
@@ -42,7 +45,10 @@ REPO = Path(__file__).resolve().parent.parent
 ATTRACT_EVERY = 2
 VISITOR_LEAVES_EVERY = 30
 TEXT_SIZE_EVERY = 170
-CONTENT_SWAP_EVERY = 400
+# The first content swap is in the warm-up; later ones are rare, as language switches are:
+# rebuilding every panel frees whatever they held, which would hide a leak in them.
+FIRST_CONTENT_SWAP = 400
+CONTENT_SWAP_EVERY = 3000
 DEFAULT_KIOSK_ROTATION_S = 20.0  # Settings.rotate_interval: to express the run in kiosk time
 
 
@@ -55,6 +61,8 @@ class SoakReport:
     rss_mb_after_warmup: float = 0.0
     rss_mb_at_end: float = 0.0
     rss_growth_mb: float = 0.0
+    rss_mb_per_minute: float = 0.0  # Theil-Sen slope of the samples after the warm-up
+    projected_growth_mb: float = 0.0  # that slope over the budget
     python_objects_after_warmup: int = 0
     python_objects_at_end: int = 0
     samples: list[tuple[int, float, int]] = field(default_factory=list)  # (rotation, MB, objects)
@@ -99,7 +107,15 @@ def start_kiosk(window: Any, interval_ms: int) -> Any:
     return kiosk
 
 
-def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations: int) -> SoakReport:
+def theil_sen_slope(points: list[tuple[float, float]]) -> float:
+    """The median of the slopes between every pair of points: one outlier cannot tilt it."""
+    slopes = [(y2 - y1) / (x2 - x1) for i, (x1, y1) in enumerate(points) for x2, y2 in points[i + 1:]
+              if x2 != x1]
+    return statistics.median(slopes) if slopes else 0.0
+
+
+def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations: int,
+        budget_seconds: float = 600.0) -> SoakReport:
     from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 
     from ketdesk.app import build_window, create_application, warm_up_charts
@@ -132,6 +148,7 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
     started = time.perf_counter()
     last_sample = started
     rotations = 0
+    times: list[float] = []  # when each memory sample was taken
 
     def visitor_leaves() -> None:
         if kiosk is not None:
@@ -153,16 +170,18 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
             visitor_leaves()
         if rotations % TEXT_SIZE_EVERY == 0:
             window.set_text_scale(1.5 if window.text_scale == 1.0 else 1.0)
-        if rotations % CONTENT_SWAP_EVERY == 0:
+        if rotations == FIRST_CONTENT_SWAP or rotations % CONTENT_SWAP_EVERY == 0:
             window.set_pack(pack)
         now = time.perf_counter()
         if rotations == warmup_rotations:
             mb, objects = measured()
             report.rss_mb_after_warmup, report.python_objects_after_warmup = mb, objects
             report.samples.append((rotations, mb, objects))
+            times.append(now)
             last_sample = now
         elif rotations > warmup_rotations and now - last_sample >= 10:
             report.samples.append((rotations, *measured()))
+            times.append(now)
             last_sample = now
         if now - started >= seconds and rotations > warmup_rotations:
             timer.stop()
@@ -185,9 +204,17 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
     report.kiosk_hours = round(rotations * DEFAULT_KIOSK_ROTATION_S / 3600, 1)
     report.rss_mb_at_end, report.python_objects_at_end = measured()
     report.samples.append((rotations, report.rss_mb_at_end, report.python_objects_at_end))
+    times.append(time.perf_counter())
     report.rss_growth_mb = round(report.rss_mb_at_end - report.rss_mb_after_warmup, 2)
+    per_second = theil_sen_slope([(t, mb) for t, (_, mb, _) in zip(times, report.samples, strict=True)])
+    report.rss_mb_per_minute = round(per_second * 60, 3)
+    report.projected_growth_mb = round(per_second * budget_seconds, 2)
     if report.rss_growth_mb > max_growth_mb:
         report.failures.append(f"RSS grew by {report.rss_growth_mb:.1f} MB (limit {max_growth_mb} MB)")
+    elif report.projected_growth_mb > max_growth_mb:
+        report.failures.append(
+            f"RSS grows {report.rss_mb_per_minute:.2f} MB a minute: {report.projected_growth_mb:.1f} MB "
+            f"over {budget_seconds:.0f} s (limit {max_growth_mb} MB)")
     if report.qt_warnings:
         report.failures.append(f"{len(report.qt_warnings)} Qt warning(s), first: {report.qt_warnings[0]}")
     if report.exceptions:
@@ -200,19 +227,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=150, help="wall-clock length (default 150)")
     parser.add_argument("--interval-ms", type=int, default=20, help="time between rotations (default 20)")
     parser.add_argument("--max-growth-mb", type=float, default=5.0)
-    parser.add_argument("--warmup-rotations", type=int, default=CONTENT_SWAP_EVERY + 50,
+    parser.add_argument("--budget-seconds", type=float, default=600.0,
+                        help="the run length the growth limit is for (default 600: ten minutes)")
+    parser.add_argument("--warmup-rotations", type=int, default=FIRST_CONTENT_SWAP + 50,
                         help="rotations before the first memory sample (every kind of event once)")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "soak.json")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    report = run(args.seconds, args.interval_ms, args.max_growth_mb, args.warmup_rotations)
+    report = run(args.seconds, args.interval_ms, args.max_growth_mb, args.warmup_rotations,
+                 args.budget_seconds)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(asdict(report), indent=1) + "\n", encoding="utf-8")
     print(f"soak: {report.driver}: {report.rotations} rotations in {report.seconds:.0f} s "
           f"(~{report.kiosk_hours} h of kiosk time at one rotation per {DEFAULT_KIOSK_ROTATION_S:.0f} s)")
     print(f"soak: RSS {report.rss_mb_after_warmup:.1f} MB after {report.warmup_rotations} warm-up rotations, "
           f"{report.rss_mb_at_end:.1f} MB at the end: growth {report.rss_growth_mb:+.2f} MB "
-          f"(limit {args.max_growth_mb} MB)")
+          f"(limit {args.max_growth_mb} MB); trend {report.rss_mb_per_minute:+.2f} MB/min, "
+          f"{report.projected_growth_mb:+.1f} MB over {args.budget_seconds:.0f} s")
     print(f"soak: Python objects {report.python_objects_after_warmup} -> {report.python_objects_at_end}; "
           f"Qt warnings {len(report.qt_warnings)}; exceptions {len(report.exceptions)}")
     for exc in report.exceptions[:3]:

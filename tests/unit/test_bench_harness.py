@@ -73,3 +73,14 @@ def test_docs_keep_text_outside_the_markers(tmp_path: Path) -> None:
     text = doc.read_text()
     assert "old table" not in text and "new table" in text
     assert text.startswith("# Performance\n\nintro") and text.endswith("## Notes\nmine\n")
+
+
+def test_soak_trend_ignores_one_outlier() -> None:
+    from benchmarks.soak import theil_sen_slope
+
+    steady = [(float(t), 150.0 + 0.5 * t) for t in range(10)]
+    assert theil_sen_slope(steady) == pytest.approx(0.5)
+    # A sample where the allocator had just handed memory back does not hide the trend.
+    steady[4] = (4.0, 140.0)
+    assert theil_sen_slope(steady) == pytest.approx(0.5)
+    assert theil_sen_slope([(0.0, 150.0), (1.0, 150.0)]) == 0.0
