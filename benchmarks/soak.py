@@ -18,7 +18,9 @@ real controller, its ``rotate_interval`` set to the soak's pace; a visitor is it
 ``input_seen`` then ``begin_now``); otherwise a timer calls MainWindow's hooks
 (``step_panel``, ``Panel.attract_tick``, ``Panel.reset``), the ones that loop uses.
 Memory is sampled after ``gc.collect()`` and ``malloc_trim(0)`` so freed memory the
-allocator merely kept does not count as a leak.
+allocator merely kept does not count as a leak, always at the same point of the cycle,
+and with Qt's pixmap cache (bounded, 10 MB by default) capped at 1 MB so that its filling
+up is not mistaken for one.
 """
 
 from __future__ import annotations
@@ -43,12 +45,17 @@ REPO = Path(__file__).resolve().parent.parent
 
 # Every this many rotations, one of the kiosk's other events happens.
 ATTRACT_EVERY = 2
-VISITOR_LEAVES_EVERY = 30
-TEXT_SIZE_EVERY = 170
+VISITOR_LEAVES_EVERY = 25
+TEXT_SIZE_EVERY = 150
+# Memory is sampled in one phase of the cycle (just after a visitor left and the text size
+# went back to 100%): sampled at random moments, the two text sizes' caches and layouts
+# alone move RSS by a few MB, which would drown a slow leak.
+SAMPLE_EVERY = 2 * TEXT_SIZE_EVERY
 # The first content swap is in the warm-up; later ones are rare, as language switches are:
 # rebuilding every panel frees whatever they held, which would hide a leak in them.
 FIRST_CONTENT_SWAP = 400
 CONTENT_SWAP_EVERY = 3000
+PIXMAP_CACHE_KB = 1024
 DEFAULT_KIOSK_ROTATION_S = 20.0  # Settings.rotate_interval: to express the run in kiosk time
 
 
@@ -57,7 +64,7 @@ class SoakReport:
     seconds: float = 0.0
     rotations: int = 0
     kiosk_hours: float = 0.0
-    warmup_rotations: int = 0
+    warmup_rotations: int = 0  # the first sample is at the first sampling point after it
     rss_mb_after_warmup: float = 0.0
     rss_mb_at_end: float = 0.0
     rss_growth_mb: float = 0.0
@@ -117,6 +124,7 @@ def theil_sen_slope(points: list[tuple[float, float]]) -> float:
 def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations: int,
         budget_seconds: float = 600.0) -> SoakReport:
     from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+    from PySide6.QtGui import QPixmapCache
 
     from ketdesk.app import build_window, create_application, warm_up_charts
     from ketdesk.cli import Options
@@ -137,6 +145,9 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
     qInstallMessageHandler(on_qt_message)
     sys.excepthook = on_exception
     app = create_application()
+    # Qt's styles keep rendered pieces in QPixmapCache up to its limit (10 MB by default):
+    # bounded, so not a leak, but while it fills a short run shows it as steady growth.
+    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
     window = build_window(Options())
     window.resize(1920, 1080)
     window.show()
@@ -146,7 +157,6 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
     report.driver = "ketdesk.kiosk attract loop" if kiosk is not None else "MainWindow timer"
     window.resize(1920, 1080)  # kiosk mode sizes the window to the (small offscreen) screen
     started = time.perf_counter()
-    last_sample = started
     rotations = 0
     times: list[float] = []  # when each memory sample was taken
 
@@ -160,7 +170,7 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
         window.show_panel(PANEL_IDS[0])
 
     def rotated(*_args: object) -> None:
-        nonlocal rotations, last_sample
+        nonlocal rotations
         rotations += 1
         if kiosk is None:
             window.step_panel(1)
@@ -173,17 +183,14 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
         if rotations == FIRST_CONTENT_SWAP or rotations % CONTENT_SWAP_EVERY == 0:
             window.set_pack(pack)
         now = time.perf_counter()
-        if rotations == warmup_rotations:
-            mb, objects = measured()
+        if rotations < warmup_rotations or rotations % SAMPLE_EVERY:
+            return
+        mb, objects = measured()
+        if not report.samples:
             report.rss_mb_after_warmup, report.python_objects_after_warmup = mb, objects
-            report.samples.append((rotations, mb, objects))
-            times.append(now)
-            last_sample = now
-        elif rotations > warmup_rotations and now - last_sample >= 10:
-            report.samples.append((rotations, *measured()))
-            times.append(now)
-            last_sample = now
-        if now - started >= seconds and rotations > warmup_rotations:
+        report.samples.append((rotations, mb, objects))
+        times.append(now)
+        if now - started >= seconds and len(report.samples) >= 3:
             timer.stop()
             if kiosk is not None:
                 kiosk.stop()
@@ -202,9 +209,7 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
     report.seconds = round(time.perf_counter() - started, 1)
     report.rotations = rotations
     report.kiosk_hours = round(rotations * DEFAULT_KIOSK_ROTATION_S / 3600, 1)
-    report.rss_mb_at_end, report.python_objects_at_end = measured()
-    report.samples.append((rotations, report.rss_mb_at_end, report.python_objects_at_end))
-    times.append(time.perf_counter())
+    _, report.rss_mb_at_end, report.python_objects_at_end = report.samples[-1]
     report.rss_growth_mb = round(report.rss_mb_at_end - report.rss_mb_after_warmup, 2)
     per_second = theil_sen_slope([(t, mb) for t, (_, mb, _) in zip(times, report.samples, strict=True)])
     report.rss_mb_per_minute = round(per_second * 60, 3)
@@ -229,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-growth-mb", type=float, default=5.0)
     parser.add_argument("--budget-seconds", type=float, default=600.0,
                         help="the run length the growth limit is for (default 600: ten minutes)")
-    parser.add_argument("--warmup-rotations", type=int, default=FIRST_CONTENT_SWAP + 50,
+    parser.add_argument("--warmup-rotations", type=int, default=2 * SAMPLE_EVERY,
                         help="rotations before the first memory sample (every kind of event once)")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "soak.json")
     args = parser.parse_args(argv)
