@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStyle, QWidget
 
 from ketdesk.content.schema.ui import KioskStrings
 from ketdesk.ui.theme import STANDARD, Metrics, Theme
-from ketdesk.ui.widgets import make_label
+from ketdesk.ui.widgets import button_text, make_label
 
 
 class AttractOverlay(QWidget):
@@ -74,7 +74,7 @@ class AttractOverlay(QWidget):
         text = self._words.play if self._paused else self._words.pause
         icon = (QStyle.StandardPixmap.SP_MediaPlay if self._paused
                 else QStyle.StandardPixmap.SP_MediaPause)
-        self.pause_button.setText(text)
+        self.pause_button.setText(button_text(text))
         self.pause_button.setAccessibleName(text)
         self.pause_button.setIcon(self.style().standardIcon(icon))
         self.hint.setAccessibleName(self._words.touch_to_explore)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from ketdesk.content.schema.ui import KioskStrings
 from ketdesk.ui.theme import Metrics
-from ketdesk.ui.widgets import Card, make_label
+from ketdesk.ui.widgets import Card, button_text, make_label
 
 MAX_DIGITS = 12
 DOT = "\u25cf"
@@ -46,17 +46,17 @@ class PinPad(Card):
         labels = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "clear"]
         for index, key in enumerate(labels):
             text = {"del": words.pin_delete, "clear": words.pin_clear}.get(key, key)
-            button = QPushButton(text)
+            button = QPushButton(button_text(text))
             button.setObjectName(f"pinKey-{key}")
             button.setAccessibleName(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the pad keeps focus for typing
             button.clicked.connect(lambda _=False, k=key: self._press(k))
             self.keys[key] = button
             grid.addWidget(button, index // 3, index % 3)
-        self.cancel_button = QPushButton(words.pin_cancel)
+        self.cancel_button = QPushButton(button_text(words.pin_cancel))
         self.cancel_button.setObjectName("pinCancel")
         self.cancel_button.clicked.connect(self._cancel)
-        self.ok_button = QPushButton(words.pin_ok)
+        self.ok_button = QPushButton(button_text(words.pin_ok))
         self.ok_button.setObjectName("pinOk")
         self.ok_button.setProperty("primary", True)
         self.ok_button.clicked.connect(self._submit)

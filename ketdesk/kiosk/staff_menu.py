@@ -15,7 +15,7 @@ from ketdesk import __version__
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.ui.text import format_date
 from ketdesk.ui.theme import Metrics
-from ketdesk.ui.widgets import Card, make_label
+from ketdesk.ui.widgets import Card, button_text, make_label
 
 
 class StaffMenu(Card):
@@ -62,11 +62,11 @@ class StaffMenu(Card):
         self.pause_button = QPushButton()
         self.pause_button.setObjectName("staffPause")
         self.pause_button.clicked.connect(self._toggle_pause)
-        self.exit_button = QPushButton(words.staff_exit)
+        self.exit_button = QPushButton(button_text(words.staff_exit))
         self.exit_button.setObjectName("staffExit")
         self.exit_button.setProperty("primary", True)
         self.exit_button.clicked.connect(self.exit_requested)
-        self.back_button = QPushButton(words.staff_back)
+        self.back_button = QPushButton(button_text(words.staff_back))
         self.back_button.setObjectName("staffBack")
         self.back_button.clicked.connect(self.closed)
         row = QHBoxLayout()
@@ -88,7 +88,7 @@ class StaffMenu(Card):
 
     def _refresh(self) -> None:
         text = self._words.staff_resume if self._paused else self._words.staff_pause
-        self.pause_button.setText(text)
+        self.pause_button.setText(button_text(text))
         self.pause_button.setAccessibleName(text)
         self.paused_note.setVisible(self._paused)
 

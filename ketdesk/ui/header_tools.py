@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ketdesk.content.schema.ui import AccessStrings
+from ketdesk.ui.text import tooltip_text
+from ketdesk.ui.widgets import button_text
 
 # Text sizes the A-/A+ buttons step through, in percent (WCAG 1.4.4 asks for 200%).
 SCALE_STEPS: tuple[int, ...] = (100, 125, 150, 175, 200)
@@ -118,24 +120,24 @@ class HeaderTools(QWidget):
         """Words from the content pack; one language button per pack that is installed."""
         self._strings = access
         self.setAccessibleName(access.tools_name)
-        self.smaller.setText(access.text_smaller)
+        self.smaller.setText(button_text(access.text_smaller))
         self.smaller.setAccessibleName(access.text_smaller_name)
-        self.larger.setText(access.text_larger)
+        self.larger.setText(button_text(access.text_larger))
         self.larger.setAccessibleName(access.text_larger_name)
-        self.contrast.setText(access.contrast)
+        self.contrast.setText(button_text(access.contrast))
         self.contrast.setAccessibleName(access.contrast_name)
         self.contrast.setAccessibleDescription(access.contrast_description)
-        self.contrast.setToolTip(access.contrast_description)
+        self.contrast.setToolTip(tooltip_text(access.contrast_description))
         choices = [c for c in access.languages if c.code in available]
         if [c.code for c in choices] != list(self.language_buttons):
             self._rebuild_language_buttons([c.code for c in choices])
         for choice in choices:
             button = self.language_buttons[choice.code]
-            button.setText(choice.short)
+            button.setText(button_text(choice.short))
             button.setAccessibleName(choice.name)
             description = access.language_description.format(language=choice.name)
             button.setAccessibleDescription(description)
-            button.setToolTip(description)
+            button.setToolTip(tooltip_text(description))
         # A single language needs no switch.
         for button in self.language_buttons.values():
             button.setVisible(len(choices) > 1)
@@ -160,7 +162,7 @@ class HeaderTools(QWidget):
             now = self._strings.text_size_now.format(percent=percent)
             for button in (self.smaller, self.larger):
                 button.setAccessibleDescription(now)
-                button.setToolTip(now)
+                button.setToolTip(tooltip_text(now))
         self.contrast.blockSignals(True)
         self.contrast.setChecked(high_contrast)
         self.contrast.blockSignals(False)

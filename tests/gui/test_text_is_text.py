@@ -9,6 +9,7 @@ never grows a keyboard mnemonic and loses the character.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,41 @@ def test_chart_axis_labels_show_markup_as_typed(markup_window) -> None:  # type:
             shown.append(plot_item().getAxis(side).label.toPlainText())
     assert any(f"Time {BOLD} {IMG}" in text for text in shown), shown
     assert any(f"People {SCRIPT}" in text for text in shown), shown
+
+
+def ampersand_everywhere(folder: Path) -> None:
+    """Give every one-line string in the pack a trailing " & co", so every label, button
+    and tooltip that comes from content carries an ampersand."""
+    for path in folder.glob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r'= "([A-Z][^"\n{}]*)"$', r'= "\1 & co"', text, flags=re.M),
+                        encoding="utf-8")
+
+
+def test_no_content_ampersand_becomes_a_shortcut(qtbot, qapp_fonts, pack_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    from ketdesk.app import build_window
+    from ketdesk.kiosk.config import KioskConfig
+    from ketdesk.kiosk.controller import Kiosk
+    from ketdesk.kiosk.pin import hash_pin
+
+    ampersand_everywhere(pack_copy)
+    window = build_window(Options(content=pack_copy))
+    qtbot.addWidget(window)
+    assert not window.banner.isVisible(), window.banner.label.text()
+    kiosk = Kiosk(window, KioskConfig(pin_hash=hash_pin("1234")), quit_app=lambda code: None)
+    window.resize(1920, 1080)
+    window.show()
+    for panel_id in PANEL_IDS:
+        window.show_panel(panel_id)
+    kiosk.staff.open_pin_pad()
+    buttons = [b for b in window.findChildren(QAbstractButton) if b.text().strip()]
+    labelled = [b for b in buttons if "&" in displayed(b)]
+    assert len(labelled) >= 20, "the test must reach the content's buttons"
+    for button in buttons:
+        assert button.shortcut().isEmpty(), f"{button.text()!r} grew a keyboard shortcut"
+    for widget in window.findChildren(QWidget):
+        tip = widget.toolTip()
+        if tip:
+            document = QTextDocument()
+            document.setHtml(tip)
+            assert "& co" in document.toPlainText() or "&" not in tip, tip

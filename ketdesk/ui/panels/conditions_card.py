@@ -17,7 +17,7 @@ from ketdesk.content.schema.conditions import ConditionCard, ConditionsPanel, me
 from ketdesk.content.schema.core import Claim
 from ketdesk.ui.evidence_meter import EvidenceMeter
 from ketdesk.ui.theme import Metrics, Theme
-from ketdesk.ui.widgets import Card, make_label
+from ketdesk.ui.widgets import Card, button_text, make_label
 
 # Builds a rich label (escaped content with clickable source numbers) wired to the panel.
 RichLabel = Callable[[str], QLabel]
@@ -70,7 +70,7 @@ class ConditionCardView(Card):
             self.approval.setAccessibleName(card.approval.text)
             self.body.addWidget(self.approval)
         self.body.addStretch(1)
-        self.more = QPushButton(text.controls.more_details)
+        self.more = QPushButton(button_text(text.controls.more_details))
         self.more.setAccessibleName(text.controls.more_details)
         # The card is the keyboard stop; a second stop per card would double the Tab presses.
         self.more.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -26,7 +26,7 @@ from ketdesk.content.schema.conditions import ChartRow, ConditionsPanel
 from ketdesk.content.schema.ui import UiStrings
 from ketdesk.ui import charts
 from ketdesk.ui.theme import Metrics, Theme
-from ketdesk.ui.widgets import make_label
+from ketdesk.ui.widgets import button_text, make_label
 
 BAR_THICKNESS = 0.6  # in row units: bars fill 60 % of their row, leaving clear gaps
 
@@ -57,7 +57,7 @@ class PeopleChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.title = make_label(text.chart.title, "h2")
-        self.toggle = QPushButton(text.controls.show_table)
+        self.toggle = QPushButton(button_text(text.controls.show_table))
         self.toggle.setObjectName("chartTableToggle")
         self.toggle.setCheckable(True)
         self.toggle.setAccessibleName(text.controls.show_table)
@@ -209,7 +209,7 @@ class PeopleChart(QWidget):
     def _show_table(self, on: bool) -> None:
         controls = self._text.controls
         word = controls.show_chart if on else controls.show_table
-        self.toggle.setText(word)
+        self.toggle.setText(button_text(word))
         self.toggle.setAccessibleName(word)
         self.stack.setCurrentWidget(self.table if on else self.plot_holder)
         self._fit_table()

@@ -28,7 +28,7 @@ from ketdesk.content.schema.core import Block, Claim
 from ketdesk.ui.evidence_meter import EvidenceMeter
 from ketdesk.ui.panels.conditions_card import make_meter
 from ketdesk.ui.theme import Metrics, Theme
-from ketdesk.ui.widgets import Card, make_label
+from ketdesk.ui.widgets import Card, button_text, make_label
 
 # Dims the panel behind the sheet so the sheet reads as in front, not as more page.
 BACKDROP = QColor(0, 0, 0, 150)
@@ -62,7 +62,7 @@ class DetailsOverlay(QWidget):
         self.sheet.setObjectName("detailsSheet")
         header = QHBoxLayout()
         self.heading = make_label("", "h2")
-        self.close_button = QPushButton(text.controls.close)
+        self.close_button = QPushButton(button_text(text.controls.close))
         self.close_button.setObjectName("detailsClose")
         self.close_button.setAccessibleName(text.controls.close)
         self.close_button.setProperty("primary", True)

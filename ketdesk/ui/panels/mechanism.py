@@ -30,7 +30,7 @@ from ketdesk.ui.panels.mechanism_diagram import SynapseDiagram
 from ketdesk.ui.panels.mechanism_swipe import SwipeRecognizer
 from ketdesk.ui.text import claim_html, escape, source_refs_html
 from ketdesk.ui.theme import Metrics
-from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
+from ketdesk.ui.widgets import Card, ResponsiveGrid, button_text, make_label
 
 # Below this many text-widths (em) the words go under the picture instead of beside it.
 SIDE_BY_SIDE_MIN_EM = 50
@@ -162,7 +162,7 @@ class MechanismPanel(Panel):
             self._step_group.addButton(button, index)
             self.step_buttons.append(button)
         self._step_group.idClicked.connect(self._on_step_clicked)
-        self.reduce_motion_box = QCheckBox(controls.reduce_motion)
+        self.reduce_motion_box = QCheckBox(button_text(controls.reduce_motion))
         self.reduce_motion_box.setObjectName("reduce-motion")
         self.reduce_motion_box.setAccessibleName(controls.reduce_motion)
         self.reduce_motion_box.setChecked(self._reduce_motion)
@@ -184,7 +184,7 @@ class MechanismPanel(Panel):
         return widget
 
     def _button(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text)
+        button = QPushButton(button_text(text))
         button.setObjectName(name)
         button.setAccessibleName(text)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -303,7 +303,7 @@ class MechanismPanel(Panel):
     def _set_play_text(self) -> None:
         controls = self.content.controls
         text = controls.pause if self.playing else controls.play
-        self.play_button.setText(text)
+        self.play_button.setText(button_text(text))
         self.play_button.setAccessibleName(text)
 
     # --- reduce motion -----------------------------------------------------------------

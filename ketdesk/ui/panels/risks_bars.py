@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from ketdesk.content.schema.risks import Bar, BarChart
 from ketdesk.ui.charts import chart_font, series_style
 from ketdesk.ui.panels.risks_widgets import arrow_polygon, paint_span
+from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
 
 _WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
@@ -203,7 +204,7 @@ class RangeBarChart(QWidget):
         if bar is None:
             QToolTip.hideText()
         else:
-            QToolTip.showText(global_pos, self._tip_for(bar), self)
+            QToolTip.showText(global_pos, tooltip_text(self._tip_for(bar)), self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self._show_tip(event.position().toPoint(), event.globalPosition().toPoint())

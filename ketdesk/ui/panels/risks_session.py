@@ -23,6 +23,7 @@ from ketdesk.content.schema.core import Point
 from ketdesk.content.schema.risks import Lane, SessionChart, Span
 from ketdesk.ui import charts
 from ketdesk.ui.panels.risks_widgets import arrow_polygon, paint_span
+from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
 
 BAR_HALF = 0.17  # half a bar's height, in lane units (lanes are 1 apart)
@@ -287,7 +288,8 @@ class SessionChartView(QWidget):
         lane = next(lane for lane in self.data.lanes if item.span in lane.spans)
         if screen_pos is None:
             screen_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
-        QToolTip.showText(QPointF(screen_pos).toPoint(), self._tip_for_span(lane, item.span), self)
+        QToolTip.showText(QPointF(screen_pos).toPoint(),
+                          tooltip_text(self._tip_for_span(lane, item.span)), self)
 
     # --- what tests and the table read ------------------------------------------------
     def span_data(self) -> list[tuple[str, float, float, str, str]]:

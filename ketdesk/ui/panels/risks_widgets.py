@@ -15,7 +15,7 @@ from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.risks import Controls
 from ketdesk.ui.charts import DataTable
 from ketdesk.ui.theme import Metrics, Theme
-from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
+from ketdesk.ui.widgets import Card, ResponsiveGrid, button_text, make_label
 
 
 def source_text(pack: ContentPack, numbers: Mapping[str, int], controls: Controls, source_id: str) -> str:
@@ -92,7 +92,7 @@ class ChartCard(Card):
         self.table = table
         table.hide()
         self.body.addWidget(table)
-        self.toggle = QPushButton(controls.show_table)
+        self.toggle = QPushButton(button_text(controls.show_table))
         self.toggle.setCheckable(True)
         self.toggle.setAccessibleName(controls.show_table)
         self.toggle.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -107,7 +107,7 @@ class ChartCard(Card):
 
     def _show_table(self, on: bool) -> None:
         words = self._controls.show_chart if on else self._controls.show_table
-        self.toggle.setText(words)
+        self.toggle.setText(button_text(words))
         self.toggle.setAccessibleName(words)
         # The table is the chart's full text alternative: the chart's legend and note go with it.
         for part in (self.chart_slot, self.legend, self.note):

@@ -33,7 +33,7 @@ from ketdesk.ui.panels.timeline_table import TimelineTable
 from ketdesk.ui.panels.timeline_words import table_rows
 from ketdesk.ui.text import escape, source_refs_html
 from ketdesk.ui.theme import Metrics
-from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
+from ketdesk.ui.widgets import Card, ResponsiveGrid, button_text, make_label
 
 CHART, PEOPLE, TABLE = 0, 1, 2
 
@@ -109,7 +109,7 @@ class TimelinePanel(Panel):
         # and ticking it off hides the series (touch-sized, keyboard-reachable).
         self.legend_buttons: dict[str, QCheckBox] = {}
         for entry in content.legend:
-            button = QCheckBox(entry.label)
+            button = QCheckBox(button_text(entry.label))
             button.setObjectName(f"timelineLegend-{entry.id}")
             button.setAccessibleName(entry.label)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -140,7 +140,7 @@ class TimelinePanel(Panel):
 
     # --- parts --------------------------------------------------------------------------------
     def _toggle(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text)
+        button = QPushButton(button_text(text))
         button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         button.setObjectName(name)
         button.setCheckable(True)
