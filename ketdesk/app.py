@@ -21,6 +21,7 @@ from ketdesk.cli import EXIT_FAILED, EXIT_OK, Options, parse_args
 from ketdesk.logs import setup_logging
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -92,11 +93,12 @@ def app_icon() -> QIcon:
 
 def build_window(options: Options, settings_lang: str = "en", text_scale: int = 100,
                  clinic_name: str = "", reduce_motion: bool = False,
-                 theme_name: str = "standard") -> MainWindow:
+                 theme_name: str = "standard", size: tuple[int, int] = (1280, 800)
+                 ) -> MainWindow:
     """Content + main window, with the fallback banner when custom content is broken.
 
     Language, text size and theme given here are the session's defaults; a visitor's
-    changes in the header are not saved.
+    changes in the header are not saved. ``size`` is the size the window will open at.
     """
     from ketdesk.content_source import choose_content, pack_for_language
     from ketdesk.ui.main_window import MainWindow
@@ -107,7 +109,8 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
     scale = (options.text_scale or text_scale) / 100
     window = MainWindow(chosen.pack, text_scale=scale, clinic_name=clinic_name,
                         reduce_motion=reduce_motion, theme=resolve_theme(theme_name),
-                        pack_loader=lambda code: pack_for_language(code, options.content))
+                        pack_loader=lambda code: pack_for_language(code, options.content),
+                        size=size)
     if theme_name == SYSTEM_THEME:
         from ketdesk.ui.theme import follow_system_contrast
 
@@ -176,9 +179,16 @@ def main(argv: list[str] | None = None) -> int:
 
     from ketdesk.content_source import BuiltinContentError
 
+    if kiosk_plan is not None:
+        from ketdesk.kiosk.window_mode import kiosk_geometry
+
+        size = kiosk_geometry(kiosk_plan.config.screen).size().toTuple()
+    else:
+        size = opening_size()
     try:
         window = build_window(options, settings.lang, settings.text_scale,
-                              settings.clinic_name, settings.reduce_motion, settings.theme)
+                              settings.clinic_name, settings.reduce_motion, settings.theme,
+                              size=size)
     except BuiltinContentError as exc:
         log.error("%s", exc)
         print(f"ketdesk: {exc}", file=sys.stderr)
@@ -215,18 +225,36 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
+def _available_area() -> QRect | None:
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else None
+
+
+def _opens_maximised(area: QRect) -> bool:
+    return area.width() < 1280 or area.height() < 760
+
+
+def opening_size() -> tuple[int, int]:
+    """The size ``show_sized_to_screen`` will give the window, known before it is built."""
+    area = _available_area()
+    if area is None:
+        return (1280, 800)
+    if _opens_maximised(area):
+        return (area.width(), area.height())
+    return (min(1800, round(area.width() * 0.85)), min(1100, round(area.height() * 0.85)))
+
+
 def show_sized_to_screen(window: MainWindow) -> None:
     """Open large on a laptop or monitor, and maximised on a small screen."""
-    from PySide6.QtWidgets import QApplication
-
-    screen = window.screen() or QApplication.primaryScreen()
-    if screen is None:
+    area = _available_area()
+    if area is None:
         window.show()
         return
-    area = screen.availableGeometry()
-    if area.width() < 1280 or area.height() < 760:
+    if _opens_maximised(area):
         window.showMaximized()
         return
-    window.resize(min(1800, round(area.width() * 0.85)), min(1100, round(area.height() * 0.85)))
+    window.resize(*opening_size())  # already this size when built with it: no restyle
     window.move(area.center() - window.rect().center())
     window.show()

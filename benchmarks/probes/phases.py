@@ -52,7 +52,7 @@ def app() -> None:
     from ketdesk.ui.main_window import MainWindow
 
     mark("import main window, panels, theme")
-    window = MainWindow(chosen.pack)
+    window = MainWindow(chosen.pack, size=app_mod.opening_size())
     mark("build the main window and the first panel (style sheet included)")
     window.setWindowIcon(app_mod.app_icon())
     mark("window icon (SVG)")
@@ -62,7 +62,7 @@ def app() -> None:
         QApplication.quit()
 
     on_first_paint(window, painted)
-    window.show()
+    app_mod.show_sized_to_screen(window)
     QTimer.singleShot(10_000, QApplication.quit)  # never hang a benchmark
     QApplication.exec()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -29,6 +29,12 @@ def choose_screen(index: int) -> QScreen | None:
         log.warning("screen %d does not exist (%d screens); using the primary screen",
                     index, len(screens))
     return QGuiApplication.primaryScreen()
+
+
+def kiosk_geometry(index: int) -> QRect:
+    """Where the kiosk window will be: screen ``index``'s whole area (1280x800 with none)."""
+    screen = choose_screen(index)
+    return screen.geometry() if screen is not None else QRect(0, 0, 1280, 800)
 
 
 def raise_window(window: QWidget) -> None:

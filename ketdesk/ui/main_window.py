@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, pack: ContentPack, *, text_scale: float = 1.0, theme: Theme = STANDARD,
                  reduce_motion: bool = False, clinic_name: str = "",
-                 pack_loader: PackLoader | None = None) -> None:
+                 pack_loader: PackLoader | None = None,
+                 size: tuple[int, int] = (1280, 800)) -> None:
         super().__init__()
         self._pack = pack
         self._theme = theme
@@ -143,7 +144,9 @@ class MainWindow(QMainWindow):
         self._defaults = (text_scale, pack.meta.lang, theme)
         self._clinic_name = clinic_name
         self._reduce_motion = reduce_motion
-        self._metrics = Metrics.for_window(1280, 800, text_scale)
+        # Built at the size it will open at: a later resize would restyle every widget
+        # once more before the first frame.
+        self._metrics = Metrics.for_window(*size, text_scale)
         self._panels: dict[str, Panel] = {}
         self._current = PANEL_IDS[0]
 
@@ -211,7 +214,7 @@ class MainWindow(QMainWindow):
         # Start with focus on the page frame, not on a tab: no focus ring until someone
         # uses the keyboard, and the first Tab lands on the first topic.
         central.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(1280, 800)
+        self.resize(*size)
         self.show_panel(PANEL_IDS[0])
 
     # --- content --------------------------------------------------------------------

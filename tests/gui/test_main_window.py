@@ -106,3 +106,36 @@ def test_data_table_never_cuts_a_word(qtbot, qapp_fonts) -> None:  # type: ignor
     widest = max(table.fontMetrics().horizontalAdvance(w) for w in words)
     assert header.sectionSize(0) > table.fontMetrics().horizontalAdvance("Fibromyalgia")
     assert max(header.sectionSize(c) for c in range(3)) > widest
+
+
+def test_window_is_styled_once_for_the_size_it_opens_at(qtbot, qapp_fonts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Built at its opening size, the window is not restyled again before its first frame
+    (every restyle re-polishes every widget: ~100 ms at start-up)."""
+    from PySide6.QtCore import QRect
+
+    from ketdesk import app
+    from ketdesk.app import build_window, opening_size, show_sized_to_screen
+    from ketdesk.ui.theme import Metrics
+
+    # A 1440p desktop: the window opens at 1800x1100, far from the 1280x800 default.
+    monkeypatch.setattr(app, "_available_area", lambda: QRect(0, 0, 2560, 1440))
+    size = opening_size()
+    assert size == (1800, 1100)
+    window = build_window(Options(), size=size)
+    qtbot.addWidget(window)
+    assert window.metrics == Metrics.for_window(*size, window.text_scale)
+    restyles: list[Metrics] = []
+    window.metrics_changed.connect(restyles.append)
+    show_sized_to_screen(window)
+    qtbot.waitExposed(window)
+    assert restyles == []
+    assert window.metrics == Metrics.for_window(window.width(), window.height(), window.text_scale)
+
+
+def test_window_built_for_4k_uses_4k_metrics(qtbot, qapp_fonts) -> None:  # type: ignore[no-untyped-def]
+    from ketdesk.app import build_window
+
+    window = build_window(Options(), size=(3840, 2160))
+    qtbot.addWidget(window)
+    assert window.size().toTuple() == (3840, 2160)
+    assert window.metrics.em == 48
