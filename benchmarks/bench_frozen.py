@@ -32,12 +32,14 @@ import tarfile
 import tempfile
 import textwrap
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from scripts.xdisplay import private_display  # noqa: E402 - run as a file, REPO on the path
+
 VENV = REPO / "build" / "venv-dist"
 WORK = REPO / "build" / "bench-frozen"
 
@@ -151,22 +153,6 @@ def build_ketdesk_onefile() -> Path:
     return WORK / "onefile" / "ketdesk"
 
 
-@contextmanager
-def xvfb() -> Iterator[str]:
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24",
-                             "-nolisten", "tcp"], pass_fds=(write_fd,),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as reader:
-        display = reader.readline().strip()
-    try:
-        yield f":{display}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-
-
 def measure_once(exe: Path, env: dict[str, str], args: list[str] | None = None) -> tuple[float, float, float]:
     """(seconds from spawn to the reported first paint, peak RSS in MB, CPU seconds) of one run."""
     start = time.time()
@@ -210,7 +196,7 @@ def run(runs: int = 5, onefile: bool = False) -> dict[str, Any]:
                       "archive_mb": tar_gz_mb(folder, WORK / f"{folder.name}.tar.gz")}
 
     results: dict[str, Any] = {"runs": runs, "apps": {}, "load_before": os.getloadavg()[0]}
-    with tempfile.TemporaryDirectory() as tmp, xvfb() as display:
+    with tempfile.TemporaryDirectory() as tmp, private_display() as display:
         env = {"PATH": os.environ.get("PATH", ""), "HOME": tmp, "DISPLAY": display,
                "QT_QPA_PLATFORM": "xcb", "XDG_RUNTIME_DIR": tmp,
                "KETDESK_CONFIG_DIR": f"{tmp}/config", "KETDESK_LOG_DIR": f"{tmp}/log",

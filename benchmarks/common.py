@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -19,6 +18,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from scripts.xdisplay import XvfbError, private_display
 
 REPO = Path(__file__).resolve().parent.parent
 PROBES = Path(__file__).resolve().parent / "probes"
@@ -118,21 +119,11 @@ def probe_values(lines: Sequence[str]) -> dict[str, str]:
 @contextlib.contextmanager
 def xvfb(size: str = "1920x1080x24") -> Iterator[str | None]:
     """A private X server for the run; yields its display, or None if Xvfb is missing."""
-    if shutil.which("Xvfb") is None:
-        yield None
-        return
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", size,
-                             "-nolisten", "tcp", "-noreset"], pass_fds=(write_fd,),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
     try:
-        with os.fdopen(read_fd) as reader:
-            number = reader.readline().strip()
-        yield f":{number}" if number else None
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        with private_display(size) as display:
+            yield display
+    except XvfbError:
+        yield None
 
 
 def fmt_value(value: float | None, unit: str) -> str:

@@ -37,6 +37,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from scripts.xdisplay import XvfbError, private_display  # noqa: E402 - needs REPO on the path
 
 # Known harmless stderr lines, each with the reason it is harmless.
 ALLOWED_STDERR: list[tuple[str, str]] = [
@@ -319,22 +322,11 @@ def words(text: str) -> set[str]:
 
 @contextmanager
 def xvfb() -> Iterator[str]:
-    if shutil.which("Xvfb") is None:
-        raise SmokeError("Xvfb is not installed (scripts/system-deps.sh dist installs it)")
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24",
-                             "-nolisten", "tcp"], pass_fds=(write_fd,),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as reader:
-        display = reader.readline().strip()
     try:
-        if not display:
-            raise SmokeError("Xvfb did not start")
-        yield f":{display}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        with private_display("1280x800x24") as display:
+            yield display
+    except XvfbError as exc:
+        raise SmokeError(f"{exc} (scripts/system-deps.sh dist installs it)") from exc
 
 
 def main(argv: list[str] | None = None) -> int:
