@@ -13,8 +13,6 @@ import dataclasses
 import logging
 import math
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -102,6 +100,8 @@ def load(path: Path | None = None) -> LoadedSettings:
         _validate(settings)
         return LoadedSettings(settings)
     except (OSError, UnicodeDecodeError, configparser.Error, ValueError, TypeError) as exc:
+        import shutil  # only on this rare path: it is not worth its import at every start
+
         backup = path.with_name(path.name + ".bak")
         try:
             shutil.copy2(path, backup)
@@ -122,6 +122,8 @@ def save(settings: Settings, path: Path | None = None) -> Path:
     parser[SECTION] = {f.name: str(getattr(settings, f.name)).lower()
                        if isinstance(getattr(settings, f.name), bool)
                        else str(getattr(settings, f.name)) for f in fields(Settings)}
+    import tempfile  # saving is rare (staff set-up); starting is not
+
     fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
