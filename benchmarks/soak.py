@@ -13,14 +13,11 @@ window, for a bounded wall-clock time, and fails when
 Besides rotating, it does what a kiosk day holds: the attract-loop tick on the shown
 panel, a visitor leaving (every panel reset, back to the first), a text-size change and
 a content swap (``set_pack``, which rebuilds every panel as a language switch does).
-When ``ketdesk.kiosk`` is present the kiosk's own attract loop drives the rotation (the
-real controller, its ``rotate_interval`` set to the soak's pace; a visitor is its
-``input_seen`` then ``begin_now``); otherwise a timer calls MainWindow's hooks
-(``step_panel``, ``Panel.attract_tick``, ``Panel.reset``), the ones that loop uses.
-Memory is sampled after ``gc.collect()`` and ``malloc_trim(0)`` so freed memory the
-allocator merely kept does not count as a leak, always at the same point of the cycle,
-and with Qt's pixmap cache (bounded, 10 MB by default) capped at 1 MB so that its filling
-up is not mistaken for one.
+The kiosk's own attract loop drives the rotation (the real controller, its
+``rotate_interval`` set to the soak's pace; a visitor is its ``input_seen`` then
+``begin_now``), with the pixmap-cache limit kiosk mode sets. Memory is sampled after
+``gc.collect()`` and ``malloc_trim(0)`` so freed memory the allocator merely kept does not
+count as a leak, always at the same point of the cycle.
 """
 
 from __future__ import annotations
@@ -44,7 +41,6 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 
 # Every this many rotations, one of the kiosk's other events happens.
-ATTRACT_EVERY = 2
 VISITOR_LEAVES_EVERY = 25
 TEXT_SIZE_EVERY = 150
 # Memory is sampled in one phase of the cycle (just after a visitor left and the text size
@@ -55,7 +51,6 @@ SAMPLE_EVERY = 2 * TEXT_SIZE_EVERY
 # rebuilding every panel frees whatever they held, which would hide a leak in them.
 FIRST_CONTENT_SWAP = 400
 CONTENT_SWAP_EVERY = 3000
-PIXMAP_CACHE_KB = 1024
 DEFAULT_KIOSK_ROTATION_S = 20.0  # Settings.rotate_interval: to express the run in kiosk time
 
 
@@ -100,13 +95,11 @@ def measured() -> tuple[float, int]:
 
 
 def start_kiosk(window: Any, interval_ms: int) -> Any:
-    """The kiosk controller in attract mode at the soak's pace, or None without ketdesk.kiosk."""
-    try:
-        from ketdesk.kiosk.config import KioskConfig
-        from ketdesk.kiosk.controller import Kiosk
-        from ketdesk.kiosk.pin import hash_pin
-    except ImportError:
-        return None
+    """The kiosk controller in attract mode at the soak's pace."""
+    from ketdesk.kiosk.config import KioskConfig
+    from ketdesk.kiosk.controller import Kiosk
+    from ketdesk.kiosk.pin import hash_pin
+
     config = KioskConfig(pin_hash=hash_pin("2468"), idle_timeout=3600, rotate_interval=interval_ms / 1000,
                          tick_interval=interval_ms / 4000, cursor_hide=3600)
     kiosk = Kiosk(window, config, quit_app=lambda code: None)
@@ -124,11 +117,9 @@ def theil_sen_slope(points: list[tuple[float, float]]) -> float:
 def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations: int,
         budget_seconds: float = 600.0) -> SoakReport:
     from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
-    from PySide6.QtGui import QPixmapCache
 
     from ketdesk.app import build_window, create_application, warm_up_charts
     from ketdesk.cli import Options
-    from ketdesk.content.schema.pack import PANEL_IDS
 
     report = SoakReport(warmup_rotations=warmup_rotations)
 
@@ -145,37 +136,25 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
     qInstallMessageHandler(on_qt_message)
     sys.excepthook = on_exception
     app = create_application()
-    # Qt's styles keep rendered pieces in QPixmapCache up to its limit (10 MB by default):
-    # bounded, so not a leak, but while it fills a short run shows it as steady growth.
-    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
     window = build_window(Options())
     window.resize(1920, 1080)
     window.show()
     warm_up_charts()
     pack = window.pack
     kiosk = start_kiosk(window, interval_ms)
-    report.driver = "ketdesk.kiosk attract loop" if kiosk is not None else "MainWindow timer"
+    report.driver = "ketdesk.kiosk attract loop"
     window.resize(1920, 1080)  # kiosk mode sizes the window to the (small offscreen) screen
     started = time.perf_counter()
     rotations = 0
     times: list[float] = []  # when each memory sample was taken
 
     def visitor_leaves() -> None:
-        if kiosk is not None:
-            kiosk.attract.input_seen()  # a touch, then idle again: the loop resets and restarts
-            QTimer.singleShot(0, kiosk.attract.begin_now)
-            return
-        for panel in window.built_panels().values():
-            panel.reset()
-        window.show_panel(PANEL_IDS[0])
+        kiosk.attract.input_seen()  # a touch, then idle again: the loop resets and restarts
+        QTimer.singleShot(0, kiosk.attract.begin_now)
 
     def rotated(*_args: object) -> None:
         nonlocal rotations
         rotations += 1
-        if kiosk is None:
-            window.step_panel(1)
-            if rotations % ATTRACT_EVERY == 0:
-                window.panel(window.current_panel_id).attract_tick()
         if rotations % VISITOR_LEAVES_EVERY == 0:
             visitor_leaves()
         if rotations % TEXT_SIZE_EVERY == 0:
@@ -191,19 +170,11 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
         report.samples.append((rotations, mb, objects))
         times.append(now)
         if now - started >= seconds and len(report.samples) >= 3:
-            timer.stop()
-            if kiosk is not None:
-                kiosk.stop()
+            kiosk.stop()
             app.quit()
 
-    timer = QTimer()
-    timer.setInterval(interval_ms)
-    if kiosk is not None:
-        kiosk.attract.rotated.connect(rotated)
-        kiosk.attract.begin_now()
-    else:
-        timer.timeout.connect(rotated)
-        timer.start()
+    kiosk.attract.rotated.connect(rotated)
+    kiosk.attract.begin_now()
     app.exec()
 
     report.seconds = round(time.perf_counter() - started, 1)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPixmapCache
 
 from ketdesk.cli import EXIT_OK
 from ketdesk.kiosk.attract_overlay import AttractOverlay
@@ -33,6 +33,11 @@ log = logging.getLogger(__name__)
 # Test hook: print a line per refused exit and per raise request to stdout, for the
 # end-to-end tests to wait on instead of sleeping.
 REPORT_ENV = "KETDESK_REPORT_KIOSK"
+
+# Qt's styles keep rendered button and frame pieces in QPixmapCache, up to 10 MB by default.
+# That is bounded, but a kiosk cycling text sizes and themes for a month fills all of it with
+# pieces it rarely draws again; 2 MB holds every piece one panel at one size needs.
+KIOSK_PIXMAP_CACHE_KB = 2048
 
 
 def _quit_app(code: int) -> None:
@@ -81,6 +86,7 @@ class Kiosk(QObject):
         log.info("kiosk mode: idle %.1f s, rotate %.1f s, screen %d", self.config.idle_timeout,
                  self.config.rotate_interval, self.config.screen)
         self._running = True
+        QPixmapCache.setCacheLimit(KIOSK_PIXMAP_CACHE_KB)
         self.lockdown.engage()
         self.window_mode.enter()
         self._apply_metrics(self.window.metrics)

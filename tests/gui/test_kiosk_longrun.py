@@ -22,3 +22,19 @@ def test_many_calls_and_emits_do_not_exhaust_none_or_true(qapp_fonts) -> None:  
     assert len(seen) == 20_000
     assert sys.getrefcount(None) > 1000
     assert sys.getrefcount(True) > 1000
+
+
+def test_kiosk_caps_qts_pixmap_cache(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+    """Qt keeps up to 10 MB of drawn button pieces; a month of rotating sizes and themes
+    would fill all of it, so kiosk mode holds it to 2 MB."""
+    from PySide6.QtGui import QPixmapCache
+
+    from ketdesk.kiosk.controller import KIOSK_PIXMAP_CACHE_KB
+    from tests.gui.kiosk_support import make_kiosk
+
+    default = QPixmapCache.cacheLimit()
+    try:
+        make_kiosk(qtbot, pack)
+        assert QPixmapCache.cacheLimit() == KIOSK_PIXMAP_CACHE_KB < default
+    finally:
+        QPixmapCache.setCacheLimit(default)
