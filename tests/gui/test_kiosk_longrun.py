@@ -32,9 +32,10 @@ def test_kiosk_caps_qts_pixmap_cache(qtbot, qapp_fonts, pack) -> None:  # type: 
     from ketdesk.kiosk.controller import KIOSK_PIXMAP_CACHE_KB
     from tests.gui.kiosk_support import make_kiosk
 
-    default = QPixmapCache.cacheLimit()
+    qt_default_kb = 10240
+    QPixmapCache.setCacheLimit(qt_default_kb)  # earlier kiosks in this process changed it
     try:
         make_kiosk(qtbot, pack)
-        assert QPixmapCache.cacheLimit() == KIOSK_PIXMAP_CACHE_KB < default
+        assert QPixmapCache.cacheLimit() == KIOSK_PIXMAP_CACHE_KB < qt_default_kb
     finally:
-        QPixmapCache.setCacheLimit(default)
+        QPixmapCache.setCacheLimit(qt_default_kb)
