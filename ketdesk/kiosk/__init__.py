@@ -11,6 +11,7 @@ One small module per job, wired together by ``controller.Kiosk``:
 - ``touch``           swipe between panels, drag to scroll
 - ``staff_exit``      press-and-hold in the top-left corner or Ctrl+Shift+Alt+K
 - ``pin`` / ``pin_pad`` / ``staff_menu`` / ``staff_overlay``  the staff's way out
+- ``app_events``      what the application-wide event filters above share
 - ``inhibit``         keep the screen saver and display sleep away
 - ``single_instance`` a second start raises the first window and exits 0
 - ``autostart``       systemd user unit or XDG autostart entry

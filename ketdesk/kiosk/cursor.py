@@ -8,17 +8,12 @@ delivers button-less moves there, not to widgets.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCursor, QGuiApplication, QInputDevice, QPointerEvent
+from PySide6.QtGui import QCursor, QGuiApplication
 
+from ketdesk.kiosk.app_events import is_touch, unwatch_app, watch_app
 from ketdesk.kiosk.config import ms
 
 _MOTION = frozenset({QEvent.Type.MouseMove, QEvent.Type.TabletMove})
-
-
-def is_touch(event: QEvent) -> bool:
-    """True for mouse events Qt made up from a finger (a tap must not flash the pointer)."""
-    device = event.device() if isinstance(event, QPointerEvent) else None
-    return device is not None and device.type() == QInputDevice.DeviceType.TouchScreen
 
 
 class CursorHider(QObject):
@@ -37,15 +32,11 @@ class CursorHider(QObject):
         return self._hidden
 
     def start(self) -> None:
-        app = QGuiApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        watch_app(self)
         self._timer.start()
 
     def stop(self) -> None:
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        unwatch_app(self)
         self._timer.stop()
         self._show()
 

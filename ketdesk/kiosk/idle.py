@@ -16,11 +16,11 @@ import logging
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from shiboken6 import isValid
 
 from ketdesk.content.schema.pack import PANEL_IDS
+from ketdesk.kiosk.app_events import event_position, unwatch_app, watch_app
 from ketdesk.kiosk.attract_overlay import AttractOverlay
 from ketdesk.kiosk.config import ms
 from ketdesk.ui.main_window import MainWindow
@@ -75,15 +75,11 @@ class AttractLoop(QObject):
 
     def start(self) -> None:
         """Watch for input and start counting idle time."""
-        app = QGuiApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        watch_app(self)
         self._idle.start()
 
     def stop(self) -> None:
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        unwatch_app(self)
         for timer in (self._idle, self._rotate, self._tick):
             timer.stop()
 
@@ -193,13 +189,8 @@ class AttractLoop(QObject):
             return True
         if not watched.isWindowType():
             return False
-        if isinstance(event, QMouseEvent):
-            pos = event.position()
-            return overlay.pause_contains(pos.x(), pos.y())
-        if isinstance(event, QTouchEvent) and event.points():
-            pos = event.points()[0].position()
-            return overlay.pause_contains(pos.x(), pos.y())
-        return False
+        pos = event_position(event)
+        return pos is not None and overlay.pause_contains(pos.x(), pos.y())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in INPUT_EVENTS:

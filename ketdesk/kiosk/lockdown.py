@@ -13,9 +13,11 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip, QWidget
 from shiboken6 import isValid
+
+from ketdesk.kiosk.app_events import unwatch_app, watch_app
 
 log = logging.getLogger(__name__)
 
@@ -75,18 +77,14 @@ class Lockdown(QObject):
         return self._locked
 
     def engage(self) -> None:
-        app = QGuiApplication.instance()
-        assert app is not None
         self._locked = True
         # One application filter sees the window's own events too (its close event).
-        app.installEventFilter(self)
+        watch_app(self)
 
     def release(self) -> None:
         """Let the window close again (staff exit)."""
         self._locked = False
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        unwatch_app(self)
 
     def _refuse(self, what: str) -> None:
         log.info("kiosk: refused %s", what)

@@ -7,10 +7,10 @@ the attract overlay). Nothing on screen shows it: patients should not find it by
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QMouseEvent, QShortcut, QTouchEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
-from shiboken6 import isValid
 
+from ketdesk.kiosk.app_events import event_position, on_window, unwatch_app, watch_app
 from ketdesk.kiosk.config import ms
 
 CHORD = "Ctrl+Shift+Alt+K"
@@ -36,42 +36,28 @@ class StaffExitTrigger(QObject):
         return self._hold.isActive()
 
     def start(self) -> None:
-        app = QGuiApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        watch_app(self)
 
     def stop(self) -> None:
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        unwatch_app(self)
         self._hold.stop()
 
     def _in_corner(self, pos: QPointF) -> bool:
         return 0 <= pos.x() < self.corner_px and 0 <= pos.y() < self.corner_px
 
-    def _position(self, event: QEvent) -> QPointF | None:
-        if isinstance(event, QMouseEvent):
-            return event.position()
-        if isinstance(event, QTouchEvent) and event.points():
-            return event.points()[0].position()
-        return None
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Only the kiosk window's own events: positions are then in its coordinates.
-        # isValid: app filters still see events while the window is being destroyed.
-        if not watched.isWindowType() or not isValid(self._window):
-            return False
-        if watched is not self._window.windowHandle():
+        if not on_window(watched, self._window):
             return False
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
-            pos = self._position(event)
+            pos = event_position(event)
             if pos is not None and self._in_corner(pos):
                 self._hold.start()
             else:
                 self._hold.stop()
         elif kind in (QEvent.Type.MouseMove, QEvent.Type.TouchUpdate):
-            pos = self._position(event)
+            pos = event_position(event)
             if self._hold.isActive() and (pos is None or not self._in_corner(pos)):
                 self._hold.stop()
         elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):

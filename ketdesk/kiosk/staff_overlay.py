@@ -1,7 +1,7 @@
 """The staff layer over the kiosk window: a dimmed backdrop with the PIN pad, then the menu.
 
-It is a child of the main window, not a dialog: a separate window can end up behind a
-stays-on-top kiosk window, and with no window manager nobody would bring it back.
+It is an ``Overlay`` (a child of the main window), not a dialog: a separate window can end
+up behind a stays-on-top kiosk window, and with no window manager nobody would bring it back.
 """
 
 from __future__ import annotations
@@ -10,19 +10,21 @@ import logging
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.kiosk.pin import Attempt, PinGuard
 from ketdesk.kiosk.pin_pad import PinPad
 from ketdesk.kiosk.staff_menu import StaffMenu
+from ketdesk.ui.overlay import Overlay
 from ketdesk.ui.theme import Metrics
 
 log = logging.getLogger(__name__)
 
 
-class StaffOverlay(QWidget):
+class StaffOverlay(Overlay):
     exit_requested = Signal()
     rotation_paused = Signal(bool)
 
@@ -31,7 +33,6 @@ class StaffOverlay(QWidget):
                  settings_backup: Path | None = None) -> None:
         super().__init__(window)
         self.setObjectName("staffOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._window = window
         self._pack = pack
         self._guard = guard
@@ -50,8 +51,6 @@ class StaffOverlay(QWidget):
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(1000)
         self._lock_timer.timeout.connect(self.refresh_lock)
-        window.installEventFilter(self)
-        self.hide()
 
     # --- opening and closing ------------------------------------------------------------
     def open_pin_pad(self) -> None:
@@ -61,8 +60,7 @@ class StaffOverlay(QWidget):
         self.pad.set_status("")
         self.pad.show()
         self._fit()
-        self.show()
-        self.raise_()
+        self.present()
         self.pad.setFocus()
         self.refresh_lock()
 
@@ -133,15 +131,13 @@ class StaffOverlay(QWidget):
     def _fit(self) -> None:
         m = self._metrics
         window = self._window
-        self.setGeometry(window.rect())
-        self.setStyleSheet("QWidget#staffOverlay { background: rgba(0, 0, 0, 150); }")
         self.pad.apply_metrics(m, window.height())
         self.pad.setMaximumWidth(max(m.px(18), window.width() // 2))
         if self.menu is not None:
             self.menu.apply_metrics(m)
             self.menu.setFixedWidth(min(window.width() - 2 * m.px(1), max(m.px(30), window.width() * 2 // 3)))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self._window and event.type() == QEvent.Type.Resize and self.isVisible():
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)  # the Overlay follows the window's size
+        if self.isVisible():
             self._fit()
-        return False

@@ -9,11 +9,9 @@ as panels are built.
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF
-from PySide6.QtGui import QGuiApplication, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QScroller, QScrollerProperties
-from shiboken6 import isValid
 
-from ketdesk.kiosk.cursor import is_touch
+from ketdesk.kiosk.app_events import event_position, on_window, unwatch_app, watch_app
 from ketdesk.ui.main_window import MainWindow
 
 MAX_SWIPE_MS = 800  # longer than this is a slow drag (reading, scrolling), not a swipe
@@ -30,15 +28,11 @@ class TouchNavigation(QObject):
         window.stack.currentChanged.connect(lambda _index: self.enable_drag_scroll())
 
     def start(self) -> None:
-        app = QGuiApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        watch_app(self)
         self.enable_drag_scroll()
 
     def stop(self) -> None:
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        unwatch_app(self)
 
     def enable_drag_scroll(self) -> None:
         """Let a finger drag every built panel's page up and down."""
@@ -59,25 +53,15 @@ class TouchNavigation(QObject):
     def swipe_threshold(self) -> float:
         return max(80.0, self._window.width() * 0.12)
 
-    def _position(self, event: QEvent) -> QPointF | None:
-        if isinstance(event, QTouchEvent):
-            return event.points()[0].position() if event.points() else None
-        if isinstance(event, QMouseEvent) and not is_touch(event):
-            return event.position()
-        return None
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        # isValid: app filters still see events while the window is being destroyed.
-        if not watched.isWindowType() or not isValid(self._window):
-            return False
-        if watched is not self._window.windowHandle():
+        if not on_window(watched, self._window):
             return False
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
-            self._start = self._position(event)
+            self._start = event_position(event, finger_mice=False)
             self._clock.start()
         elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd) and self._start is not None:
-            end = self._position(event)
+            end = event_position(event, finger_mice=False)
             start, self._start = self._start, None
             if end is not None and self.enabled and self._clock.elapsed() <= MAX_SWIPE_MS:
                 self._maybe_swipe(end.x() - start.x(), end.y() - start.y())

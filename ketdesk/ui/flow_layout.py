@@ -1,9 +1,10 @@
-"""A layout that wraps its items onto more rows instead of pushing the page wider.
+"""Layouts that wrap their items onto more rows instead of pushing the page wider.
 
 Rows of controls (view toggles, a chart's key) sit side by side while they fit and move
 onto the next row when the text grows or the window narrows. The layout answers
 ``heightForWidth``, so a scrolling page grows downwards, never sideways. An item wider
 than the whole row (a long caption at 200%) gets the row's width and wraps its words.
+``WrappingLayout`` is the part such layouts share (the header's ``HeaderLayout`` too).
 """
 
 from __future__ import annotations
@@ -44,28 +45,22 @@ def natural_width(widget: QWidget) -> int:
     return widget.sizeHint().width()
 
 
-class FlowLayout(QLayout):
-    """Items left to right, wrapping onto new rows; each row's items centred vertically.
-
-    ``spring_after``: spare width of a row goes after this item (by index) when later
-    items share its row, e.g. a caption on the left and buttons pushed to the right.
+class WrappingLayout(QLayout):
+    """What every layout that wraps its items onto rows shares: the item list, the
+    QLayout interface, and height-for-width sizing. A subclass supplies ``_arrange``:
+    place the items in a rectangle (or only measure, ``apply=False``) and return the
+    height used. ``_natural`` (an item's width in a row), ``_least`` (the size below which
+    the layout cannot go) and ``_spacing`` may be overridden too.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, spring_after: int | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, rows: int = 0) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self._spring_after = spring_after
-        self._rows = 0
-        self.setContentsMargins(0, 0, 0, 0)
+        self._rows = rows
 
     # --- QLayout interface -------------------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
         self._items.append(item)
-
-    def addWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
-        self.addChildWidget(widget)
-        self.addItem(QWidgetItem(widget))
-        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)
@@ -92,12 +87,13 @@ class FlowLayout(QLayout):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
-        # As narrow as the widest item that cannot shrink; everything else wraps. The
-        # height is one row's: the parent asks heightForWidth for the real one.
+        # As narrow as the widest item's least width; everything else wraps. The height is
+        # one row's: the parent asks heightForWidth for the real one, and a tall minimum
+        # here would stop the window from fitting a short screen.
         m = self.contentsMargins()
-        visible = self._visible()
-        widest = max((item.minimumSize().width() for item in visible), default=0)
-        tallest = max((item.minimumSize().height() for item in visible), default=0)
+        least = [self._least(item) for item in self._visible()]
+        widest = max((size.width() for size in least), default=0)
+        tallest = max((size.height() for size in least), default=0)
         return QSize(widest + m.left() + m.right(), tallest + m.top() + m.bottom())
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
@@ -107,15 +103,48 @@ class FlowLayout(QLayout):
     # --- arrangement -------------------------------------------------------------------
     @property
     def rows(self) -> int:
-        """How many rows the last arrangement used (for tests)."""
+        """How many rows the last arrangement used (for tests and screenshots)."""
         return self._rows
+
+    def _spacing(self) -> int:
+        return self.spacing()
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    @staticmethod
+    def _natural(item: QLayoutItem) -> int:
+        return max(item.sizeHint().width(), item.minimumSize().width())
+
+    def _least(self, item: QLayoutItem) -> QSize:
+        return item.minimumSize()
+
+    def _arrange(self, rect: QRect, *, apply: bool) -> int:
+        """Place the visible items in ``rect`` (only measure unless ``apply``); set
+        ``self._rows`` when applying; return the height used, margins included."""
+        raise NotImplementedError
+
+
+class FlowLayout(WrappingLayout):
+    """Items left to right, wrapping onto new rows; each row's items centred vertically.
+
+    ``spring_after``: spare width of a row goes after this item (by index) when later
+    items share its row, e.g. a caption on the left and buttons pushed to the right.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, spring_after: int | None = None) -> None:
+        super().__init__(parent)
+        self._spring_after = spring_after
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
+        self.addChildWidget(widget)
+        self.addItem(QWidgetItem(widget))
+        self.invalidate()
 
     def _spacing(self) -> int:
         spacing = self.spacing()
         return spacing if spacing >= 0 else 8
-
-    def _visible(self) -> list[QLayoutItem]:
-        return [item for item in self._items if not item.isEmpty()]
 
     @staticmethod
     def _natural(item: QLayoutItem) -> int:

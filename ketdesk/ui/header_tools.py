@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketdesk.content.schema.ui import AccessStrings
+from ketdesk.ui.flow_layout import WrappingLayout
 from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.widgets import button_text
 
@@ -181,7 +182,7 @@ class HeaderTools(QWidget):
         self.row.invalidate()
 
 
-class HeaderLayout(QLayout):
+class HeaderLayout(WrappingLayout):
     """Tabs first, tools last; wraps into rows so nothing is ever squeezed or clipped.
 
     Tabs keep at least their natural width (their whole label); spare width in a row is
@@ -190,25 +191,11 @@ class HeaderLayout(QLayout):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
+        super().__init__(parent, rows=1)
         self._tools: QLayoutItem | None = None
-        self._rows = 1
-
-    # --- QLayout interface -------------------------------------------------------------
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
-        return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
-        if not 0 <= index < len(self._items):
-            return None
-        item = self._items.pop(index)
+        item = super().takeAt(index)
         if item is self._tools:
             self._tools = None
         return item
@@ -224,44 +211,9 @@ class HeaderLayout(QLayout):
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
         return Qt.Orientation.Horizontal
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return self._arrange(QRect(0, 0, width, 0), apply=False)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        m = self.contentsMargins()
-        widths = [self._natural(item) for item in self._visible()]
-        width = sum(widths) + self.spacing() * max(0, len(widths) - 1) + m.left() + m.right()
-        return QSize(width, self.heightForWidth(width))
-
-    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
-        # As narrow as the widest single control: everything else wraps onto more rows.
-        # The height is one row's: the parent layout asks heightForWidth for the real one,
-        # and a tall minimum here would stop the window from fitting a short screen.
-        m = self.contentsMargins()
-        visible = self._visible()
-        widest = max((self._natural(item) for item in visible), default=0)
-        tallest = max((item.sizeHint().height() for item in visible), default=0)
-        return QSize(widest + m.left() + m.right(), tallest + m.top() + m.bottom())
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
-        super().setGeometry(rect)
-        self._arrange(rect, apply=True)
-
-    # --- arrangement -------------------------------------------------------------------
-    @property
-    def rows(self) -> int:
-        """How many rows the last arrangement used (for tests and screenshots)."""
-        return self._rows
-
-    def _visible(self) -> list[QLayoutItem]:
-        return [item for item in self._items if not item.isEmpty()]
-
-    @staticmethod
-    def _natural(item: QLayoutItem) -> int:
-        return max(item.sizeHint().width(), item.minimumSize().width())
+    def _least(self, item: QLayoutItem) -> QSize:
+        # As narrow as the widest single control (whole label): everything else wraps.
+        return QSize(self._natural(item), item.sizeHint().height())
 
     def _plan(self, width: int) -> tuple[list[list[QLayoutItem]], bool]:
         """Tab rows, and whether the tools share the last row (else they get their own).

@@ -10,7 +10,7 @@ pyqtgraph stays off the start-up path), with the "what evidence means" note and 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from ketdesk.content.schema.conditions import ConditionCard, meter_fill
@@ -149,10 +149,6 @@ class ConditionsPanel(Panel):
             meter.apply_metrics(metrics)
         self.chart.apply_metrics(metrics)
         self.details.apply_metrics(metrics)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self.details.setGeometry(self.rect())
 
     def reset(self) -> None:
         self.details.close_details()

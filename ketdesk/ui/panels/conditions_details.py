@@ -1,8 +1,8 @@
 """A condition's details, shown in a sheet over the panel (inside the window, never a dialog).
 
 A kiosk has no window manager to tidy up a separate dialog, and a patient should never lose
-the app behind one, so the details open as an overlay on the panel itself: a dimmed
-backdrop, a sheet with the facts and the full source list, and a large Close button.
+the app behind one, so the details open as an overlay (``ketdesk.ui.overlay``) on the
+panel itself: a dimmed backdrop, a sheet with the facts and the full source list, and a large Close button.
 Escape, the Close button or a tap on the backdrop closes it, and focus goes back to the
 card that opened it. While it is open, Tab moves only between the sheet's own controls.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,15 +26,13 @@ from PySide6.QtWidgets import (
 from ketdesk.content.schema.conditions import ConditionCard, ConditionsPanel
 from ketdesk.content.schema.core import Block, Claim
 from ketdesk.ui.evidence_meter import EvidenceMeter
+from ketdesk.ui.overlay import Overlay
 from ketdesk.ui.panels.conditions_card import make_meter
 from ketdesk.ui.theme import Metrics, Theme
 from ketdesk.ui.widgets import Card, button_text, make_label
 
-# Dims the panel behind the sheet so the sheet reads as in front, not as more page.
-BACKDROP = QColor(0, 0, 0, 150)
 
-
-class DetailsOverlay(QWidget):
+class DetailsOverlay(Overlay):
     """Covers its parent; ``open_card`` fills the sheet for one condition and shows it."""
 
     def __init__(self, text: ConditionsPanel, theme: Theme, sources_heading: str,
@@ -77,7 +75,6 @@ class DetailsOverlay(QWidget):
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sheet.body.addWidget(self.scroller, 1)
-        self.hide()
 
     # --- opening and closing ------------------------------------------------------
     @property
@@ -92,11 +89,7 @@ class DetailsOverlay(QWidget):
         self.setAccessibleName(self._text.controls.details_name.format(name=card.name))
         self.scroller.setWidget(self._build_content(card))
         self.apply_metrics(self._metrics)
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
+        self.present()
         self.scroller.verticalScrollBar().setValue(0)
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -183,21 +176,10 @@ class DetailsOverlay(QWidget):
         self._place_sheet()
 
     # --- events -------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), BACKDROP)
-        painter.end()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        event.accept()  # nothing under the backdrop may be clicked while the sheet is open
-
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if not self.sheet.geometry().contains(event.position().toPoint()):
             self.close_details()
         event.accept()
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
-        event.accept()  # the page behind must not scroll
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:

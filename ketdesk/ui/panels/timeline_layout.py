@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF
 
+from ketdesk.ui.panels import mechanism_placement as placement
+
 Span = tuple[float, float]
 
 
@@ -102,23 +104,10 @@ def best_split(text: str, width_of: Callable[[str], float]) -> str:
 
 # --- geometry tests ------------------------------------------------------------------------
 def segment_hits(rect: QRectF, line: QLineF) -> bool:
-    """Whether a line segment passes through a rectangle (exact: Liang-Barsky clipping)."""
-    x0, y0, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, x0 - rect.left()), (dx, rect.right() - x0),
-                 (-dy, y0 - rect.top()), (dy, rect.bottom() - y0)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
+    """Whether a line segment passes through a rectangle (exact: Liang-Barsky clipping,
+    the diagram's label placer's own test, here on Qt's types)."""
+    return placement.segment_hits(((line.x1(), line.y1()), (line.x2(), line.y2())),
+                                  (rect.left(), rect.top(), rect.right(), rect.bottom()))
 
 
 def segments_cross(a: QLineF, b: QLineF) -> bool:
