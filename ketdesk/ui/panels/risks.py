@@ -172,8 +172,8 @@ class RisksPanel(Panel):
             if step.duration:
                 duration = make_label(step.duration, "lead")
                 duration.setObjectName("duration")
-                # The duration is what the eye looks for first: bold, in the accent colour.
-                duration.setStyleSheet(f"color: {self.context.theme.accent}; font-weight: bold;")
+                # The duration is what the eye looks for first: bold, in the accent colour
+                # (QLabel#duration in the window's style sheet).
                 card.body.addWidget(duration)
             card.body.addWidget(self._claim_label(step.detail, step.sources))
             card.body.addStretch(1)

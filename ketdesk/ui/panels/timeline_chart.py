@@ -285,7 +285,7 @@ class TimelineChart:
             label.badge.border = outline
             label.leader.setPen(leader)
             label.entry.set_marker(self._marker_pixmap(self.style_for(label.series), metrics))
-        self.key.apply_metrics(metrics, theme)
+        self.key.apply_metrics(metrics)
         self.relayout()
 
     def _measure(self, label: ChartLabel, font: Any, badge_font: Any) -> None:
