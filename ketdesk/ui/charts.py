@@ -112,9 +112,10 @@ def marker_size(metrics: Metrics) -> float:
 def make_plot(theme: Theme, metrics: Metrics, parent: QWidget | None = None) -> Any:
     """A PlotWidget with the house style: no mouse zoom, themed axes, no stray menu."""
     lib = pg()
-    plot = lib.PlotWidget(parent=parent, background=theme.surface)
+    # No context menus (plot's or view's): built here, the view's menu would be made and
+    # then thrown away by setMenuEnabled(False).
+    plot = lib.PlotWidget(parent=parent, background=theme.surface, enableMenu=False)
     item = plot.getPlotItem()
-    item.setMenuEnabled(False)
     item.hideButtons()
     # A chart in a waiting room is read, not explored: panning and zooming only confuse.
     item.getViewBox().setMouseEnabled(x=False, y=False)

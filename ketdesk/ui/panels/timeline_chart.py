@@ -141,6 +141,7 @@ class TimelineChart:
         self._relayout_timer.setInterval(0)
         self._relayout_timer.timeout.connect(self.relayout)
         self.view.sigResized.connect(self._relayout_timer.start)
+        self._styled_for: Metrics | None = None
         self.apply_metrics(metrics)
 
     # --- building -----------------------------------------------------------------------
@@ -249,6 +250,24 @@ class TimelineChart:
     # --- size and style -----------------------------------------------------------------
     def apply_metrics(self, metrics: Metrics) -> None:
         self.metrics = metrics
+        if metrics != self._styled_for:
+            self._restyle(metrics)
+        self._request_relayout()
+
+    def _request_relayout(self) -> None:
+        """Lay the words out now if the chart is on screen; else once it has its size.
+
+        A hidden chart (still being built, or on another page) has a provisional size:
+        placing every word there would be thrown away when it is shown and resized.
+        """
+        if self.plot.isVisible():
+            self.relayout()
+        else:
+            self._relayout_timer.start()
+
+    def _restyle(self, metrics: Metrics) -> None:
+        """Pens, fonts and word sizes for these metrics (the theme is fixed per chart)."""
+        self._styled_for = metrics
         theme = self.theme
         charts.style_plot(self.plot, theme, metrics)
         charts.set_axis_label(self.plot, "bottom", self.content.time_axis.label, theme, metrics)
@@ -286,7 +305,6 @@ class TimelineChart:
             label.leader.setPen(leader)
             label.entry.set_marker(self._marker_pixmap(self.style_for(label.series), metrics))
         self.key.apply_metrics(metrics)
-        self.relayout()
 
     def _measure(self, label: ChartLabel, font: Any, badge_font: Any) -> None:
         """The words' sizes on one line and on two, and a letter's, in this font."""
