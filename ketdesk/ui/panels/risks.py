@@ -116,8 +116,8 @@ class RisksPanel(Panel):
 
     def _chart_card(self, heading: str, note: str, rows: list[list[str]], headers: tuple[str, ...],
                     table_name: str, chart: QWidget, legend: QWidget | None = None) -> ChartCard:
-        table = FittedTable(headers, rows, table_name)
-        card = ChartCard(heading=heading, note=note, controls=self.content.controls, table=table,
+        card = ChartCard(heading=heading, note=note, controls=self.content.controls,
+                         make_table=lambda: FittedTable(headers, rows, table_name),
                          chart=chart, legend=legend)
         self.chart_cards.append(card)
         self._cards.append(card)
@@ -249,7 +249,7 @@ class RisksPanel(Panel):
         self.pressure_chart.set_metrics(metrics)
         self.dose_chart.set_metrics(metrics)
         for card in self.chart_cards:
-            if card.table.isVisible():
+            if card.table_built and card.table.isVisible():
                 card.table.fit()
 
     def reset(self) -> None:
