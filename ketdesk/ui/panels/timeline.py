@@ -307,7 +307,11 @@ class TimelinePanel(Panel):
         m = self.context.metrics
         viewport = self.viewport().height()
         self.lead_label.setVisible(viewport >= m.em * 34)
-        self.layout_.activate()
+        # A pass can change what it measured (a grid reflowing into more columns at the new
+        # width): repeat while the layout still changes, so the stack's top is final.
+        for _ in range(3):
+            if not self.layout_.activate():
+                break
         top = self.stack.geometry().top()
         below = m.gap + (self.legend.sizeHint().height() if self.legend.isVisibleTo(self) else 0)
         fill = viewport - top - below - m.px(1.0)

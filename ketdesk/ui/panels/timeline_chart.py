@@ -140,7 +140,7 @@ class TimelineChart:
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(0)
         self._relayout_timer.timeout.connect(self.relayout)
-        self.view.sigResized.connect(self._relayout_timer.start)
+        self.view.sigResized.connect(self._view_resized)
         self._styled_for: Metrics | None = None
         self.apply_metrics(metrics)
 
@@ -254,6 +254,14 @@ class TimelineChart:
             self._restyle(metrics)
         self._request_relayout()
 
+    def _view_resized(self) -> None:
+        # The first placement at once, so that the first frame shows the words in place;
+        # after that, the resizes of one layout pass are coalesced into one placement.
+        if not self.shown_ticks and self.plot.isVisible():
+            self.relayout()
+        else:
+            self._relayout_timer.start()
+
     def _request_relayout(self) -> None:
         """Lay the words out now if the chart is on screen; else once it has its size.
 
@@ -349,7 +357,9 @@ class TimelineChart:
         text high, with room for two rows of event words above it and the time axis below."""
         m = self.metrics
         rect = self.view.sceneBoundingRect()
-        estimate = self.item.getAxis("bottom").height() + m.px(0.5)
+        # The axis' fixed height, not its current one: before the plot's first layout pass
+        # (a page being built or just shown) that is still pyqtgraph's default.
+        estimate = self.item.getAxis("bottom").minimumHeight() + m.px(0.5)
         overhead = self.plot.height() - rect.height() if rect.height() >= 40 else estimate
         return math.ceil(max(overhead, estimate) + self._strip_floor() + self._bottom_pad()
                          + SCALE_EM * m.em + 2)
