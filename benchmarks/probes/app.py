@@ -27,6 +27,7 @@ from PySide6.QtTest import QTest
 
 from benchmarks.probes.kit import (
     PaintWatch,
+    activate,
     install_qt_message_handler,
     process_until,
     report,
@@ -51,6 +52,7 @@ def start_window() -> Any:
     window.resize(1920, 1080)
     window.show()
     wait_painted(watch)
+    activate(window)
     return window
 
 

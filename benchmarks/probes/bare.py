@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from benchmarks.probes.kit import (
     PaintWatch,
+    activate,
     install_qt_message_handler,
     report,
     report_memory,
@@ -91,6 +92,7 @@ def shown(window: QMainWindow, size: tuple[int, int]) -> PaintWatch:
     window.resize(*size)
     window.show()
     wait_painted(watch)
+    activate(window)
     return watch
 
 
