@@ -111,6 +111,9 @@ class PeopleChart(QWidget):
         self.plot.setObjectName("peoplePlot")
         self.plot.setAccessibleName(self._text.chart.title)
         item = self.plot.getPlotItem()
+        # Both ranges are set below (_fit_x_range, setYRange); auto-range would recompute the
+        # bounds of every item as it is added.
+        item.disableAutoRange()
         item.invertY(True)  # first row at the top, in the cards' order
 
         outline = QPen(QColor(theme.text))
