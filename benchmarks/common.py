@@ -79,14 +79,20 @@ class ProbeError(RuntimeError):
 
 
 def probe_env(platform: str, display: str | None, extra: dict[str, str] | None = None) -> dict[str, str]:
-    """Environment for a child: private config and log folders, the chosen Qt platform."""
+    """Environment for a child: private config and log folders, the chosen Qt platform.
+
+    Compiled bytecode is kept (in the scratch folder, not the source tree), as an installed
+    app keeps it: with PYTHONDONTWRITEBYTECODE set, every run would compile ketdesk's
+    modules from source and time that too. The discarded warm-up run fills the cache.
+    """
     env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("KETDESK_", "QT_", "PYTEST"))}
+           if not key.startswith(("KETDESK_", "QT_", "PYTEST")) and key != "PYTHONDONTWRITEBYTECODE"}
     scratch = Path(tempfile.gettempdir()) / f"ketdesk-bench-{os.getpid()}"
     env.update({
         "QT_QPA_PLATFORM": platform,
         "KETDESK_CONFIG_DIR": str(scratch / "config"),
         "KETDESK_LOG_DIR": str(scratch / "log"),
+        "PYTHONPYCACHEPREFIX": str(scratch / "pycache"),
         "PYQTGRAPH_QT_LIB": "PySide6",
     })
     if display:

@@ -7,6 +7,7 @@ server) is done. This module imports only QtCore/QtWidgets, like the app's first
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -55,6 +56,17 @@ def process_until(done: object, timeout: float = 30.0) -> None:
 
 def wait_painted(watch: PaintWatch, before: int = 0) -> None:
     process_until(lambda: watch.count > before)
+
+
+def activate(window: QWidget) -> None:
+    """Make the window the active one, as a window manager does for the window tapped.
+
+    The private Xvfb has no window manager, so nothing activates a window by itself;
+    some costs (focus rings, a chart scene's activation) exist only in an active window.
+    """
+    window.activateWindow()
+    with contextlib.suppress(TimeoutError):  # a platform that cannot activate: measure as is
+        process_until(window.isActiveWindow, timeout=2.0)
 
 
 def settle(rounds: int = 3) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -109,12 +109,29 @@ def marker_size(metrics: Metrics) -> float:
     return max(10.0, metrics.em * 0.7)
 
 
+class _SameWhenInactive(QObject):
+    """Keeps a plot's scene from hearing that the window was (de)activated.
+
+    Qt tells a graphics scene the window is active each time a view of it is shown, and
+    inactive each time one is hidden; every pyqtgraph axis, view and plot item then
+    repaints itself for a palette that here never changes (the charts use the theme's
+    colours, never the active/inactive palette). In an active window that was a second
+    full repaint of the page on every switch to or from a chart panel.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        return event.type() in (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
+
+
 def make_plot(theme: Theme, metrics: Metrics, parent: QWidget | None = None) -> Any:
     """A PlotWidget with the house style: no mouse zoom, themed axes, no stray menu."""
     lib = pg()
     plot = lib.PlotWidget(parent=parent, background=theme.surface)
     item = plot.getPlotItem()
+    # Not PlotWidget(enableMenu=False), which would skip building the view's menu: measured,
+    # it makes the hidden plots' scenes post work on every later panel switch.
     item.setMenuEnabled(False)
+    plot.scene().installEventFilter(_SameWhenInactive(plot))
     item.hideButtons()
     # A chart in a waiting room is read, not explored: panning and zooming only confuse.
     item.getViewBox().setMouseEnabled(x=False, y=False)

@@ -92,7 +92,7 @@ class EvidenceMeter(QWidget):
         self.word_label = make_label(word, "body")
         self.word_label.setWordWrap(False)
         # Bold, at body size: the word must stand out without outranking the card heading.
-        self.word_label.setStyleSheet("font-weight: bold;")
+        self.word_label.setObjectName("meterWord")  # bold: the window's style sheet
         row.addWidget(self.caption)
         row.addWidget(self.bars, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.word_label)

@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         """The panel with this id, built on first use so start-up stays fast."""
         panel = self._panels.get(panel_id)
         if panel is None:
-            panel = create_panel(panel_id, self.panel_context())
+            panel = create_panel(panel_id, self.panel_context(), self.stack)
             panel.setObjectName(f"panel-{panel_id}")
             self._panels[panel_id] = panel
             self.stack.addWidget(panel)

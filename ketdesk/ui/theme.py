@@ -271,6 +271,16 @@ QPushButton:focus, QToolButton:focus, QPushButton[tab="true"]:focus, QCheckBox:f
 QRadioButton:focus, QComboBox:focus, QLineEdit:focus, QAbstractSpinBox:focus, QSlider:focus,
 QFrame[clickable="true"]:focus, QAbstractItemView:focus {{
     outline: none; border: {ring}px solid {theme.focus}; }}
+QFrame[clickable="true"]:hover {{ border-color: {theme.accent}; }}
+/* Parts of panels, styled here once rather than by a style sheet on each widget (each
+   such sheet gives its widget a style of its own, built and polished separately). */
+QLabel#meterWord {{ font-weight: bold; }}
+QLabel#approval {{ border-left: {m.px(0.25)}px solid {theme.text}; padding-left: {m.px(0.4)}px;
+    font-weight: bold; }}
+QLabel#duration {{ color: {theme.accent}; font-weight: bold; }}
+QLabel#timelineKeyLetter {{ border: {max(2, m.px(0.1))}px solid {theme.text};
+    border-radius: {max(2, m.px(0.15))}px; padding: 0 {max(2, m.px(0.15))}px; font-weight: bold;
+    background: {theme.surface}; }}
 QScrollArea[panel="true"] {{ border: {ring}px solid transparent; }}
 QScrollArea[panel="true"]:focus {{ border: {ring}px solid {theme.focus}; }}
 QScrollBar:vertical {{ width: {max(16, m.px(0.8))}px; background: {theme.window}; }}

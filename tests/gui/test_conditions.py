@@ -184,6 +184,7 @@ def test_table_toggle_shows_the_same_data(qtbot, panel, pack) -> None:  # type: 
     chart = panel.chart
     text = pack.conditions
     assert chart.toggle.text() == "Show as table" and not chart.showing_table
+    assert not chart.table_built  # built on the first tap, not with the chart
     qtbot.mouseClick(chart.toggle, Qt.MouseButton.LeftButton)
     assert chart.showing_table
     assert chart.toggle.text() == "Show as chart"

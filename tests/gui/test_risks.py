@@ -63,6 +63,20 @@ def test_bar_charts_draw_the_content_bars(risks, pack) -> None:  # type: ignore[
             assert (box.arrow is not None) == box.bar.open_high
 
 
+def test_tables_are_built_on_first_toggle_only(qtbot, risks) -> None:  # type: ignore[no-untyped-def]
+    # Shown and laid out, the panel has built no table: most visitors never open one.
+    assert not any(card.table_built for card in risks.chart_cards)
+    card = risks.pressure_card
+    qtbot.mouseClick(card.toggle, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: card.table_built and card.table.isVisible())
+    assert [c.table_built for c in risks.chart_cards] == [c is card for c in risks.chart_cards]
+    # Switching back hides the same table; it is not built again.
+    table = card.table
+    qtbot.mouseClick(card.toggle, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not table.isVisible())
+    assert card.table is table
+
+
 def test_table_toggle_lists_every_point_with_its_source(qtbot, risks, pack) -> None:  # type: ignore[no-untyped-def]
     card = risks.session_card
     assert not card.table.isVisible() and card.chart_slot.isVisible()

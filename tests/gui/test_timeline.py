@@ -6,12 +6,13 @@ import itertools
 import math
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtWidgets import QLabel, QToolTip
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
 from ketdesk.screenshot import settle
 from ketdesk.ui import charts
 from ketdesk.ui.panels.timeline import CHART, PEOPLE, TABLE, TimelinePanel
+from ketdesk.ui.panels.timeline_chart import TimelineChart
 from ketdesk.ui.theme import Metrics
 
 SIZES = [(1024, 600), (1920, 1080), (3840, 2160)]
@@ -32,6 +33,83 @@ def resize(qtbot, window, panel: TimelinePanel, size: tuple[int, int]) -> None: 
     qtbot.waitUntil(lambda: window.metrics.em == em and panel.viewport().width() > size[0] * 0.9)
     settle()  # layouts, the chart's deferred relayout and the page's height-for-width
     panel.chart.relayout()
+
+
+def test_first_show_opens_no_window_of_its_own(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    # Words were once placed while the chart's key had no parent yet: the key flashed up as
+    # a window of its own and took the activation from the app's window.
+    shown: list[str] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+            if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
+                    and watched.isWindow() and watched is not window):
+                shown.append(type(watched).__name__)
+            return False
+
+    window.resize(1920, 1080)  # big text: at the provisional size some words need the key
+    qtbot.waitUntil(lambda: window.metrics.em == Metrics.for_window(1920, 1080).em)
+    watch = Watch()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(watch)
+    try:
+        window.show_panel("timeline")
+        panel = window.panel("timeline")
+        qtbot.waitUntil(lambda: panel.chart.shown_ticks != [])
+    finally:
+        app.removeEventFilter(watch)
+    assert shown == []
+
+
+def test_chart_words_are_placed_only_once_shown(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    # Building the panel (hidden, at pyqtgraph's provisional size) places no words: every
+    # placement is made on screen, at (about) the width the chart is shown at.
+    placed: list[tuple[bool, float]] = []
+    real = TimelineChart.relayout
+
+    def counting(chart: TimelineChart) -> None:
+        placed.append((chart.plot.isVisible(), chart.view.sceneBoundingRect().width()))
+        real(chart)
+
+    TimelineChart.relayout = counting  # type: ignore[method-assign]
+    try:
+        window.show_panel("timeline")
+        panel = window.panel("timeline")
+        qtbot.waitUntil(lambda: panel.chart.shown_ticks != [])
+        settle()
+    finally:
+        TimelineChart.relayout = real  # type: ignore[method-assign]
+    final = panel.chart.view.sceneBoundingRect().width()
+    assert placed and all(visible and width > 0.9 * final for visible, width in placed), placed
+
+
+def test_window_activation_does_not_repaint_the_chart(qtbot, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
+    # Qt (de)activates a plot's scene whenever its view is shown or hidden; the chart looks
+    # the same either way, so it must not repaint (a second repaint on every panel switch).
+    plot = panel.chart.plot
+    qtbot.waitUntil(lambda: plot.isVisible())
+    settle()
+    paints: list[int] = []
+
+    class Count(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                paints.append(1)
+            return False
+
+    counter = Count()
+    plot.viewport().installEventFilter(counter)
+    try:
+        for kind in (QEvent.Type.WindowDeactivate, QEvent.Type.WindowActivate):
+            QApplication.sendEvent(plot.scene(), QEvent(kind))
+        settle()
+        assert paints == []
+        # A real change still repaints.
+        panel.chart.scale_top.update()
+        qtbot.waitUntil(lambda: paints != [])
+    finally:
+        plot.viewport().removeEventFilter(counter)
 
 
 def test_lines_plot_the_content_series(pack, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]

@@ -61,6 +61,10 @@ class Panel(QScrollArea):
         self.body.setMinimumHeight(1)
         self.layout_ = QVBoxLayout(self.body)
         self.setWidget(self.body)
+        # setWidget turns on the page's own background fill; the window's style sheet
+        # paints it (QWidget#panelBody). Left on, Qt paints the page twice on every show:
+        # once as an opaque widget of its own, then again with the window.
+        self.body.setAutoFillBackground(False)
         text = self.text
         # The page itself is a Tab stop (arrow keys and Page Down scroll it): name it.
         self.setProperty("panel", True)

@@ -136,13 +136,10 @@ class ConditionsPanel(Panel):
         super().apply_metrics(metrics)
         if not hasattr(self, "details"):
             return  # the base class calls this before the panel's parts exist
-        theme = self.context.theme
         self.grid.set_spacing(metrics.gap)
         self.lower_grid.set_spacing(metrics.gap)
-        # A thick focus ring in the theme's focus colour: the card is the keyboard target.
-        self.setStyleSheet(
-            f'QFrame[clickable="true"]:focus {{ border: {max(3, metrics.px(0.15))}px solid {theme.focus}; }}'
-            f' QFrame[clickable="true"]:hover {{ border-color: {theme.accent}; }}')
+        # The cards' thick focus ring and hover colour (the card is the keyboard target) come
+        # from the window's style sheet: a sheet set here would restyle the whole page.
         for view in self.card_views.values():
             view.apply_metrics(metrics)
         for meter in self.legend:

@@ -47,7 +47,6 @@ class ConditionCardView(Card):
         super().__init__("true", parent)
         self.card = card
         self._on_activate = on_activate
-        self._theme = theme
         self.setObjectName(f"condition-{card.id}")
         self.setProperty("clickable", True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -84,12 +83,9 @@ class ConditionCardView(Card):
         self._on_activate(self.card.id)
 
     def apply_metrics(self, metrics: Metrics) -> None:
+        # The approval note's ruled margin (it marks the note by shape as well as by words)
+        # is QLabel#approval in the window's style sheet, sized with the same metrics.
         self.meter.apply_metrics(metrics)
-        if self.approval is not None:
-            # A ruled margin marks the approval note by shape as well as by words.
-            self.approval.setStyleSheet(
-                f"border-left: {metrics.px(0.25)}px solid {self._theme.text};"
-                f" padding-left: {metrics.px(0.4)}px; font-weight: bold;")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         # Accept the press so the release (the "tap") comes back to this card.

@@ -71,14 +71,10 @@ class PeopleChart(QWidget):
         self.plot_holder.setObjectName("plotHolder")
         self._plot_layout = QVBoxLayout(self.plot_holder)
         self._plot_layout.setContentsMargins(0, 0, 0, 0)
-        table_rows = [[r.label, r.value_text, r.counts_text, source_numbers_text(r.sources, numbers, ui)]
-                      for r in self.rows]
-        self.table = charts.DataTable(text.chart.table_headers, table_rows, text.chart.table_name)
-        self.table.setObjectName("chartTable")
-        # The number column needs only its width; the wordy columns share the rest.
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._table_rows = [[r.label, r.value_text, r.counts_text,
+                             source_numbers_text(r.sources, numbers, ui)] for r in self.rows]
+        self._table: charts.DataTable | None = None  # built on first use (see ``table``)
         self.stack.addWidget(self.plot_holder)
-        self.stack.addWidget(self.table)
         layout.addWidget(self.stack)
         self.apply_metrics(metrics)
 
@@ -86,6 +82,24 @@ class PeopleChart(QWidget):
     @property
     def is_built(self) -> bool:
         return self.plot is not None
+
+    @property
+    def table_built(self) -> bool:
+        return self._table is not None
+
+    @property
+    def table(self) -> charts.DataTable:
+        """The chart's data as a table, built on first use (usually the first tap on the
+        switch): most visitors never open it, and a hidden table still costs its building
+        and a column fit on every resize."""
+        if self._table is None:
+            text = self._text.chart
+            table = self._table = charts.DataTable(text.table_headers, self._table_rows, text.table_name)
+            table.setObjectName("chartTable")
+            # The number column needs only its width; the wordy columns share the rest.
+            table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            self.stack.addWidget(table)
+        return self._table
 
     def build(self) -> None:
         """Create the plot (imports pyqtgraph); later calls do nothing."""
@@ -97,6 +111,9 @@ class PeopleChart(QWidget):
         self.plot.setObjectName("peoplePlot")
         self.plot.setAccessibleName(self._text.chart.title)
         item = self.plot.getPlotItem()
+        # Both ranges are set below (_fit_x_range, setYRange); auto-range would recompute the
+        # bounds of every item as it is added.
+        item.disableAutoRange()
         item.invertY(True)  # first row at the top, in the cards' order
 
         outline = QPen(QColor(theme.text))
@@ -197,13 +214,15 @@ class PeopleChart(QWidget):
 
     def _fit_table(self) -> None:
         """Show every row without an inner scroll bar: the panel itself scrolls."""
-        self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
-        height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        self.table.setFixedHeight(height)
+        table = self._table
+        if table is not None:
+            table.resizeRowsToContents()
+            height = table.horizontalHeader().height() + 2 * table.frameWidth()
+            height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+            table.setFixedHeight(height)
         # The stack takes the height of the page it shows, not the taller of the two.
         # (Both pages have fixed heights, so their maximum is their height.)
-        page = self.table if self.stack.currentWidget() is self.table else self.plot_holder
+        page = table if table is not None and self.stack.currentWidget() is table else self.plot_holder
         self.stack.setFixedHeight(page.maximumHeight())
 
     def _show_table(self, on: bool) -> None:
@@ -221,4 +240,4 @@ class PeopleChart(QWidget):
 
     @property
     def showing_table(self) -> bool:
-        return self.stack.currentWidget() is self.table
+        return self._table is not None and self.stack.currentWidget() is self._table

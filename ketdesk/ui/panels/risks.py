@@ -116,8 +116,8 @@ class RisksPanel(Panel):
 
     def _chart_card(self, heading: str, note: str, rows: list[list[str]], headers: tuple[str, ...],
                     table_name: str, chart: QWidget, legend: QWidget | None = None) -> ChartCard:
-        table = FittedTable(headers, rows, table_name)
-        card = ChartCard(heading=heading, note=note, controls=self.content.controls, table=table,
+        card = ChartCard(heading=heading, note=note, controls=self.content.controls,
+                         make_table=lambda: FittedTable(headers, rows, table_name),
                          chart=chart, legend=legend)
         self.chart_cards.append(card)
         self._cards.append(card)
@@ -172,8 +172,8 @@ class RisksPanel(Panel):
             if step.duration:
                 duration = make_label(step.duration, "lead")
                 duration.setObjectName("duration")
-                # The duration is what the eye looks for first: bold, in the accent colour.
-                duration.setStyleSheet(f"color: {self.context.theme.accent}; font-weight: bold;")
+                # The duration is what the eye looks for first: bold, in the accent colour
+                # (QLabel#duration in the window's style sheet).
                 card.body.addWidget(duration)
             card.body.addWidget(self._claim_label(step.detail, step.sources))
             card.body.addStretch(1)
@@ -249,7 +249,7 @@ class RisksPanel(Panel):
         self.pressure_chart.set_metrics(metrics)
         self.dose_chart.set_metrics(metrics)
         for card in self.chart_cards:
-            if card.table.isVisible():
+            if card.table_built and card.table.isVisible():
                 card.table.fit()
 
     def reset(self) -> None:

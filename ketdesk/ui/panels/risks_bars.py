@@ -70,6 +70,10 @@ class RangeBarChart(QWidget):
         sp = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         sp.setHeightForWidth(True)
         self.setSizePolicy(sp)
+        # Layouts by width: Qt asks heightForWidth many times per layout pass, and painting
+        # and every mouse move need the same rectangles again. Fonts change only in
+        # set_metrics, which clears it.
+        self._layouts: dict[int, BarLayout] = {}
         self.set_metrics(metrics)
 
     # --- sizes ----------------------------------------------------------------------
@@ -79,6 +83,7 @@ class RangeBarChart(QWidget):
         self.label_font = chart_font(metrics, 1.0)
         self.value_font = chart_font(metrics, 1.0, bold=True)
         self.tick_font = chart_font(metrics, 0.85)
+        self._layouts.clear()
         self.updateGeometry()
         self.update()
 
@@ -97,6 +102,15 @@ class RangeBarChart(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def layout_for(self, width: int) -> BarLayout:
+        """Where everything goes at this width (computed once per width and size)."""
+        found = self._layouts.get(width)
+        if found is None:
+            if len(self._layouts) >= 8:  # a window being resized asks at many widths
+                self._layouts.clear()
+            found = self._layouts[width] = self._compute_layout(width)
+        return found
+
+    def _compute_layout(self, width: int) -> BarLayout:
         m = self.metrics
         pad = m.px(0.2)
         gap = m.px(0.3)

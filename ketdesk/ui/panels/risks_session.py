@@ -128,6 +128,9 @@ class SessionChartView(QWidget):
         self.plot = plot = charts.make_plot(self.theme, self.metrics, self)
         plot.setAccessibleName(self.data.chart_name)
         view = plot.getPlotItem().getViewBox()
+        # fit_ranges sets both ranges; auto-range would recompute the bounds of every item
+        # as it is added.
+        view.disableAutoRange()
         count = len(self.data.lanes)
         # The drip, shaded behind every lane.
         drip = Span(start=self.data.drip.start, end=self.data.drip.end, kind="on",

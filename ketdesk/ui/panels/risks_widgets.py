@@ -5,7 +5,7 @@ Nothing here imports pyqtgraph; the session chart is put into its card when firs
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF, QResizeEvent
@@ -64,12 +64,15 @@ class ChartCard(Card):
     """A chart with its heading, note and a switch to show the same data as a table.
 
     The chart itself may arrive later (``set_chart``): the session chart needs pyqtgraph,
-    which is imported only when the panel is first shown.
+    which is imported only when the panel is first shown. The table is built by
+    ``make_table`` the first time it is asked for (usually the first tap on the switch):
+    most visitors never open it, and a hidden table still costs its building and a
+    column fit on every resize.
     """
 
-    def __init__(self, *, heading: str, note: str, controls: Controls, table: FittedTable,
-                 chart: QWidget | None = None, legend: QWidget | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, *, heading: str, note: str, controls: Controls,
+                 make_table: Callable[[], FittedTable], chart: QWidget | None = None,
+                 legend: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__("true", parent)
         self._controls = controls
         self.heading = make_label(heading, "h2") if heading else None
@@ -89,9 +92,8 @@ class ChartCard(Card):
         self.note = make_label(note, "small") if note else None
         if self.note is not None:
             self.body.addWidget(self.note)
-        self.table = table
-        table.hide()
-        self.body.addWidget(table)
+        self._make_table = make_table
+        self._table: FittedTable | None = None
         self.toggle = QPushButton(button_text(controls.show_table))
         self.toggle.setCheckable(True)
         self.toggle.setAccessibleName(controls.show_table)
@@ -105,6 +107,19 @@ class ChartCard(Card):
         self.chart = chart
         self._slot_layout.addWidget(chart)
 
+    @property
+    def table_built(self) -> bool:
+        return self._table is not None
+
+    @property
+    def table(self) -> FittedTable:
+        """The table, built (hidden, above the switch) on first use."""
+        if self._table is None:
+            table = self._table = self._make_table()
+            table.hide()
+            self.body.insertWidget(self.body.indexOf(self.toggle), table)
+        return self._table
+
     def _show_table(self, on: bool) -> None:
         words = self._controls.show_chart if on else self._controls.show_table
         self.toggle.setText(button_text(words))
@@ -113,7 +128,8 @@ class ChartCard(Card):
         for part in (self.chart_slot, self.legend, self.note):
             if part is not None:
                 part.setVisible(not on)
-        self.table.setVisible(on)
+        if on or self.table_built:
+            self.table.setVisible(on)
         if on:
             self.table.fit()
 

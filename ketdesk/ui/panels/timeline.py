@@ -89,10 +89,14 @@ class TimelinePanel(Panel):
         self.toggle_row = FlowLayout(self.toggles)
         self.toggle_row.addWidget(self.people_button)
         self.toggle_row.addWidget(self.table_button)
-        self.toolbar = FlowLayout(spring_after=0)
+        # In a widget of its own, not a layout nested in the page's: Qt then remembers the
+        # row's height for a width between layout passes instead of asking again each time.
+        self.toolbar_row = QWidget()
+        self.toolbar_row.setObjectName("timelineToolbar")
+        self.toolbar = FlowLayout(self.toolbar_row, spring_after=0)
         self.toolbar.addWidget(self.chart.caption)
         self.toolbar.addWidget(self.toggles)
-        self.layout_.addLayout(self.toolbar)
+        self.layout_.addWidget(self.toolbar_row)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.chart.widget)
         # The other two views are built on first use: the first show only waits for the chart.
@@ -303,7 +307,11 @@ class TimelinePanel(Panel):
         m = self.context.metrics
         viewport = self.viewport().height()
         self.lead_label.setVisible(viewport >= m.em * 34)
-        self.layout_.activate()
+        # A pass can change what it measured (a grid reflowing into more columns at the new
+        # width): repeat while the layout still changes, so the stack's top is final.
+        for _ in range(3):
+            if not self.layout_.activate():
+                break
         top = self.stack.geometry().top()
         below = m.gap + (self.legend.sizeHint().height() if self.legend.isVisibleTo(self) else 0)
         fill = viewport - top - below - m.px(1.0)

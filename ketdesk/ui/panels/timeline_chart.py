@@ -140,7 +140,8 @@ class TimelineChart:
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(0)
         self._relayout_timer.timeout.connect(self.relayout)
-        self.view.sigResized.connect(self._relayout_timer.start)
+        self.view.sigResized.connect(self._view_resized)
+        self._styled_for: Metrics | None = None
         self.apply_metrics(metrics)
 
     # --- building -----------------------------------------------------------------------
@@ -249,6 +250,32 @@ class TimelineChart:
     # --- size and style -----------------------------------------------------------------
     def apply_metrics(self, metrics: Metrics) -> None:
         self.metrics = metrics
+        if metrics != self._styled_for:
+            self._restyle(metrics)
+        self._request_relayout()
+
+    def _view_resized(self) -> None:
+        # The first placement at once, so that the first frame shows the words in place;
+        # after that, the resizes of one layout pass are coalesced into one placement.
+        if not self.shown_ticks and self.plot.isVisible():
+            self.relayout()
+        else:
+            self._relayout_timer.start()
+
+    def _request_relayout(self) -> None:
+        """Lay the words out now if the chart is on screen; else once it has its size.
+
+        A hidden chart (still being built, or on another page) has a provisional size:
+        placing every word there would be thrown away when it is shown and resized.
+        """
+        if self.plot.isVisible():
+            self.relayout()
+        else:
+            self._relayout_timer.start()
+
+    def _restyle(self, metrics: Metrics) -> None:
+        """Pens, fonts and word sizes for these metrics (the theme is fixed per chart)."""
+        self._styled_for = metrics
         theme = self.theme
         charts.style_plot(self.plot, theme, metrics)
         charts.set_axis_label(self.plot, "bottom", self.content.time_axis.label, theme, metrics)
@@ -285,8 +312,7 @@ class TimelineChart:
             label.badge.border = outline
             label.leader.setPen(leader)
             label.entry.set_marker(self._marker_pixmap(self.style_for(label.series), metrics))
-        self.key.apply_metrics(metrics, theme)
-        self.relayout()
+        self.key.apply_metrics(metrics)
 
     def _measure(self, label: ChartLabel, font: Any, badge_font: Any) -> None:
         """The words' sizes on one line and on two, and a letter's, in this font."""
@@ -331,7 +357,9 @@ class TimelineChart:
         text high, with room for two rows of event words above it and the time axis below."""
         m = self.metrics
         rect = self.view.sceneBoundingRect()
-        estimate = self.item.getAxis("bottom").height() + m.px(0.5)
+        # The axis' fixed height, not its current one: before the plot's first layout pass
+        # (a page being built or just shown) that is still pyqtgraph's default.
+        estimate = self.item.getAxis("bottom").minimumHeight() + m.px(0.5)
         overhead = self.plot.height() - rect.height() if rect.height() >= 40 else estimate
         return math.ceil(max(overhead, estimate) + self._strip_floor() + self._bottom_pad()
                          + SCALE_EM * m.em + 2)

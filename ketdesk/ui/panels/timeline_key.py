@@ -14,7 +14,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from ketdesk.ui.flow_layout import FlowLayout, one_line_width
-from ketdesk.ui.theme import Metrics, Theme
+from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import make_label
 
 
@@ -90,15 +90,10 @@ class ChartKey(QWidget):
     def height_for(self, width: int) -> int:
         return self.flow.heightForWidth(width) if self.shown_entries() else 0
 
-    def apply_metrics(self, metrics: Metrics, theme: Theme) -> None:
+    def apply_metrics(self, metrics: Metrics) -> None:
         self.flow.setSpacing(metrics.gap)
-        pad = max(2, metrics.px(0.15))
-        border = max(2, metrics.px(0.1))
         side = metrics.px(1.5)
+        # The letters' box and bold are in the window's style sheet (QLabel#timelineKeyLetter).
         for entry in self.entries:
             entry._row.setSpacing(max(4, metrics.px(0.35)))
-            entry.letter.setStyleSheet(
-                f"QLabel#timelineKeyLetter {{ border: {border}px solid {theme.text};"
-                f" border-radius: {pad}px; padding: 0 {pad}px; font-weight: bold;"
-                f" background: {theme.surface}; }}")
             entry.letter.setMinimumSize(side, side)
