@@ -233,19 +233,29 @@ class DataTable(QTableWidget):
         return widths
 
     def fit_columns(self) -> None:
-        """Give every column its longest word, then share the rest by amount of text."""
+        """Give every column its longest word, then share the rest by amount of text.
+
+        A column sized to its contents (``ResizeToContents``) keeps that width; the others
+        share what it leaves, so together they never run past the table's right edge.
+        """
         if self.columnCount() == 0:
             return
+        header = self.horizontalHeader()
+        own_width = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c))
+                     for c in range(self.columnCount())
+                     if header.sectionResizeMode(c) == QHeaderView.ResizeMode.ResizeToContents}
         minimums = self.column_min_widths()
         weights = []
         for c in range(self.columnCount()):
             cells = (self.item(r, c) for r in range(self.rowCount()))
-            weights.append(1 + sum(len(cell.text()) for cell in cells if cell is not None))
-        spare = max(0, self.viewport().width() - sum(minimums))
-        total = sum(weights)
-        header = self.horizontalHeader()
-        for c, minimum in enumerate(minimums):
-            header.resizeSection(c, minimum + spare * weights[c] // total)
+            weights.append(0 if c in own_width
+                           else 1 + sum(len(cell.text()) for cell in cells if cell is not None))
+        shared = [c for c in range(self.columnCount()) if c not in own_width]
+        room = self.viewport().width() - sum(own_width.values())
+        spare = max(0, room - sum(minimums[c] for c in shared))
+        total = sum(weights) or 1
+        for c in shared:
+            header.resizeSection(c, minimums[c] + spare * weights[c] // total)
         self.resizeRowsToContents()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

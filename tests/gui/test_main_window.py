@@ -107,6 +107,30 @@ def test_data_table_never_cuts_a_word(qtbot, qapp_fonts) -> None:  # type: ignor
     assert header.sectionSize(0) > table.fontMetrics().horizontalAdvance("Fibromyalgia")
     assert max(header.sectionSize(c) for c in range(3)) > widest
 
+    assert sum(header.sectionSize(c) for c in range(3)) <= table.viewport().width()
+
+
+def test_data_table_columns_fit_beside_a_column_sized_to_its_contents(qtbot, qapp_fonts) -> None:  # type: ignore[no-untyped-def]
+    """The risks tables size their short "amount" column to its contents; the other
+    columns share the rest, and the last one is not pushed past the table's edge."""
+    from PySide6.QtWidgets import QHeaderView
+
+    from ketdesk.ui.charts import DataTable
+
+    table = DataTable(["What", "Amount", "Details", "Source"],
+                      [["Average across 15 studies", "about 13", "The top number rose 12.6.",
+                        "34. Vankawala J, et al. (2021)"],
+                       ["A big rise", "40 or more", "With the spray, 1 to 2 out of 10 people.",
+                        "5. Janssen Pharmaceuticals (2019)"]], "test table")
+    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    qtbot.addWidget(table)
+    table.resize(460, 400)
+    table.show()
+    qtbot.waitExposed(table)
+    header = table.horizontalHeader()
+    assert sum(header.sectionSize(c) for c in range(4)) <= table.viewport().width()
+    assert header.sectionSize(1) >= table.sizeHintForColumn(1)
+
 
 def test_window_is_styled_once_for_the_size_it_opens_at(qtbot, qapp_fonts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Built at its opening size, the window is not restyled again before its first frame
