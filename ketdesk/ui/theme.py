@@ -243,7 +243,10 @@ QPushButton, QToolButton {{ min-height: {m.touch}px; padding: 0 {m.px(0.8)}px; b
     background: {theme.surface}; border: 2px solid {theme.border}; }}
 QPushButton:hover, QToolButton:hover {{ border-color: {theme.accent}; }}
 QPushButton:checked, QPushButton[primary="true"], QToolButton:checked {{ background: {theme.accent};
-    color: {theme.accent_text}; border-color: {theme.accent}; font-weight: bold; }}
+    color: {theme.accent_text}; border-color: {theme.accent}; }}
+/* Bold only where it never changes: Qt sizes a button for its first font, and a bold
+   ":checked" text would then be cut off (e.g. "Show as chart" in a narrow card). */
+QPushButton[primary="true"] {{ font-weight: bold; }}
 QPushButton:disabled, QToolButton:disabled {{ color: {theme.muted}; border-style: dashed; }}
 QPushButton[tab="true"] {{ border-radius: 0; border-width: 0 0 4px 0; border-color: transparent;
     background: {theme.surface}; font-weight: bold; padding: 0 {m.px(0.6)}px; }}

@@ -97,3 +97,18 @@ def test_resolve_theme(monkeypatch: pytest.MonkeyPatch) -> None:
     assert resolve_theme("system") is HIGH_CONTRAST
     monkeypatch.setattr(theme, "system_prefers_high_contrast", lambda: False)
     assert resolve_theme("system") is STANDARD
+
+
+def test_no_state_rule_changes_a_buttons_font() -> None:
+    """Qt sizes a button for the font it was polished with; a rule that makes the text
+    bold only when ``:checked`` (or hovered, pressed...) cuts the text off in that state."""
+    import re
+
+    for theme in THEMES.values():
+        sheet = re.sub(r"/\*.*?\*/", "", stylesheet(theme, Metrics(em=24)), flags=re.S)
+        for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", sheet):
+            for selector in selectors.split(","):
+                stateful = re.search(r":(checked|hover|pressed|focus|disabled)", selector)
+                always_bold = '[tab="true"]' in selector or '[tool="true"]' in selector
+                if stateful and not always_bold:
+                    assert "font" not in body, f"{selector.strip()} changes the font: {body.strip()}"
