@@ -57,6 +57,9 @@ class WrappingLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._rows = rows
+        # Layouts above ask heightForWidth many times per pass, for a few widths; measuring
+        # wraps every item's text, so answers are kept until something inside changes.
+        self._heights: dict[int, int] = {}
 
     # --- QLayout interface -------------------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
@@ -78,7 +81,17 @@ class WrappingLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return self._arrange(QRect(0, 0, width, 0), apply=False)
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= 16:
+                self._heights.clear()
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), apply=False)
+        return height
+
+    def invalidate(self) -> None:
+        # Called by Qt whenever an item's size hint, text, font or visibility changes.
+        self._heights.clear()
+        super().invalidate()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         m = self.contentsMargins()
