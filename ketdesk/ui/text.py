@@ -40,8 +40,14 @@ def source_refs_html(source_ids: Iterable[str], numbers: Mapping[str, int], ui: 
     return f' <span style="font-size:small;">[{label}]</span>'
 
 
+def cited_html(text: str, source_ids: Iterable[str], numbers: Mapping[str, int], ui: UiStrings,
+               link_colour: str) -> str:
+    """Content text, escaped, followed by its source numbers as links."""
+    return escape(text) + source_refs_html(source_ids, numbers, ui, link_colour)
+
+
 def claim_html(claim: Claim, numbers: Mapping[str, int], ui: UiStrings, link_colour: str) -> str:
-    return escape(claim.text) + source_refs_html(claim.sources, numbers, ui, link_colour)
+    return cited_html(claim.text, claim.sources, numbers, ui, link_colour)
 
 
 def format_date(day: int, month: int, year: int, ui: UiStrings) -> str:

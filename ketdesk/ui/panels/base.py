@@ -7,7 +7,7 @@ resets the app, or a screenshot is taken.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from ketdesk.content.schema.core import Block, PanelText
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.ui import UiStrings
-from ketdesk.ui.text import SOURCE_LINK_PREFIX, claim_html, plain_text
+from ketdesk.ui.text import SOURCE_LINK_PREFIX, cited_html, claim_html, plain_text
 from ketdesk.ui.theme import STANDARD, Metrics, Theme
 from ketdesk.ui.widgets import Card, make_label
 
@@ -98,6 +98,10 @@ class Panel(QScrollArea):
         card.body.addStretch(1)
         self._cards.append(card)
         return card
+
+    def cited_html(self, text: str, source_ids: Iterable[str]) -> str:
+        """``text`` escaped, then its source numbers as links to the Sources panel."""
+        return cited_html(text, source_ids, self._numbers, self.context.ui, self.context.theme.link)
 
     def rich_label(self, html_text: str, role: str = "body") -> QLabel:
         label = make_label(html_text, role, rich=True)

@@ -22,7 +22,7 @@ from ketdesk.ui.panels.conditions_card import ConditionCardView
 from ketdesk.ui.panels.conditions_chart import PeopleChart
 from ketdesk.ui.panels.conditions_details import DetailsOverlay
 from ketdesk.ui.panels.sources import citation_text
-from ketdesk.ui.text import SOURCE_LINK_PREFIX, claim_html, escape, source_refs_html
+from ketdesk.ui.text import SOURCE_LINK_PREFIX, claim_html, escape
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
 
@@ -102,8 +102,7 @@ class ConditionsPanel(Panel):
         return claim_html(claim, self._numbers, self.context.ui, self.context.theme.link)
 
     def counts_html(self, card: ConditionCard) -> str:
-        return escape(card.counts_text) + source_refs_html(card.sources, self._numbers,
-                                                           self.context.ui, self.context.theme.link)
+        return self.cited_html(card.counts_text, card.sources)
 
     def source_entries(self, card: ConditionCard) -> list[str]:
         """The card's full source list as rich text: a tappable number, then the citation."""

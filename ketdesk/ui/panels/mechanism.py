@@ -28,7 +28,7 @@ from ketdesk.ui.panels import mechanism_scene as sc
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.panels.mechanism_diagram import SynapseDiagram
 from ketdesk.ui.panels.mechanism_swipe import SwipeRecognizer
-from ketdesk.ui.text import claim_html, escape, source_refs_html
+from ketdesk.ui.text import claim_html
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, ResponsiveGrid, button_text, make_label
 
@@ -255,9 +255,7 @@ class MechanismPanel(Panel):
         total = self.step_count
         self.step_label.setText(controls.step_of.format(current=self._step + 1, total=total))
         self.step_title.setText(f"{self._step + 1}. {step.title}")
-        self.caption.setText(escape(step.caption)
-                             + source_refs_html(step.sources, self._numbers, self.context.ui,
-                                                self.context.theme.link))
+        self.caption.setText(self.cited_html(step.caption, step.sources))
         self.caption.setAccessibleName(step.caption)
         self.for_you.setText(step.for_you)
         self.for_you.setAccessibleName(step.for_you)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from ketdesk.content.schema.overview import OverviewPanel as OverviewContent
 from ketdesk.ui.panels.base import Panel, PanelContext
-from ketdesk.ui.text import escape, format_date, source_refs_html
+from ketdesk.ui.text import format_date
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
 
@@ -17,15 +17,13 @@ class OverviewPanel(Panel):
     def __init__(self, context: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         content = self.content
-        link = context.theme.link
 
         fact_cards = []
         for fact in content.key_facts:
             card = Card()
             card.setObjectName("key-fact")
             card.body.addWidget(make_label(fact.value, "big"))
-            card.body.addWidget(self.rich_label(
-                escape(fact.label) + source_refs_html(fact.sources, self._numbers, context.ui, link)))
+            card.body.addWidget(self.rich_label(self.cited_html(fact.label, fact.sources)))
             card.body.addStretch(1)
             fact_cards.append(card)
         self._cards.extend(fact_cards)
@@ -39,8 +37,7 @@ class OverviewPanel(Panel):
             card.setObjectName("session-step")
             card.body.addWidget(make_label(f"{number}. {step.title}", "h2"))
             card.body.addWidget(make_label(step.duration, "small"))
-            card.body.addWidget(self.rich_label(
-                escape(step.text) + source_refs_html(step.sources, self._numbers, context.ui, link)))
+            card.body.addWidget(self.rich_label(self.cited_html(step.text, step.sources)))
             card.body.addStretch(1)
             step_cards.append(card)
         self._cards.extend(step_cards)

@@ -34,7 +34,6 @@ from ketdesk.ui.panels.risks_widgets import (
     number_text,
     source_text,
 )
-from ketdesk.ui.text import escape, source_refs_html
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
 
@@ -156,9 +155,7 @@ class RisksPanel(Panel):
         return card
 
     def _claim_label(self, text: str, sources: tuple[str, ...]) -> QWidget:
-        theme = self.context.theme
-        label = self.rich_label(escape(text) + source_refs_html(sources, self._numbers, self.context.ui,
-                                                                theme.link))
+        label = self.rich_label(self.cited_html(text, sources))
         label.setAccessibleName(text)
         return label
 

@@ -31,7 +31,6 @@ from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.panels.timeline_chart import TimelineChart
 from ketdesk.ui.panels.timeline_table import TimelineTable
 from ketdesk.ui.panels.timeline_words import table_rows
-from ketdesk.ui.text import escape, source_refs_html
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, ResponsiveGrid, button_text, make_label
 
@@ -174,8 +173,7 @@ class TimelinePanel(Panel):
         big = make_label(callout.big, "big")
         big.setAccessibleName(callout.big)
         card.body.addWidget(big)
-        refs = source_refs_html(callout.sources, self._numbers, self.context.ui, self.context.theme.link)
-        text = self.rich_label(escape(callout.text) + refs)
+        text = self.rich_label(self.cited_html(callout.text, callout.sources))
         text.setAccessibleName(callout.text)
         card.body.addWidget(text)
         card.big_label = big  # type: ignore[attr-defined]
@@ -193,8 +191,7 @@ class TimelinePanel(Panel):
         for label, row in zip(array.row_labels, rows, strict=True):
             if row.sources:
                 label.setTextFormat(Qt.TextFormat.RichText)
-                label.setText(escape(row.label) + source_refs_html(row.sources, self._numbers,
-                                                                   self.context.ui, theme.link))
+                label.setText(self.cited_html(row.label, row.sources))
                 label.linkActivated.connect(self._on_link)
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                               | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
@@ -205,8 +202,7 @@ class TimelinePanel(Panel):
         card = Card("note")
         card.setObjectName("timelineClinicClaim")
         card.body.addWidget(make_label(claim.heading, "h2"))
-        refs = source_refs_html(claim.sources, self._numbers, self.context.ui, self.context.theme.link)
-        text = self.rich_label(escape(claim.text) + refs)
+        text = self.rich_label(self.cited_html(claim.text, claim.sources))
         text.setAccessibleName(claim.text)
         card.body.addWidget(text)
         self.claim_rows = self._icon_array(claim.rows, None)
