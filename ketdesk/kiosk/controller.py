@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication, QPixmapCache
+from PySide6.QtGui import QGuiApplication
 
 from ketdesk.cli import EXIT_OK
 from ketdesk.kiosk.attract_overlay import AttractOverlay
@@ -20,6 +20,7 @@ from ketdesk.kiosk.config import KioskConfig
 from ketdesk.kiosk.cursor import CursorHider
 from ketdesk.kiosk.idle import AttractLoop
 from ketdesk.kiosk.lockdown import Lockdown
+from ketdesk.kiosk.memory import apply_kiosk_memory_limits
 from ketdesk.kiosk.pin import PinGuard
 from ketdesk.kiosk.staff_exit import StaffExitTrigger
 from ketdesk.kiosk.staff_overlay import StaffOverlay
@@ -33,11 +34,6 @@ log = logging.getLogger(__name__)
 # Test hook: print a line per refused exit and per raise request to stdout, for the
 # end-to-end tests to wait on instead of sleeping.
 REPORT_ENV = "KETDESK_REPORT_KIOSK"
-
-# Qt's styles keep rendered button and frame pieces in QPixmapCache, up to 10 MB by default.
-# That is bounded, but a kiosk cycling text sizes and themes for a month fills all of it with
-# pieces it rarely draws again; 2 MB holds every piece one panel at one size needs.
-KIOSK_PIXMAP_CACHE_KB = 2048
 
 
 def _quit_app(code: int) -> None:
@@ -86,7 +82,7 @@ class Kiosk(QObject):
         log.info("kiosk mode: idle %.1f s, rotate %.1f s, screen %d", self.config.idle_timeout,
                  self.config.rotate_interval, self.config.screen)
         self._running = True
-        QPixmapCache.setCacheLimit(KIOSK_PIXMAP_CACHE_KB)
+        apply_kiosk_memory_limits()
         self.lockdown.engage()
         self.window_mode.enter()
         self._apply_metrics(self.window.metrics)

@@ -29,13 +29,24 @@ def test_kiosk_caps_qts_pixmap_cache(qtbot, qapp_fonts, pack) -> None:  # type: 
     would fill all of it, so kiosk mode holds it to 2 MB."""
     from PySide6.QtGui import QPixmapCache
 
-    from ketdesk.kiosk.controller import KIOSK_PIXMAP_CACHE_KB
+    from ketdesk.kiosk.memory import PIXMAP_CACHE_KB
     from tests.gui.kiosk_support import make_kiosk
 
     qt_default_kb = 10240
     QPixmapCache.setCacheLimit(qt_default_kb)  # earlier kiosks in this process changed it
     try:
         make_kiosk(qtbot, pack)
-        assert QPixmapCache.cacheLimit() == KIOSK_PIXMAP_CACHE_KB < qt_default_kb
+        assert QPixmapCache.cacheLimit() == PIXMAP_CACHE_KB < qt_default_kb
     finally:
         QPixmapCache.setCacheLimit(qt_default_kb)
+
+
+def test_glibc_keeps_a_fixed_mmap_threshold() -> None:
+    """On glibc, kiosk mode stops the allocator from moving freed multi-MB image blocks
+    into a heap that never shrinks (a one-time ~3 MB step on a real display)."""
+    import platform
+
+    from ketdesk.kiosk.memory import fix_mmap_threshold
+
+    on_glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert fix_mmap_threshold() is on_glibc
