@@ -33,6 +33,7 @@ from benchmarks.probes.kit import (
     report,
     report_memory,
     report_warnings,
+    time_switches,
     wait_painted,
 )
 
@@ -94,15 +95,9 @@ def switch(cycles: int) -> None:
         watch = tap(window, panel_id)
         assert watch is not None
         wait_painted(watch)
-    watches = {pid: PaintWatch(window.panel(pid).widget()) for pid in PANEL_IDS}
-    times: list[float] = []
-    for _ in range(cycles):
-        for panel_id in (*PANEL_IDS[1:], PANEL_IDS[0]):
-            before = watches[panel_id].count
-            start = time.perf_counter()
-            QTest.mouseClick(window.tab_buttons[panel_id], Qt.MouseButton.LeftButton)
-            wait_painted(watches[panel_id], before)
-            times.append((time.perf_counter() - start) * 1000)
+    order = (*PANEL_IDS[1:], PANEL_IDS[0])
+    times = time_switches([window.tab_buttons[pid] for pid in order],
+                          [PaintWatch(window.panel(pid).widget()) for pid in order], cycles)
     report("switch_ms", " ".join(f"{t:.3f}" for t in times))
 
 

@@ -36,6 +36,7 @@ from benchmarks.probes.kit import (
     report,
     report_memory,
     report_warnings,
+    time_switches,
     wait_painted,
 )
 
@@ -118,14 +119,7 @@ def switch(cycles: int) -> None:
         before = watches[index].count
         QTest.mouseClick(window.buttons[index], Qt.MouseButton.LeftButton)
         wait_painted(watches[index], before)
-    times: list[float] = []
-    for _ in range(cycles):
-        for index in order:
-            before = watches[index].count
-            start = time.perf_counter()
-            QTest.mouseClick(window.buttons[index], Qt.MouseButton.LeftButton)
-            wait_painted(watches[index], before)
-            times.append((time.perf_counter() - start) * 1000)
+    times = time_switches([window.buttons[i] for i in order], [watches[i] for i in order], cycles)
     report("switch_ms", " ".join(f"{t:.3f}" for t in times))
 
 

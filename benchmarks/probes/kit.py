@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 
 QT_WARNINGS: list[str] = []
@@ -90,6 +99,22 @@ def memory_kb() -> dict[str, int]:
             if line.startswith("Pss:"):
                 found["Pss"] = int(line.split()[1])
     return found
+
+
+def time_switches(buttons: Sequence[QWidget], watches: Sequence[PaintWatch], cycles: int) -> list[float]:
+    """Milliseconds from a tap on ``buttons[i]`` to the paint of ``watches[i]``, ``cycles``
+    times round; the app and its bare baseline are timed by this one routine."""
+    from PySide6.QtTest import QTest  # only the switching probes need it
+
+    times: list[float] = []
+    for _ in range(cycles):
+        for button, watch in zip(buttons, watches, strict=True):
+            before = watch.count
+            start = time.perf_counter()
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+            wait_painted(watch, before)
+            times.append((time.perf_counter() - start) * 1000)
+    return times
 
 
 def report(key: str, value: object) -> None:
