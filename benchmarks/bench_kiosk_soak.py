@@ -33,17 +33,6 @@ WARM_UP = 2 * WAKE_EVERY
 SAMPLE_EVERY = 1000
 
 
-def _status_kb(field: str) -> int:
-    """A memory figure from /proc/self/status (Linux), in kB; 0 elsewhere."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
 def _objects() -> int:
     gc.collect()
     return len(gc.get_objects())
@@ -58,6 +47,7 @@ def run(rotations: int = 10000, size: tuple[int, int] = (1920, 1080)) -> dict[st
     os.environ.setdefault("KETDESK_CONFIG_DIR", tmp)
     os.environ.setdefault("KETDESK_LOG_DIR", tmp)
 
+    from benchmarks.probes.kit import memory_kb
     from ketdesk.app import build_window, create_application
     from ketdesk.cli import Options
     from ketdesk.kiosk.config import KioskConfig
@@ -83,7 +73,7 @@ def run(rotations: int = 10000, size: tuple[int, int] = (1920, 1080)) -> dict[st
         nonlocal count
         count += 1
         if count > WARM_UP and count % SAMPLE_EVERY == 0:
-            samples.append(_status_kb("VmRSS"))
+            samples.append(memory_kb()["VmRSS"])
         if count % WAKE_EVERY == 0:
             kiosk.attract.input_seen()  # a visitor touches the screen...
             QTimer.singleShot(0, kiosk.attract.begin_now)  # ...and leaves: full reset, rotate
@@ -96,7 +86,7 @@ def run(rotations: int = 10000, size: tuple[int, int] = (1920, 1080)) -> dict[st
 
     qobjects_before = len(window.findChildren(QObject))
     objects_before = _objects()
-    rss_before, hwm_before = _status_kb("VmRSS"), _status_kb("VmHWM")
+    before = memory_kb()
     started = time.perf_counter()
     target["n"] = WARM_UP + rotations
     loop.exec()
@@ -107,13 +97,14 @@ def run(rotations: int = 10000, size: tuple[int, int] = (1920, 1080)) -> dict[st
         app.processEvents()
     objects_after = _objects()
     qobjects_after = len(window.findChildren(QObject))
+    after = memory_kb()
     result = {
         "rotations": rotations,
         "seconds": round(elapsed, 2),
         "rotations_per_s": round(rotations / elapsed, 1) if elapsed else 0.0,
-        "rss_kb_after_warmup": rss_before,
-        "rss_growth_kb": _status_kb("VmRSS") - rss_before,
-        "peak_rss_growth_kb": _status_kb("VmHWM") - hwm_before,
+        "rss_kb_after_warmup": before["VmRSS"],
+        "rss_growth_kb": after["VmRSS"] - before["VmRSS"],
+        "peak_rss_growth_kb": after["VmHWM"] - before["VmHWM"],
         # A leak grows with the rotations; a cache filling up to its limit does not: the
         # second half's growth tells them apart.
         "rss_kb_every_1000": samples,

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import ctypes
-import ctypes.util
 import gc
 import json
 import os
@@ -75,23 +74,17 @@ class SoakReport:
 
 
 def _malloc_trim() -> None:
-    name = ctypes.util.find_library("c")
-    if name:
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(name).malloc_trim(0)
-
-
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    """Give freed heap memory back to the system (glibc), so RSS shows what is in use."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)  # the C library the process already uses
 
 
 def measured() -> tuple[float, int]:
     gc.collect()
     _malloc_trim()
-    return rss_mb(), len(gc.get_objects())
+    from benchmarks.probes.kit import memory_kb
+
+    return memory_kb()["VmRSS"] / 1024, len(gc.get_objects())
 
 
 def start_kiosk(window: Any, interval_ms: int) -> Any:
