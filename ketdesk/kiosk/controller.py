@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPixmapCache
 
 from ketdesk.cli import EXIT_OK
 from ketdesk.kiosk.attract_overlay import AttractOverlay
@@ -75,6 +75,7 @@ class Kiosk(QObject):
         self.lockdown.refused.connect(self._report_refusal)
         window.metrics_changed.connect(self._apply_metrics)
         self._running = False
+        self._pixmap_cache_kb = QPixmapCache.cacheLimit()
 
     # --- life cycle -----------------------------------------------------------------------
     def start(self) -> None:
@@ -82,7 +83,7 @@ class Kiosk(QObject):
         log.info("kiosk mode: idle %.1f s, rotate %.1f s, screen %d", self.config.idle_timeout,
                  self.config.rotate_interval, self.config.screen)
         self._running = True
-        apply_kiosk_memory_limits()
+        self._pixmap_cache_kb = apply_kiosk_memory_limits()
         self.lockdown.engage()
         self.window_mode.enter()
         self._apply_metrics(self.window.metrics)
@@ -100,6 +101,7 @@ class Kiosk(QObject):
         self.lockdown.release()
         self.staff.close_all()
         self.overlay.hide()
+        QPixmapCache.setCacheLimit(self._pixmap_cache_kb)
 
     @property
     def running(self) -> bool:

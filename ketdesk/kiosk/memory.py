@@ -25,11 +25,15 @@ MMAP_THRESHOLD_BYTES = 128 * 1024  # glibc's starting value, kept instead of rai
 _M_MMAP_THRESHOLD = -3  # from glibc's <malloc.h>
 
 
-def apply_kiosk_memory_limits() -> None:
+def apply_kiosk_memory_limits() -> int:
+    """Set both limits; return the pixmap-cache limit in force before, for ``stop`` to put
+    back. (The mmap threshold stays fixed: it only matters to how memory is returned.)"""
+    previous = QPixmapCache.cacheLimit()
     QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
     if fix_mmap_threshold():
         log.info("kiosk memory: pixmap cache %d KB, mmap threshold fixed at %d bytes",
                  PIXMAP_CACHE_KB, MMAP_THRESHOLD_BYTES)
+    return previous
 
 
 def fix_mmap_threshold() -> bool:

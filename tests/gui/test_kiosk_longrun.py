@@ -26,17 +26,20 @@ def test_many_calls_and_emits_do_not_exhaust_none_or_true(qapp_fonts) -> None:  
 
 def test_kiosk_caps_qts_pixmap_cache(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
     """Qt keeps up to 10 MB of drawn button pieces; a month of rotating sizes and themes
-    would fill all of it, so kiosk mode holds it to 2 MB."""
+    would fill all of it, so kiosk mode holds it to 2 MB, and gives the old limit back
+    when it stops."""
     from PySide6.QtGui import QPixmapCache
 
     from ketdesk.kiosk.memory import PIXMAP_CACHE_KB
     from tests.gui.kiosk_support import make_kiosk
 
     qt_default_kb = 10240
-    QPixmapCache.setCacheLimit(qt_default_kb)  # earlier kiosks in this process changed it
+    QPixmapCache.setCacheLimit(qt_default_kb)  # kiosks of earlier tests, never stopped
     try:
-        make_kiosk(qtbot, pack)
+        kiosk, _ = make_kiosk(qtbot, pack)
         assert QPixmapCache.cacheLimit() == PIXMAP_CACHE_KB < qt_default_kb
+        kiosk.stop()
+        assert QPixmapCache.cacheLimit() == qt_default_kb
     finally:
         QPixmapCache.setCacheLimit(qt_default_kb)
 
