@@ -258,6 +258,16 @@ class DataTable(QTableWidget):
             header.resizeSection(c, minimums[c] + spare * weights[c] // total)
         self.resizeRowsToContents()
 
+    def content_height(self) -> int:
+        """The height that shows every row with no inner scroll bar, so that the page
+        scrolls and never the table: header, rows, frame, and a sideways bar if it shows."""
+        header = self.horizontalHeader()
+        bar = self.horizontalScrollBar()
+        sideways = (self.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                    and bar.maximum() > 0)
+        return ((header.height() if header.isVisibleTo(self) else 0) + self.verticalHeader().length()
+                + 2 * self.frameWidth() + (bar.sizeHint().height() if sideways else 0))
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.fit_columns()

@@ -217,9 +217,7 @@ class PeopleChart(QWidget):
         table = self._table
         if table is not None:
             table.resizeRowsToContents()
-            height = table.horizontalHeader().height() + 2 * table.frameWidth()
-            height += sum(table.rowHeight(r) for r in range(table.rowCount()))
-            table.setFixedHeight(height)
+            table.setFixedHeight(table.content_height())
         # The stack takes the height of the page it shows, not the taller of the two.
         # (Both pages have fixed heights, so their maximum is their height.)
         page = table if table is not None and self.stack.currentWidget() is table else self.plot_holder

@@ -48,8 +48,7 @@ class FittedTable(DataTable):
 
     def fit(self) -> None:
         self.resizeRowsToContents()
-        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
-        height = rows + self.horizontalHeader().height() + 2 * self.frameWidth()
+        height = self.content_height()
         if self.height() != height:
             self.setFixedHeight(height)
 

@@ -67,11 +67,7 @@ class TimelineTable(QWidget):
 
     def full_height(self) -> int:
         """The shown table's height with every row: header, rows, frame, any scroll bar."""
-        table = self.current
-        header = table.horizontalHeader()
-        bar = table.horizontalScrollBar()
-        return ((header.height() if header.isVisibleTo(table) else 0) + table.verticalHeader().length()
-                + 2 * table.frameWidth() + (bar.sizeHint().height() if bar.maximum() > 0 else 0))
+        return self.current.content_height()
 
     def _choose(self) -> None:
         room = self.width() - 2 * self.wide.frameWidth()
