@@ -43,6 +43,7 @@ def measure(width: int, height: int) -> dict[str, float | int | str]:
 
     from ketdesk import paths
     from ketdesk.content import load_content
+    from ketdesk.content_source import builtin_pack
     from ketdesk.screenshot import settle
     from ketdesk.ui.main_window import MainWindow
     from ketdesk.ui.panels.mechanism import MechanismPanel
@@ -50,7 +51,7 @@ def measure(width: int, height: int) -> dict[str, float | int | str]:
 
     result = load_content(paths.builtin_content_dir("en"))
     assert result.pack is not None, [str(p) for p in result.problems]
-    window = MainWindow(result.pack)
+    window = MainWindow(result.pack, pack_loader=builtin_pack)
     window.resize(width, height)
     window.show()
     settle()

@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def main() -> None:
     from ketdesk.app import create_application
     from ketdesk.content import load_content
+    from ketdesk.content_source import builtin_pack
     from ketdesk.screenshot import settle
     from ketdesk.ui.main_window import MainWindow
 
@@ -24,7 +25,7 @@ def main() -> None:
     app = create_application()
     result = load_content(Path("resources/content/en"))
     assert result.pack is not None
-    window = MainWindow(result.pack)
+    window = MainWindow(result.pack, pack_loader=builtin_pack)
     window.resize(*size)
     window.show()
     settle()

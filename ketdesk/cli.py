@@ -10,8 +10,8 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from ketdesk import __version__
-from ketdesk.content.schema.pack import PANEL_IDS
+from ketdesk import __version__, choices
+from ketdesk.content.registry import PANEL_IDS
 
 # Documented exit codes, for staff scripts and supervisors (systemd, kiosk launchers).
 EXIT_OK = 0
@@ -55,8 +55,9 @@ def _percent(text: str) -> int:
         value = int(text.rstrip("%"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"text scale must be a percentage, not {text!r}") from None
-    if not 100 <= value <= 200:
-        raise argparse.ArgumentTypeError("text scale must be between 100 and 200")
+    if not choices.percent_allowed(value):
+        raise argparse.ArgumentTypeError(
+            f"text scale must be between {choices.MIN_PERCENT} and {choices.MAX_PERCENT}")
     return value
 
 
@@ -89,9 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="window size for --screenshot (default 1920x1080)")
     parser.add_argument("--self-test", action="store_true",
                         help="build the whole UI offscreen, check every resource, and exit")
-    parser.add_argument("--lang", choices=("en", "es"), help="language of the content")
+    parser.add_argument("--lang", choices=choices.installed_languages(), help="language of the content")
     parser.add_argument("--text-scale", type=_percent, metavar="PCT",
-                        help="text size in percent, 100 to 200")
+                        help=f"text size in percent, {choices.MIN_PERCENT} to {choices.MAX_PERCENT}")
     kiosk = parser.add_argument_group("kiosk mode (waiting-room screens)")
     kiosk.add_argument("--kiosk", action="store_true",
                        help="run fullscreen and locked, with an attract loop when idle")

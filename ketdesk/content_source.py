@@ -11,7 +11,6 @@ from ketdesk.content import ContentPack, ContentProblem, load_content
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("en", "es")
 
 
 @dataclass(frozen=True)
@@ -23,10 +22,6 @@ class ChosenContent:
 
 class BuiltinContentError(RuntimeError):
     """The shipped pack is broken: a packaging fault, never a staff mistake."""
-
-
-def available_languages() -> tuple[str, ...]:
-    return tuple(lang for lang in LANGUAGES if (paths.builtin_content_dir(lang) / "meta.toml").is_file())
 
 
 def builtin_pack(lang: str) -> ContentPack:

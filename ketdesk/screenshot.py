@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from ketdesk.content.schema.pack import PANEL_IDS
+from ketdesk.content.registry import PANEL_IDS
 from ketdesk.ui.main_window import MainWindow
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ketdesk import __version__, paths
 from ketdesk.cli import EXIT_FAILED, EXIT_OK, Options
-from ketdesk.content.schema.pack import PANEL_IDS
+from ketdesk.content.registry import PANEL_IDS
 
 if TYPE_CHECKING:
     from ketdesk.ui.main_window import MainWindow
@@ -21,8 +21,8 @@ Check = tuple[str, Callable[[], str]]
 
 
 def _content_checks() -> list[Check]:
+    from ketdesk.choices import installed_languages
     from ketdesk.content import load_content
-    from ketdesk.content_source import available_languages
 
     def check(lang: str) -> Callable[[], str]:
         def run() -> str:
@@ -32,7 +32,7 @@ def _content_checks() -> list[Check]:
             return f"{len(result.pack.sources.sources)} sources, {len(PANEL_IDS)} panels"
         return run
 
-    return [(f"content ({lang})", check(lang)) for lang in available_languages()]
+    return [(f"content ({lang})", check(lang)) for lang in installed_languages()]
 
 
 def _fonts() -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from ketdesk import paths
+from ketdesk import choices, paths
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +26,9 @@ SECTION = "ketdesk"
 
 @dataclass(frozen=True)
 class Settings:
-    lang: str = "en"
-    text_scale: int = 100  # percent, 100..200
-    theme: str = "standard"
+    lang: str = choices.DEFAULT_LANGUAGE
+    text_scale: int = choices.MIN_PERCENT  # percent
+    theme: str = choices.STANDARD_THEME
     reduce_motion: bool = False
     clinic_name: str = ""
     content_dir: str = ""  # a custom content pack staff installed; empty for built-in
@@ -72,10 +72,14 @@ def _convert(field_type: str, raw: str) -> Any:
 
 
 def _validate(settings: Settings) -> None:
-    if settings.lang not in ("en", "es"):
-        raise ValueError(f"lang must be en or es, not {settings.lang!r}")
-    if not 100 <= settings.text_scale <= 200:
-        raise ValueError(f"text_scale must be 100..200, not {settings.text_scale}")
+    languages = choices.installed_languages()
+    if settings.lang not in languages:
+        raise ValueError(f"lang must be one of {', '.join(languages)}, not {settings.lang!r}")
+    if not choices.percent_allowed(settings.text_scale):
+        raise ValueError(f"text_scale must be {choices.MIN_PERCENT}..{choices.MAX_PERCENT}, "
+                         f"not {settings.text_scale}")
+    if settings.theme not in choices.THEME_NAMES:
+        raise ValueError(f"theme must be one of {', '.join(choices.THEME_NAMES)}, not {settings.theme!r}")
     if settings.idle_timeout <= 0 or settings.rotate_interval <= 0:
         raise ValueError("idle_timeout and rotate_interval must be more than 0")
     if settings.screen < 0:

@@ -20,8 +20,9 @@ sys.path.insert(0, str(ROOT))
 
 from ketdesk.content import load_content  # noqa: E402
 from ketdesk.content.readability import MAX_GRADE, group_grades, score_units  # noqa: E402
+from ketdesk.content.registry import PANEL_IDS  # noqa: E402
 
-GROUP_ORDER = ("overview", "mechanism", "timeline", "conditions", "risks", "sources", "meta", "ui")
+GROUP_ORDER = (*PANEL_IDS, "meta", "ui")  # every declared panel, then the shared files
 
 
 def main(argv: list[str] | None = None) -> int:

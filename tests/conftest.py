@@ -66,9 +66,10 @@ def qapp_fonts(qapp):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def window(qtbot, qapp_fonts, pack):  # type: ignore[no-untyped-def]
+    from ketdesk.content_source import pack_for_language
     from ketdesk.ui.main_window import MainWindow
 
-    win = MainWindow(pack)
+    win = MainWindow(pack, pack_loader=pack_for_language)
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()

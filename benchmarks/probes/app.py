@@ -72,7 +72,7 @@ def tap(window: Any, panel_id: str) -> PaintWatch | None:
 
 def memory() -> None:
     from ketdesk.app import warm_up_charts
-    from ketdesk.content.schema.pack import PANEL_IDS
+    from ketdesk.content.registry import PANEL_IDS
 
     window = start_window()
     warm_up_charts()
@@ -87,7 +87,7 @@ def memory() -> None:
 
 def switch(cycles: int) -> None:
     from ketdesk.app import warm_up_charts
-    from ketdesk.content.schema.pack import PANEL_IDS
+    from ketdesk.content.registry import PANEL_IDS
 
     window = start_window()
     warm_up_charts()

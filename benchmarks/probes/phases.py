@@ -44,7 +44,7 @@ def app() -> None:
     mark("import PySide6 QtCore, QtGui, QtWidgets")
     app_mod.create_application()
     mark("QApplication, bundled fonts")
-    from ketdesk.content_source import choose_content
+    from ketdesk.content_source import builtin_pack, choose_content
 
     chosen = choose_content(options.lang or settings.lang, options.content)
     mark("load and validate the content pack")
@@ -52,7 +52,7 @@ def app() -> None:
     from ketdesk.ui.main_window import MainWindow
 
     mark("import main window, panels, theme")
-    window = MainWindow(chosen.pack, size=app_mod.opening_size())
+    window = MainWindow(chosen.pack, pack_loader=builtin_pack, size=app_mod.opening_size())
     mark("build the main window and the first panel (style sheet included)")
     window.setWindowIcon(app_mod.app_icon())
     mark("window icon (SVG)")

@@ -20,8 +20,9 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 import msgspec
 
+from ketdesk.content.registry import FILE_TYPES, PANELS
 from ketdesk.content.schema.core import Model
-from ketdesk.content.schema.pack import FILE_TYPES, PANEL_IDS, ContentPack, iter_source_refs
+from ketdesk.content.schema.pack import ContentPack, iter_source_refs
 from ketdesk.content.toml_lines import index_lines, line_of
 
 log = logging.getLogger(__name__)
@@ -300,11 +301,8 @@ def load_content(folder: Path) -> LoadResult:
     _cross_check(folder, values, problems)
     if problems:
         return LoadResult(None, tuple(problems))
-    pack = ContentPack(
-        meta=values["meta.toml"], ui=values["ui.toml"],
-        sources=values["sources.toml"],
-        **{pid: values[f"{pid}.toml"] for pid in PANEL_IDS if pid != "sources"},
-    )
+    pack = ContentPack(meta=values["meta.toml"], ui=values["ui.toml"],
+                       panels={spec.id: values[spec.file_name] for spec in PANELS})
     return LoadResult(pack, ())
 
 

@@ -30,6 +30,7 @@ from typing import Any
 import msgspec
 
 from ketdesk.content.schema.core import Source
+from ketdesk.content.schema.pack import ContentPack
 
 # Fields that are not prose: identifiers, references, links, codes.
 SKIP_FIELDS = frozenset({
@@ -88,7 +89,10 @@ def iter_strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
     """Every patient-facing string inside ``value`` as (path, text)."""
     if isinstance(value, Source):
         return
-    if isinstance(value, msgspec.Struct):
+    if isinstance(value, ContentPack):
+        for group, part in value.parts().items():
+            yield from iter_strings(part, f"{path}.{group}")
+    elif isinstance(value, msgspec.Struct):
         literal = _literal_fields(type(value))
         for field in msgspec.structs.fields(value):
             if field.name in SKIP_FIELDS or field.name in literal:
@@ -111,7 +115,7 @@ def _join(texts: list[str]) -> str:
     return " ".join(t if t[-1] in ".!?:;" else f"{t}." for t in texts)
 
 
-def text_units(pack: Any) -> list[TextUnit]:
+def text_units(pack: ContentPack) -> list[TextUnit]:
     """The pack's prose, one unit per card/step/fact, plus one per panel for its loose fields.
 
     A panel's top-level strings (tab, title, lead, headings) form one unit; each element
@@ -119,9 +123,7 @@ def text_units(pack: Any) -> list[TextUnit]:
     of its own, all its strings together.
     """
     units: list[TextUnit] = []
-    for field in msgspec.structs.fields(pack):
-        group = field.name
-        part = getattr(pack, group)
+    for group, part in pack.parts().items():
         loose: list[str] = []
         for path, text in _top_level(part, group):
             if isinstance(text, list):

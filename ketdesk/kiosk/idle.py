@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QToolTip
 from shiboken6 import isValid
 
-from ketdesk.content.schema.pack import PANEL_IDS
 from ketdesk.kiosk.app_events import event_position, unwatch_app, watch_app
 from ketdesk.kiosk.attract_overlay import AttractOverlay
 from ketdesk.kiosk.config import ms
@@ -144,23 +143,13 @@ class AttractLoop(QObject):
             popup.close()
         for callback in self._on_reset:
             callback()
-        close_details = getattr(self._window, "close_details", None)
-        if callable(close_details):
-            close_details()
         # The next visitor gets the clinic's defaults: text size, theme and language.
-        reset_choices = getattr(self._window, "reset_user_choices", None)
-        set_language = getattr(self._window, "set_language", None)
-        try:
-            if callable(reset_choices):
-                reset_choices()
-            if (self._default_lang and callable(set_language)
-                    and self._window.pack.meta.lang != self._default_lang):
-                set_language(self._default_lang)
-        except Exception:  # a missing translation must not stop the loop
-            log.exception("could not return to the defaults (language %r)", self._default_lang)
-        self._window.show_panel(PANEL_IDS[0])
-        for panel in self._window.built_panels().values():
-            panel.reset()
+        self._window.reset_for_next_visitor()
+        if self._default_lang and self._window.language != self._default_lang:
+            try:
+                self._window.set_language(self._default_lang)
+            except Exception:  # a missing translation must not stop the loop
+                log.exception("could not return to the default language %r", self._default_lang)
         self._drop_focus()
 
     def _drop_focus(self) -> None:
@@ -170,9 +159,8 @@ class AttractLoop(QObject):
             focus.clearFocus()
 
     def _step(self) -> None:
-        current = self._window.current_panel_id
-        next_id = PANEL_IDS[(PANEL_IDS.index(current) + 1) % len(PANEL_IDS)]
-        self._window.show_panel(next_id)
+        self._window.step_panel(1)
+        next_id = self._window.current_panel_id
         self._window.panel(next_id).reset()
         self._drop_focus()
         self._tick.start()  # a full tick interval on the new panel before its first step

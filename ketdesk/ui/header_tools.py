@@ -1,6 +1,6 @@
 """The header's display controls (text size, contrast, language) and the header's layout.
 
-The header must hold six topic tabs and these controls on any screen from a 1024x600
+The header must hold every topic tab (six today) and these controls on any screen from a 1024x600
 kiosk to 4K, at any text size from 100% to 200%, in English or Spanish, without clipping
 a word. ``HeaderLayout`` therefore packs the tabs into as few rows as their natural widths
 allow (1, then 2 rows of 3, then 3 of 2, ...) and puts the controls at the end of the last
@@ -20,28 +20,11 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
+from ketdesk.choices import MAX_SCALE, MIN_SCALE
 from ketdesk.content.schema.ui import AccessStrings
 from ketdesk.ui.flow_layout import WrappingLayout
 from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.widgets import button_text
-
-# Text sizes the A-/A+ buttons step through, in percent (WCAG 1.4.4 asks for 200%).
-SCALE_STEPS: tuple[int, ...] = (100, 125, 150, 175, 200)
-MIN_SCALE = SCALE_STEPS[0] / 100
-MAX_SCALE = SCALE_STEPS[-1] / 100
-
-
-def step_scale(scale: float, direction: int) -> float:
-    """The next text size up (direction > 0) or down from ``scale``, clamped to 100..200%.
-
-    A size between steps (``--text-scale 130``) moves to the nearest step in that direction.
-    """
-    percent = scale * 100
-    if direction > 0:
-        bigger = [s for s in SCALE_STEPS if s > percent + 0.5]
-        return (bigger[0] if bigger else SCALE_STEPS[-1]) / 100
-    smaller = [s for s in SCALE_STEPS if s < percent - 0.5]
-    return (smaller[-1] if smaller else SCALE_STEPS[0]) / 100
 
 
 def _compositions(n: int) -> list[tuple[int, ...]]:

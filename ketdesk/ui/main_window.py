@@ -3,12 +3,15 @@
 The header also holds the display controls (text size, high contrast, language). What a
 visitor changes there lasts for the session only: the defaults come from settings and the
 command line, and ``reset_user_choices`` (the kiosk's idle reset) goes back to them.
+
+The window reads no files: it is handed a pack and a ``PackLoader`` for language switches.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -23,27 +26,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketdesk.content.schema.pack import PANEL_IDS, ContentPack
-from ketdesk.ui.header_tools import MAX_SCALE, MIN_SCALE, HeaderLayout, HeaderTools, step_scale
+from ketdesk.choices import clamp_scale, installed_languages, step_scale
+from ketdesk.content.registry import PANEL_IDS, SOURCES_PANEL_ID, shortcut
+from ketdesk.content.schema.pack import ContentPack
+from ketdesk.ui.header_tools import HeaderLayout, HeaderTools
 from ketdesk.ui.panels import Panel, PanelContext, create_panel
 from ketdesk.ui.text import format_date
 from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD, Metrics, Theme, stylesheet
 from ketdesk.ui.widgets import button_text, make_label
 
-# Loads the content pack of a language (``content_source`` by default).
+# Loads the content pack of a language (``ketdesk.content_source.pack_for_language``).
 PackLoader = Callable[[str], ContentPack]
 
 
-def _builtin_loader(lang: str) -> ContentPack:
-    from ketdesk.content_source import builtin_pack
+@dataclass(frozen=True)
+class UserChoices:
+    """What a visitor can change in the header; the clinic's values are the defaults."""
 
-    return builtin_pack(lang)
-
-
-def _installed_languages() -> tuple[str, ...]:
-    from ketdesk.content_source import available_languages
-
-    return available_languages()
+    text_scale: float
+    lang: str
+    theme: Theme
 
 log = logging.getLogger(__name__)
 
@@ -130,18 +132,17 @@ class MainWindow(QMainWindow):
     panel_changed = Signal(str)
     metrics_changed = Signal(object)
 
-    def __init__(self, pack: ContentPack, *, text_scale: float = 1.0, theme: Theme = STANDARD,
-                 reduce_motion: bool = False, clinic_name: str = "",
-                 pack_loader: PackLoader | None = None,
+    def __init__(self, pack: ContentPack, *, pack_loader: PackLoader, text_scale: float = 1.0,
+                 theme: Theme = STANDARD, reduce_motion: bool = False, clinic_name: str = "",
                  size: tuple[int, int] = (1280, 800)) -> None:
         super().__init__()
         self._pack = pack
         self._theme = theme
-        text_scale = min(MAX_SCALE, max(MIN_SCALE, text_scale))
+        text_scale = clamp_scale(text_scale)
         self._text_scale = text_scale
-        self._pack_loader = pack_loader or _builtin_loader
+        self._pack_loader = pack_loader
         # What reset_user_choices returns to: the clinic's settings, not the last visitor's.
-        self._defaults = (text_scale, pack.meta.lang, theme)
+        self._defaults = UserChoices(text_scale, pack.meta.lang, theme)
         self._clinic_name = clinic_name
         self._reduce_motion = reduce_motion
         # Built at the size it will open at: a later resize would restyle every widget
@@ -195,9 +196,11 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.footer)
         self.setCentralWidget(central)
 
-        for index in range(len(PANEL_IDS)):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
-            shortcut.activated.connect(lambda i=index: self.show_panel(PANEL_IDS[i]))
+        for panel_id in PANEL_IDS:
+            keys = shortcut(panel_id)
+            if keys:
+                QShortcut(QKeySequence(keys), self).activated.connect(
+                    lambda pid=panel_id: self.show_panel(pid))
         QShortcut(QKeySequence("Ctrl+Tab"), self).activated.connect(lambda: self.step_panel(1))
         QShortcut(QKeySequence("Ctrl+Shift+Tab"), self).activated.connect(lambda: self.step_panel(-1))
         QShortcut(QKeySequence("Ctrl+Backtab"), self).activated.connect(lambda: self.step_panel(-1))
@@ -259,7 +262,7 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(tab)
             button.setAccessibleDescription(pack.panel(panel_id).title)
         self.header.setAccessibleName(pack.ui.panel_navigation)
-        self.tools.apply_strings(pack.ui.access, _installed_languages())
+        self.tools.apply_strings(pack.ui.access, installed_languages())
         self._show_tool_state()
         self._fix_tab_order()
         if self.banner.isVisible():
@@ -310,11 +313,8 @@ class MainWindow(QMainWindow):
         self.show_panel(PANEL_IDS[index])
 
     def show_source(self, number: int) -> None:
-        self.show_panel("sources")
-        sources = self.panel("sources")
-        show = getattr(sources, "show_source", None)
-        if show is not None:
-            show(number)
+        self.show_panel(SOURCES_PANEL_ID)
+        self.panel(SOURCES_PANEL_ID).show_source(number)
 
     def show_banner(self, text: str) -> None:
         ui = self._pack.ui
@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
 
     def set_text_scale(self, scale: float) -> None:
         """Text size as a factor (1.0 = 100%), clamped to 100..200%; every panel reflows."""
-        self._text_scale = min(MAX_SCALE, max(MIN_SCALE, scale))
+        self._text_scale = clamp_scale(scale)
         self._update_metrics()
         self._show_tool_state()
 
@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
         self.set_text_scale(step_scale(self._text_scale, direction))
 
     def reset_text_scale(self) -> None:
-        self.set_text_scale(self._defaults[0])
+        self.set_text_scale(self._defaults.text_scale)
 
     # --- theme ------------------------------------------------------------------------
     @property
@@ -376,17 +376,28 @@ class MainWindow(QMainWindow):
         self._show_tool_state()
 
     def set_high_contrast(self, on: bool) -> None:
-        default = self._defaults[2]
+        default = self._defaults.theme
         normal = STANDARD if default.name == HIGH_CONTRAST.name else default
         self.set_theme(HIGH_CONTRAST if on else normal)
 
     # --- session ----------------------------------------------------------------------
     def reset_user_choices(self) -> None:
         """Back to the default text size, language and theme (a new visitor; kiosk idle)."""
-        scale, lang, theme = self._defaults
-        self.set_language(lang)
-        self.set_theme(theme)
-        self.set_text_scale(scale)
+        defaults = self._defaults
+        self.set_language(defaults.lang)
+        self.set_theme(defaults.theme)
+        self.set_text_scale(defaults.text_scale)
+
+    def reset_for_next_visitor(self) -> None:
+        """Everything a new visitor should find: the defaults, the first panel at its top,
+        every built panel back at its start, nothing left open."""
+        try:
+            self.reset_user_choices()
+        except Exception:  # a missing translation must not stop the kiosk from resetting
+            log.exception("could not return to the default choices (%s)", self._defaults)
+        self.show_panel(PANEL_IDS[0])
+        for panel in self._panels.values():
+            panel.reset()
 
     def _show_tool_state(self) -> None:
         self.tools.show_state(self._text_scale, self.language,

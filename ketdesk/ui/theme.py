@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ketdesk.choices import HIGH_CONTRAST_THEME, STANDARD_THEME, SYSTEM_THEME
+
 # Okabe-Ito: the colour-blind-safe palette used by every chart (Okabe & Ito, 2008).
 OKABE_ITO: dict[str, str] = {
     "blue": "#0072B2",
@@ -85,7 +87,7 @@ class Theme:
 
 
 STANDARD = Theme(
-    name="standard",
+    name=STANDARD_THEME,
     window="#F7F5F0",
     surface="#FFFFFF",
     text="#1B1B1F",
@@ -108,7 +110,7 @@ STANDARD = Theme(
 # White and yellow on black: the usual high-contrast scheme, for low vision and glare.
 # Every Okabe-Ito colour except black passes 3:1 on black; deep blue is swapped for sky.
 HIGH_CONTRAST = Theme(
-    name="high-contrast",
+    name=HIGH_CONTRAST_THEME,
     window="#000000",
     surface="#000000",
     text="#FFFFFF",
@@ -127,8 +129,6 @@ HIGH_CONTRAST = Theme(
 
 THEMES: dict[str, Theme] = {STANDARD.name: STANDARD, HIGH_CONTRAST.name: HIGH_CONTRAST}
 
-# The setting value that means "high contrast when the operating system asks for it".
-SYSTEM_THEME = "system"
 
 
 def system_prefers_high_contrast() -> bool:

@@ -37,9 +37,10 @@ class QuitRecorder:
 
 def make_kiosk(qtbot: Any, pack: Any, *, start: bool = True, **overrides: Any) -> tuple[Kiosk, QuitRecorder]:
     """A started kiosk whose timers are long unless a test shortens them."""
+    from ketdesk.content_source import pack_for_language
     from ketdesk.ui.main_window import MainWindow
 
-    window = MainWindow(pack)
+    window = MainWindow(pack, pack_loader=pack_for_language)
     values: dict[str, Any] = {"pin_hash": pin_hash(), "idle_timeout": 600.0, "rotate_interval": 600.0,
                               "tick_interval": 600.0, "cursor_hide": 600.0, "hold_seconds": 600.0}
     values.update(overrides.pop("config", {}))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketdesk.content.schema.mechanism import MechanismContent
 from ketdesk.screenshot import settle
 from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD, Metrics, Theme, stylesheet
 from tests.a11y_helpers import assert_keyboard_complete, interactive_widgets
@@ -50,7 +51,8 @@ def test_every_control_has_a_name_and_a_description(window) -> None:  # type: ig
         for widget in interactive_widgets(window.centralWidget(), window):
             assert widget.accessibleName().strip(), widget
             assert widget.accessibleDescription().strip(), (widget, widget.accessibleName())
-    assert window.tab_buttons["mechanism"].accessibleDescription() == window.pack.mechanism.title
+    mechanism = window.pack.content(MechanismContent)
+    assert window.tab_buttons["mechanism"].accessibleDescription() == mechanism.title
     assert window.tools.larger.accessibleName() == "Bigger text"
     assert window.tools.language_buttons["es"].accessibleName() == "Español"
 

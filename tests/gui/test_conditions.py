@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ketdesk.content import load_content
+from ketdesk.content.schema.conditions import ConditionsContent
 from ketdesk.ui import charts
 from ketdesk.ui.panels.base import PanelContext
 from ketdesk.ui.panels.conditions import ConditionsPanel
@@ -48,8 +49,8 @@ def test_chart_is_built_on_first_show_only(qtbot, qapp_fonts, pack) -> None:  # 
 
 
 def test_every_condition_has_a_card_with_sources(panel, pack) -> None:  # type: ignore[no-untyped-def]
-    assert list(panel.card_views) == [c.id for c in pack.conditions.cards]
-    for card in pack.conditions.cards:
+    assert list(panel.card_views) == [c.id for c in pack.content(ConditionsContent).cards]
+    for card in pack.content(ConditionsContent).cards:
         view = panel.card_views[card.id]
         assert view.heading.text() == card.name
         assert view.summary.text() == card.summary
@@ -140,7 +141,7 @@ def test_opening_details_does_not_drop_references_to_true(qtbot, panel) -> None:
 
 def test_details_list_every_source_of_the_card(panel, pack) -> None:  # type: ignore[no-untyped-def]
     numbers = pack.source_numbers()
-    for card in pack.conditions.cards:
+    for card in pack.content(ConditionsContent).cards:
         panel.open_details(card.id)
         listed = [label.text() for label in panel.details.source_labels]
         assert len(listed) == len(card.all_sources)
@@ -159,7 +160,7 @@ def test_source_number_in_details_opens_sources_panel(qtbot, window, panel, pack
 
 
 def test_chart_data_equals_the_content(panel, pack) -> None:  # type: ignore[no-untyped-def]
-    text = pack.conditions
+    text = pack.content(ConditionsContent)
     chart = panel.chart
     cards = text.cards
     opts = chart.bars.opts
@@ -182,7 +183,7 @@ def test_chart_data_equals_the_content(panel, pack) -> None:  # type: ignore[no-
 
 def test_table_toggle_shows_the_same_data(qtbot, panel, pack) -> None:  # type: ignore[no-untyped-def]
     chart = panel.chart
-    text = pack.conditions
+    text = pack.content(ConditionsContent)
     assert chart.toggle.text() == "Show as table" and not chart.showing_table
     assert not chart.table_built  # built on the first tap, not with the chart
     qtbot.mouseClick(chart.toggle, Qt.MouseButton.LeftButton)
@@ -198,8 +199,9 @@ def test_table_toggle_shows_the_same_data(qtbot, panel, pack) -> None:  # type: 
 
 def test_tapping_a_bar_shows_its_counts(panel, pack) -> None:  # type: ignore[no-untyped-def]
     points = panel.chart.hit_points.points()
-    assert len(points) == len(pack.conditions.chart_rows())
-    assert [p.pos().x() for p in points] == [r.people / 2 for r in pack.conditions.chart_rows()]
+    assert len(points) == len(pack.content(ConditionsContent).chart_rows())
+    rows = pack.content(ConditionsContent).chart_rows()
+    assert [p.pos().x() for p in points] == [r.people / 2 for r in rows]
 
 
 # --- layout at the three reference sizes ------------------------------------------------

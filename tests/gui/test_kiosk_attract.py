@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from ketdesk.content.schema.pack import PANEL_IDS
+from ketdesk.content.registry import PANEL_IDS
 from tests.gui.kiosk_support import make_kiosk, tap
 
 FAST = {"idle_timeout": 0.05, "rotate_interval": 0.03, "tick_interval": 0.01}

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from ketdesk.cli import Options
 from ketdesk.content import load_content
 from ketdesk.content.readability import iter_strings
-from ketdesk.content.schema.pack import PANEL_IDS
+from ketdesk.content.registry import PANEL_IDS
+from ketdesk.content.schema.overview import OverviewContent
 from ketdesk.screenshot import settle
 from ketdesk.ui.text import plain_text
 
@@ -136,7 +137,7 @@ def test_switch_back_after_a_broken_custom_pack_uses_builtin(qtbot, qapp_fonts, 
     window.set_language("es")
     assert window.language == "es"
     window.set_language("en")
-    assert window.pack.overview.title == "Ketamine infusion treatment"
+    assert window.pack.content(OverviewContent).title == "Ketamine infusion treatment"
 
 
 def test_single_language_custom_pack_is_not_shown_for_spanish(qtbot, qapp_fonts, pack_copy: Path) -> None:  # type: ignore[no-untyped-def]
@@ -146,4 +147,4 @@ def test_single_language_custom_pack_is_not_shown_for_spanish(qtbot, qapp_fonts,
     qtbot.addWidget(window)
     window.set_language("es")
     assert window.language == "es"
-    assert window.pack.overview.tab == "Resumen"
+    assert window.pack.content(OverviewContent).tab == "Resumen"

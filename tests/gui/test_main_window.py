@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from ketdesk.cli import Options
-from ketdesk.content.schema.pack import PANEL_IDS
+from ketdesk.content.registry import PANEL_IDS
+from ketdesk.content.schema.overview import OverviewContent
 
 
 def test_title_and_tabs(window) -> None:  # type: ignore[no-untyped-def]
@@ -63,7 +64,7 @@ def test_broken_content_shows_banner(qtbot, qapp_fonts, pack_copy: Path) -> None
     assert text.startswith("Custom content could not be loaded: 1 problems.")
     assert "ketdesk.log" in text
     # The app runs on the built-in pack.
-    assert win.pack.overview.title == "Ketamine infusion treatment"
+    assert win.pack.content(OverviewContent).title == "Ketamine infusion treatment"
     qtbot.mouseClick(win.banner.close_button, Qt.MouseButton.LeftButton)
     assert not win.banner.isVisible()
 

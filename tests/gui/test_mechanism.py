@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QBoxLayout
 
 from ketdesk.cli import Options
-from ketdesk.content.schema.mechanism import DIAGRAM_PARTS
+from ketdesk.content.schema.mechanism import DIAGRAM_PARTS, MechanismContent
 from ketdesk.ui.panels import mechanism_scene as sc
 from ketdesk.ui.panels.base import PanelContext
 from ketdesk.ui.panels.mechanism import MechanismPanel
@@ -34,7 +34,7 @@ def settled(qtbot, panel: MechanismPanel) -> None:  # type: ignore[no-untyped-de
 
 
 def test_opens_on_step_one_with_its_words(panel: MechanismPanel, pack) -> None:  # type: ignore[no-untyped-def]
-    content = pack.mechanism
+    content = pack.content(MechanismContent)
     first = content.steps[0]
     assert panel.step == 0
     assert panel.step_label.text() == "Step 1 of 5"
@@ -47,7 +47,7 @@ def test_opens_on_step_one_with_its_words(panel: MechanismPanel, pack) -> None: 
 
 def test_next_and_back_change_step_caption_and_highlight(qtbot, panel: MechanismPanel,  # type: ignore[no-untyped-def]
                                                           pack) -> None:
-    steps = pack.mechanism.steps
+    steps = pack.content(MechanismContent).steps
     with qtbot.waitSignal(panel.step_changed) as blocker:
         qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [1]
@@ -58,7 +58,7 @@ def test_next_and_back_change_step_caption_and_highlight(qtbot, panel: Mechanism
     settled(qtbot, panel)
     states = panel.diagram.states()
     for part in DIAGRAM_PARTS:
-        first = pack.mechanism.first_step_of(part)
+        first = pack.content(MechanismContent).first_step_of(part)
         if part in steps[1].highlight:
             assert states[part].emphasis == sc.FULL and states[part].halo == 1.0, part
         elif first is not None and first < 1:
@@ -98,11 +98,11 @@ def test_play_runs_through_every_step_then_stops(qtbot, panel: MechanismPanel, p
     with qtbot.waitSignal(panel.play_finished, timeout=10_000):
         qtbot.mouseClick(panel.play_button, Qt.MouseButton.LeftButton)
         assert panel.playing
-        assert panel.play_button.text() == pack.mechanism.controls.pause
+        assert panel.play_button.text() == pack.content(MechanismContent).controls.pause
     assert seen == [1, 2, 3, 4]
     assert panel.step == panel.step_count - 1
     assert not panel.playing
-    assert panel.play_button.text() == pack.mechanism.controls.play
+    assert panel.play_button.text() == pack.content(MechanismContent).controls.play
 
 
 def test_play_from_the_end_starts_again_and_a_visitor_can_take_over(  # type: ignore[no-untyped-def]
@@ -234,7 +234,7 @@ def test_reduce_motion_setting_is_honoured_from_the_start(qtbot, qapp_fonts, pac
     panel.show()
     qtbot.waitExposed(panel)
     assert panel.reduce_motion_box.isChecked()
-    assert panel.reduce_motion_box.text() == pack.mechanism.controls.reduce_motion
+    assert panel.reduce_motion_box.text() == pack.content(MechanismContent).controls.reduce_motion
     assert not panel.diagram.is_animating()  # no opening animation either
     panel.next_step()
     assert not panel.diagram.is_animating()
@@ -266,7 +266,7 @@ def test_screenshot_state_shows_the_whole_cascade_labelled(panel: MechanismPanel
     assert not panel.diagram.is_animating()
     for part, state in panel.diagram.states().items():
         assert state.emphasis == sc.FULL and state.active == 1.0, part
-    for label in pack.mechanism.labels:
+    for label in pack.content(MechanismContent).labels:
         assert panel.diagram.label_text(label.id) == (label.name, f"({label.gloss})")
     # A visitor (or the attract loop) takes it from there.
     panel.attract_tick()
@@ -276,7 +276,7 @@ def test_screenshot_state_shows_the_whole_cascade_labelled(panel: MechanismPanel
 def test_every_part_is_drawn_and_labelled(pack) -> None:  # type: ignore[no-untyped-def]
     assert sorted(DRAW_ORDER) == sorted(DIAGRAM_PARTS)
     assert sorted(sc.LABEL_SLOTS) == sorted(DIAGRAM_PARTS)
-    assert sorted(label.id for label in pack.mechanism.labels) == sorted(DIAGRAM_PARTS)
+    assert sorted(label.id for label in pack.content(MechanismContent).labels) == sorted(DIAGRAM_PARTS)
 
 
 def test_part_states() -> None:
@@ -296,7 +296,7 @@ def test_part_states() -> None:
 
 
 def test_controls_are_touch_sized_and_worded_from_content(panel: MechanismPanel, pack) -> None:  # type: ignore[no-untyped-def]
-    controls = pack.mechanism.controls
+    controls = pack.content(MechanismContent).controls
     assert panel.back_button.text() == controls.back
     assert panel.next_button.text() == controls.next
     assert panel.play_button.text() == controls.play
@@ -453,7 +453,7 @@ def packs():  # type: ignore[no-untyped-def]
 
 
 def _diagram(qtbot, pack, metrics: Metrics, width: int, theme=STANDARD) -> SynapseDiagram:  # type: ignore[no-untyped-def]
-    content = pack.mechanism
+    content = pack.content(MechanismContent)
     badges = {part: (None if (i := content.first_step_of(part)) is None else i + 1) for part in DIAGRAM_PARTS}
     diagram = SynapseDiagram(content.labels, badges, theme, metrics)
     qtbot.addWidget(diagram)
@@ -470,7 +470,7 @@ def test_labels_stay_clear_at_any_width(qtbot, qapp_fonts, packs, lang: str, wid
     room, and in a column beside a smaller picture when there is not."""
     metrics = Metrics(em=32)
     diagram = _diagram(qtbot, packs[lang], metrics, width_em * metrics.em)
-    highlights = [step.highlight for step in packs[lang].mechanism.steps]
+    highlights = [step.highlight for step in packs[lang].content(MechanismContent).steps]
     for step in [None, *range(len(highlights)), "all"]:
         states = sc.part_states(DIAGRAM_PARTS, highlights, None if step == "all" else step,
                                 show_all=step == "all")

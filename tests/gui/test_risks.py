@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ketdesk.content.schema.risks import RisksContent
 from ketdesk.ui.panels import PanelContext, create_panel
 from ketdesk.ui.panels.risks_session import lane_y
 from ketdesk.ui.theme import Metrics
@@ -34,7 +35,7 @@ def test_chart_waits_for_first_show(qtbot, qapp_fonts, pack) -> None:  # type: i
 
 
 def test_session_chart_draws_the_content_series(risks, pack) -> None:  # type: ignore[no-untyped-def]
-    session = pack.risks.session
+    session = pack.content(RisksContent).session
     chart = risks.session_chart
     expected_spans = [(lane.id, s.start, s.end, s.kind, s.source)
                       for lane in session.lanes for s in lane.spans]
@@ -50,7 +51,8 @@ def test_session_chart_draws_the_content_series(risks, pack) -> None:  # type: i
 
 
 def test_bar_charts_draw_the_content_bars(risks, pack) -> None:  # type: ignore[no-untyped-def]
-    for widget, data in ((risks.pressure_chart, pack.risks.pressure), (risks.dose_chart, pack.risks.doses)):
+    content = pack.content(RisksContent)
+    for widget, data in ((risks.pressure_chart, content.pressure), (risks.dose_chart, content.doses)):
         layout = widget.layout_for(widget.width())
         assert [box.bar for box in layout.bars] == list(data.bars)
         origin = layout.bars[0].solid.left()
@@ -83,10 +85,10 @@ def test_table_toggle_lists_every_point_with_its_source(qtbot, risks, pack) -> N
     qtbot.mouseClick(card.toggle, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(card.table.isVisible)
     assert not card.chart_slot.isVisible()
-    assert card.toggle.text() == pack.risks.controls.show_chart
-    assert card.table.accessibleName() == pack.risks.session.table_name
+    assert card.toggle.text() == pack.content(RisksContent).controls.show_chart
+    assert card.table.accessibleName() == pack.content(RisksContent).session.table_name
     rows = card.table.cell_texts()
-    session = pack.risks.session
+    session = pack.content(RisksContent).session
     drawn = [(s.detail, s.source) for lane in session.lanes for s in lane.spans]
     drawn += [(p.label, p.source) for lane in session.lanes for m in lane.marks for p in m.points]
     drawn.append((session.drip.detail, session.drip.source))
@@ -100,11 +102,12 @@ def test_table_toggle_lists_every_point_with_its_source(qtbot, risks, pack) -> N
     assert card.table.verticalScrollBar().maximum() == 0
     qtbot.mouseClick(card.toggle, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(card.chart_slot.isVisible)
-    assert card.toggle.text() == pack.risks.controls.show_table
+    assert card.toggle.text() == pack.content(RisksContent).controls.show_table
 
 
 def test_bar_tables_and_reset(qtbot, risks, pack) -> None:  # type: ignore[no-untyped-def]
-    for card, data in ((risks.pressure_card, pack.risks.pressure), (risks.dose_card, pack.risks.doses)):
+    content = pack.content(RisksContent)
+    for card, data in ((risks.pressure_card, content.pressure), (risks.dose_card, content.doses)):
         card.toggle.setFocus()
         qtbot.keyClick(card.toggle, Qt.Key.Key_Space)  # reachable and usable by keyboard
         qtbot.waitUntil(card.table.isVisible)
@@ -117,7 +120,7 @@ def test_bar_tables_and_reset(qtbot, risks, pack) -> None:  # type: ignore[no-un
 
 def test_tips_show_details_and_source(qtbot, risks, pack) -> None:  # type: ignore[no-untyped-def]
     span = risks.session_chart.spans[0]
-    lane = pack.risks.session.lanes[0]
+    lane = pack.content(RisksContent).session.lanes[0]
     tip = risks._span_tip(lane, span.span)
     assert span.span.detail in tip and pack.source(span.span.source).authors in tip
     assert risks.session_chart.span_at(span.sceneBoundingRect().center()) is span

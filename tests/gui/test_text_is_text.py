@@ -18,7 +18,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QGraphicsView, QLabel, QWidget
 
 from ketdesk.cli import Options
-from ketdesk.content.schema.pack import PANEL_IDS
+from ketdesk.content.registry import PANEL_IDS
 
 IMG = '<img src="file:///tmp/ketdesk-must-not-load.png" width="900">'
 LINK = '<a href="https://example.com/">tap here</a>'

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from ketdesk.choices import SCALE_STEPS, step_scale
 from ketdesk.cli import Options
-from ketdesk.content.schema.pack import PANEL_IDS
+from ketdesk.content.registry import PANEL_IDS
 from ketdesk.screenshot import settle
-from ketdesk.ui.header_tools import SCALE_STEPS, step_scale
 from tests.a11y_helpers import assert_no_clipped_text
 
 

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
+from ketdesk.content.schema.timeline import TimelineContent
 from ketdesk.screenshot import settle
 from ketdesk.ui import charts
 from ketdesk.ui.panels.timeline import CHART, PEOPLE, TABLE, TimelinePanel
@@ -113,7 +114,7 @@ def test_window_activation_does_not_repaint_the_chart(qtbot, panel: TimelinePane
 
 
 def test_lines_plot_the_content_series(pack, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
-    content = pack.timeline
+    content = pack.content(TimelineContent)
     for series in content.series:
         results = [p for p in series.points if p.y is not None]
         if series.id not in panel.chart.lines:
@@ -130,7 +131,7 @@ def test_lines_plot_the_content_series(pack, panel: TimelinePanel) -> None:  # t
 
 
 def test_markers_plot_every_result_and_range(pack, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
-    content = pack.timeline
+    content = pack.content(TimelineContent)
     for series in content.series:
         x, y = panel.chart.scatters[series.id].getData()
         drawn = set(zip((round(v, 6) for v in x), (round(v, 6) for v in y), strict=True))
@@ -152,16 +153,16 @@ def test_markers_plot_every_result_and_range(pack, panel: TimelinePanel) -> None
 
 
 def test_axis_ticks_carry_the_words(qtbot, pack, window, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
-    words = [t.label for t in pack.timeline.time_axis.ticks]
+    words = [t.label for t in pack.content(TimelineContent).time_axis.ticks]
     resize(qtbot, window, panel, (1920, 1080))
     drawn = [text.replace("\n", " ") for text, _ in charts.tick_label_rects(panel.chart.plot, "bottom")]
     assert drawn == words
     left = [text for text, _ in charts.tick_label_rects(panel.chart.plot, "left")]
-    assert left == [t.label for t in pack.timeline.value_axis.ticks]
+    assert left == [t.label for t in pack.content(TimelineContent).value_axis.ticks]
     # Narrow: the less important words give way; the always-shown ones stay.
     resize(qtbot, window, panel, (1024, 600))
     drawn = [text.replace("\n", " ") for text, _ in charts.tick_label_rects(panel.chart.plot, "bottom")]
-    keep = [t.label for t in pack.timeline.time_axis.ticks if t.priority == 1]
+    keep = [t.label for t in pack.content(TimelineContent).time_axis.ticks if t.priority == 1]
     assert set(keep) <= set(drawn) <= set(words)
 
 
@@ -243,9 +244,9 @@ def test_show_as_table_lists_every_point_with_its_source(qtbot, pack, panel: Tim
     qtbot.waitUntil(lambda: panel.view == TABLE)
     table = panel.table
     assert table is not None and table.isVisible()
-    assert table.accessibleName() == pack.timeline.controls.table_name
+    assert table.accessibleName() == pack.content(TimelineContent).controls.table_name
     rows = table.cell_texts()
-    points = [(s, p) for s in pack.timeline.series for p in s.points]
+    points = [(s, p) for s in pack.content(TimelineContent).series for p in s.points]
     assert len(rows) == len(points)
     numbers = pack.source_numbers()
     for row, (series, point) in zip(rows, points, strict=True):

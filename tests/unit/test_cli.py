@@ -11,6 +11,7 @@ import pytest
 
 from ketdesk import __version__
 from ketdesk.app import main
+from ketdesk.content.registry import PANEL_IDS
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -59,7 +60,7 @@ def test_bad_size_is_a_usage_error() -> None:
     assert "size must look like" in result.stderr
 
 
-def test_screenshot_writes_six_nonblank_pngs(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_screenshot_writes_one_nonblank_png_per_panel(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QImage
 
     from ketdesk.screenshot import is_blank
@@ -67,8 +68,8 @@ def test_screenshot_writes_six_nonblank_pngs(tmp_path: Path, qapp) -> None:  # t
     result = run_cli("--screenshot", str(tmp_path), "--size", "1024x600")
     assert result.returncode == 0, result.stderr
     files = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert files == ["01-overview.png", "02-mechanism.png", "03-timeline.png",
-                     "04-conditions.png", "05-risks.png", "06-sources.png"]
+    assert files == [f"{number:02d}-{pid}.png" for number, pid in enumerate(PANEL_IDS, start=1)]
+    assert files[0] == "01-overview.png"  # the numbering starts at 1, in the declared order
     for name in files:
         image = QImage(str(tmp_path / name))
         assert (image.width(), image.height()) == (1024, 600)
@@ -88,6 +89,6 @@ def test_broken_custom_content_falls_back(pack_copy: Path, tmp_path: Path) -> No
                      "--size", "1024x600", KETDESK_LOG_DIR=str(tmp_path / "log"))
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
-    assert len(list((tmp_path / "shots").glob("*.png"))) == 6
+    assert len(list((tmp_path / "shots").glob("*.png"))) == len(PANEL_IDS)
     log_text = (tmp_path / "log" / "ketdesk.log").read_text()
     assert "ui.toml" in log_text and "is not UTF-8" in log_text

@@ -12,7 +12,7 @@ from ketdesk.content import load_content
 from ketdesk.content.schema.conditions import (
     STRENGTH_ORDER,
     ConditionCard,
-    ConditionsPanel,
+    ConditionsContent,
     meter_fill,
 )
 
@@ -47,7 +47,7 @@ def all_text(card: ConditionCard) -> str:
 
 
 def test_every_article_condition_has_a_sourced_card(pack) -> None:  # type: ignore[no-untyped-def]
-    cards = {c.id: c for c in pack.conditions.cards}
+    cards = {c.id: c for c in pack.content(ConditionsContent).cards}
     assert set(cards) == set(ARTICLE_CONDITIONS)
     for card_id, words in ARTICLE_CONDITIONS.items():
         card = cards[card_id]
@@ -58,9 +58,9 @@ def test_every_article_condition_has_a_sourced_card(pack) -> None:  # type: igno
 
 
 def test_counts_match_the_evidence(pack) -> None:  # type: ignore[no-untyped-def]
-    for card in pack.conditions.cards:
+    for card in pack.content(ConditionsContent).cards:
         assert (card.trials, card.people) == EVIDENCE_COUNTS[card.id]
-    comparison = pack.conditions.chart.comparison
+    comparison = pack.content(ConditionsContent).chart.comparison
     assert comparison is not None
     # Kishimoto 2016: 9 single-infusion RCTs, 234 people; the bar says which evidence it is.
     assert (comparison.trials, comparison.people, comparison.sources) == (9, 234, ("kishimoto2016",))
@@ -68,14 +68,14 @@ def test_counts_match_the_evidence(pack) -> None:  # type: ignore[no-untyped-def
 
 
 def test_every_card_says_not_fda_approved(pack) -> None:  # type: ignore[no-untyped-def]
-    for card in pack.conditions.cards:
+    for card in pack.content(ConditionsContent).cards:
         assert card.approval is not None, card.id
         assert "not approved" in card.approval.text.lower() and "FDA" in card.approval.text
         assert "ketalar-label" in card.approval.sources
 
 
 def test_key_findings_carry_the_corrected_numbers(pack) -> None:  # type: ignore[no-untyped-def]
-    cards = {c.id: c for c in pack.conditions.cards}
+    cards = {c.id: c for c in pack.content(ConditionsContent).cards}
     bipolar = all_text(cards["bipolar"])
     # The "48% vs 5%, 2% switch" review could not be found: none of those numbers appear.
     for banned in ("48", "5%", "2%"):
@@ -92,7 +92,7 @@ def test_key_findings_carry_the_corrected_numbers(pack) -> None:  # type: ignore
 
 
 def test_levels_come_from_content(pack) -> None:  # type: ignore[no-untyped-def]
-    text = pack.conditions
+    text = pack.content(ConditionsContent)
     levels = {c.id: c.strength for c in text.cards}
     assert levels == {"bipolar": "limited", "ptsd": "limited", "crps": "moderate", "fibromyalgia": "weak"}
     assert [w.level for w in text.levels_strongest_first] == list(reversed(STRENGTH_ORDER))
@@ -104,7 +104,7 @@ def test_meter_fill_rises_with_the_level() -> None:
 
 
 def test_chart_rows_are_the_cards_then_the_comparison(pack) -> None:  # type: ignore[no-untyped-def]
-    text = pack.conditions
+    text = pack.content(ConditionsContent)
     rows = text.chart_rows()
     assert [(r.label, r.people) for r in rows[:-1]] == [(c.chart_label, c.people) for c in text.cards]
     assert not any(r.comparison for r in rows[:-1])
@@ -146,7 +146,7 @@ def test_unknown_source_in_a_card_is_reported(pack_copy: Path) -> None:
 
 
 def test_schema_rejects_duplicate_card_ids(pack) -> None:  # type: ignore[no-untyped-def]
-    raw = msgspec.to_builtins(pack.conditions)
+    raw = msgspec.to_builtins(pack.content(ConditionsContent))
     raw["cards"] = [*raw["cards"], raw["cards"][0]]
     with pytest.raises(msgspec.ValidationError, match="card ids must be unique"):
-        msgspec.convert(raw, ConditionsPanel)
+        msgspec.convert(raw, ConditionsContent)

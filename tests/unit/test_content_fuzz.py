@@ -37,7 +37,7 @@ from hypothesis import strategies as st
 from ketdesk.app import run_check_content
 from ketdesk.cli import EXIT_FAILED, EXIT_OK
 from ketdesk.content import ContentPack, load_content
-from ketdesk.content.schema.pack import FILE_TYPES
+from ketdesk.content.registry import FILE_TYPES
 from ketdesk.content_source import builtin_pack, choose_content
 from ketdesk.ui.text import format_date
 from tests.conftest import BUILTIN_EN

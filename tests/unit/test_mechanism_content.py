@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ketdesk.content import load_content
-from ketdesk.content.schema.mechanism import DIAGRAM_PARTS, check_placeholders
+from ketdesk.content.schema.mechanism import DIAGRAM_PARTS, MechanismContent, check_placeholders
 
 
 def problems_of(folder: Path) -> list[str]:
@@ -27,7 +27,7 @@ def sentences(text: str) -> list[str]:
 
 # --- the shipped content -------------------------------------------------------------------
 def test_the_five_steps_of_the_cascade_in_order(pack) -> None:  # type: ignore[no-untyped-def]
-    steps = pack.mechanism.steps
+    steps = pack.content(MechanismContent).steps
     assert [s.id for s in steps] == ["brake", "glutamate", "ampa", "bdnf", "synapses"]
     assert "NMDA" in steps[0].caption and "GABA" in steps[0].caption and "brake" in steps[0].caption
     assert "glutamate" in steps[1].caption
@@ -39,7 +39,7 @@ def test_the_five_steps_of_the_cascade_in_order(pack) -> None:  # type: ignore[n
 
 
 def test_captions_are_short_and_plain(pack) -> None:  # type: ignore[no-untyped-def]
-    for step in pack.mechanism.steps:
+    for step in pack.content(MechanismContent).steps:
         for text in (step.caption, step.for_you):
             parts = sentences(text)
             assert 1 <= len(parts) <= 2, (step.id, text)
@@ -49,7 +49,7 @@ def test_captions_are_short_and_plain(pack) -> None:  # type: ignore[no-untyped-
 
 
 def test_every_part_has_a_name_and_a_plain_gloss(pack) -> None:  # type: ignore[no-untyped-def]
-    content = pack.mechanism
+    content = pack.content(MechanismContent)
     assert sorted(label.id for label in content.labels) == sorted(DIAGRAM_PARTS)
     assert content.label("nmda").name == "NMDA receptor"
     assert "glutamate receptor" in content.label("nmda").gloss
@@ -59,7 +59,7 @@ def test_every_part_has_a_name_and_a_plain_gloss(pack) -> None:  # type: ignore[
 
 
 def test_contrast_and_certainty(pack) -> None:  # type: ignore[no-untyped-def]
-    content = pack.mechanism
+    content = pack.content(MechanismContent)
     pills, ketamine = content.contrast.sides
     pills_text = " ".join(p.text for p in pills.points)
     assert "serotonin" in pills_text and "norepinephrine" in pills_text and "weeks" in pills_text
@@ -73,7 +73,7 @@ def test_contrast_and_certainty(pack) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_control_words(pack) -> None:  # type: ignore[no-untyped-def]
-    controls = pack.mechanism.controls
+    controls = pack.content(MechanismContent).controls
     assert controls.step_of.format(current=2, total=5) == "Step 2 of 5"
     assert controls.reduce_motion == "Reduce motion"
 

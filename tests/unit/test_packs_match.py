@@ -15,10 +15,11 @@ from typing import Any
 import msgspec
 import pytest
 
+from ketdesk.choices import installed_languages
 from ketdesk.content import load_content
+from ketdesk.content.registry import FILE_TYPES
 from ketdesk.content.schema.core import Source
-from ketdesk.content.schema.pack import FILE_TYPES
-from ketdesk.content_source import available_languages
+from ketdesk.content.schema.pack import ContentPack
 
 CONTENT = Path(__file__).resolve().parents[2] / "resources" / "content"
 
@@ -38,6 +39,9 @@ def skeleton(value: Any, field: str = "") -> Any:
         return (type(value).__name__, {f.name: skeleton(getattr(value, f.name), f.name)
                                        for f in msgspec.structs.fields(value)
                                        if f.name not in LANGUAGE_FIELDS})
+    if isinstance(value, ContentPack):
+        return ("ContentPack", skeleton(value.meta), skeleton(value.ui),
+                {pid: skeleton(content) for pid, content in value.panels.items()})
     if isinstance(value, tuple | list):
         return [skeleton(item, field) for item in value]
     if isinstance(value, str):
@@ -55,7 +59,7 @@ def _pack(lang: str):  # type: ignore[no-untyped-def]
 
 
 def test_both_languages_are_installed() -> None:
-    assert available_languages() == ("en", "es")
+    assert installed_languages() == ("en", "es")
     for lang in ("en", "es"):
         assert sorted(p.name for p in (CONTENT / lang).glob("*.toml")) == sorted(FILE_TYPES)
 
@@ -85,6 +89,9 @@ def test_every_id_matches() -> None:
         elif isinstance(value, tuple):
             for item in value:
                 found.extend(ids(item))
+        elif isinstance(value, ContentPack):
+            for part in value.parts().values():
+                found.extend(ids(part))
         return found
 
     en_ids = ids(_pack("en"))

@@ -10,7 +10,7 @@ import pytest
 
 from ketdesk.content import load_content
 from ketdesk.content.schema.pack import iter_source_refs
-from ketdesk.content.schema.risks import BarChart, Lane, RisksPanel, SessionChart, Span
+from ketdesk.content.schema.risks import BarChart, Lane, RisksContent, SessionChart, Span
 
 
 def _raw(pack_copy: Path) -> dict[str, Any]:
@@ -23,7 +23,7 @@ def _convert(data: dict[str, Any], tp: type) -> Any:
     return msgspec.convert(data, tp)
 
 
-def all_claim_text(risks: RisksPanel) -> list[tuple[str, tuple[str, ...]]]:
+def all_claim_text(risks: RisksContent) -> list[tuple[str, tuple[str, ...]]]:
     """Every sentence a patient can read on the panel, with the sources it cites."""
     out = [(c.text, c.sources) for b in risks.blocks for c in b.claims]
     out += [(item.text, item.sources) for item in risks.cautions.items]
@@ -48,14 +48,14 @@ ARTICLE_RISKS = {
 @pytest.mark.parametrize("risk", sorted(ARTICLE_RISKS))
 def test_every_article_risk_is_stated_with_a_source(pack, risk: str) -> None:  # type: ignore[no-untyped-def]
     words = ARTICLE_RISKS[risk]
-    hits = [(text, sources) for text, sources in all_claim_text(pack.risks)
+    hits = [(text, sources) for text, sources in all_claim_text(pack.content(RisksContent))
             if any(w in text for w in words)]
     assert hits, f"no sentence on the risks panel covers {risk!r}"
     assert all(sources for _text, sources in hits)
 
 
 def test_session_numbers_follow_the_evidence(pack) -> None:  # type: ignore[no-untyped-def]
-    session = pack.risks.session
+    session = pack.content(RisksContent).session
     assert (session.drip.start, session.drip.end) == (0, 40)
     lanes = {lane.id: lane for lane in session.lanes}
     odd = lanes["dissociation"]
@@ -76,7 +76,7 @@ def test_session_numbers_follow_the_evidence(pack) -> None:  # type: ignore[no-u
 
 
 def test_pressure_bars_are_the_papers_figures(pack) -> None:  # type: ignore[no-untyped-def]
-    bars = {bar.id: bar for bar in pack.risks.pressure.bars}
+    bars = {bar.id: bar for bar in pack.content(RisksContent).pressure.bars}
     assert (bars["one-clinic"].low, bars["one-clinic"].source) == (3.3, "rivaposse2018")
     assert (bars["pooled"].low, bars["pooled"].source) == (12.6, "vankawala2021")
     assert bars["big-rise"].low == 40 and bars["big-rise"].open_high
@@ -84,28 +84,28 @@ def test_pressure_bars_are_the_papers_figures(pack) -> None:  # type: ignore[no-
 
 
 def test_dose_bars_and_no_street_dose_in_any_chart(pack) -> None:  # type: ignore[no-untyped-def]
-    doses = pack.risks.doses
+    doses = pack.content(RisksContent).doses
     bars = {bar.id: bar for bar in doses.bars}
     assert set(bars) == {"drip", "anesthesia"}
     assert (bars["drip"].low, bars["drip"].per_kg_low) == (35, 0.5)
     assert (bars["anesthesia"].low, bars["anesthesia"].high) == (70, 315)
     # Recreational doses are said in words only, never charted (no confirmed figure).
-    charted = set(iter_source_refs(doses.bars)) | set(iter_source_refs(pack.risks.session))
-    charted |= set(iter_source_refs(pack.risks.pressure.bars))
+    charted = set(iter_source_refs(doses.bars)) | set(iter_source_refs(pack.content(RisksContent).session))
+    charted |= set(iter_source_refs(pack.content(RisksContent).pressure.bars))
     assert "jclinpathol2023" not in charted
-    assert any("jclinpathol2023" in c.sources for b in pack.risks.blocks for c in b.claims)
+    assert any("jclinpathol2023" in c.sources for b in pack.content(RisksContent).blocks for c in b.claims)
 
 
 def test_cautions_cover_the_listed_reasons(pack) -> None:  # type: ignore[no-untyped-def]
-    text = " ".join(item.text.lower() for item in pack.risks.cautions.items)
+    text = " ".join(item.text.lower() for item in pack.content(RisksContent).cautions.items)
     for words in ("blood pressure", "aneurysm", "bleeding in the brain", "psychosis", "mania",
                   "pregnant", "breastfeeding", "eye", "inside the head", "alcohol or drug"):
         assert words in text, words
-    assert "clinician decides" in pack.risks.cautions.intro.text
+    assert "clinician decides" in pack.content(RisksContent).cautions.intro.text
 
 
 def test_visit_steps_have_the_drip_and_the_ride_home(pack) -> None:  # type: ignore[no-untyped-def]
-    steps = pack.risks.visit.steps
+    steps = pack.content(RisksContent).visit.steps
     assert steps[0].title == "Check in"
     assert any(s.duration == "40 minutes" for s in steps)
     assert "drives you home" in steps[-1].detail

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ketdesk.content.registry import PANEL_IDS
 from ketdesk.content.schema.core import Block, Claim
-from ketdesk.content.schema.pack import PANEL_IDS, iter_source_refs
+from ketdesk.content.schema.pack import iter_source_refs
 
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 

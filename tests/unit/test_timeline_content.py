@@ -9,7 +9,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from ketdesk.content.schema.timeline import HOURS_PER_UNIT, TimelinePanel
+from ketdesk.content.schema.timeline import HOURS_PER_UNIT, TimelineContent
 from tests.conftest import BUILTIN_EN
 
 WORDS = ["40 min", "4 hours", "1 day", "3 days", "1 week", "2 weeks", "4 weeks", "8 weeks", "12 weeks"]
@@ -21,22 +21,22 @@ def raw() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
-def convert(data: dict[str, Any]) -> TimelinePanel:
-    return msgspec.convert(data, TimelinePanel)
+def convert(data: dict[str, Any]) -> TimelineContent:
+    return msgspec.convert(data, TimelineContent)
 
 
 def test_time_axis_is_30_minutes_to_12_weeks_ticked_in_words(pack) -> None:  # type: ignore[no-untyped-def]
-    axis = pack.timeline.time_axis
+    axis = pack.content(TimelineContent).time_axis
     assert axis.start == 0.5 and axis.end == 12 * 168
     assert [t.label for t in axis.ticks] == WORDS
     assert all(axis.start <= t.at <= axis.end for t in axis.ticks)
-    assert pack.timeline.value_axis.denominator == 10
-    assert "out of 10" in pack.timeline.value_axis.label
+    assert pack.content(TimelineContent).value_axis.denominator == 10
+    assert "out of 10" in pack.content(TimelineContent).value_axis.label
 
 
 def test_every_result_is_its_percentage_out_of_10(pack) -> None:  # type: ignore[no-untyped-def]
     """One denominator: a plotted value is a percentage in the point's own words, divided by 10."""
-    for series in pack.timeline.series:
+    for series in pack.content(TimelineContent).series:
         for point in series.points:
             values = [v for v in (point.y, point.low, point.high) if v is not None]
             percents = [float(p) / 10 for p in PERCENT.findall(point.label)]
@@ -45,26 +45,26 @@ def test_every_result_is_its_percentage_out_of_10(pack) -> None:  # type: ignore
 
 
 def test_events_carry_no_numbers(pack) -> None:  # type: ignore[no-untyped-def]
-    for series in pack.timeline.series:
+    for series in pack.content(TimelineContent).series:
         for point in series.points:
             if not point.has_value:
                 assert not PERCENT.search(point.tag), point.tag
 
 
 def test_one_infusion_about_half_with_comparison(pack) -> None:  # type: ignore[no-untyped-def]
-    one = next(s for s in pack.timeline.series if s.id == "ketamine-one")
+    one = next(s for s in pack.content(TimelineContent).series if s.id == "ketamine-one")
     day1 = one.points[0]
-    assert pack.timeline.hours(one, day1.t) == 24
+    assert pack.content(TimelineContent).hours(one, day1.t) == 24
     assert day1.y == 5.2 and "52%" in day1.label and "18%" in day1.comparison
     # No pooled percentage exists before 24 h: the first hours are an event, not a number.
-    onset = next(s for s in pack.timeline.series if s.id == "ketamine-onset").points[0]
+    onset = next(s for s in pack.content(TimelineContent).series if s.id == "ketamine-onset").points[0]
     assert not onset.has_value and onset.t_end == 4.0
 
 
 def test_every_point_in_range_and_cited(pack) -> None:  # type: ignore[no-untyped-def]
     known = {s.id for s in pack.sources.sources}
-    axis = pack.timeline.time_axis
-    for series in pack.timeline.series:
+    axis = pack.content(TimelineContent).time_axis
+    for series in pack.content(TimelineContent).series:
         for point in series.points:
             hours = point.t * HOURS_PER_UNIT[series.time_unit]
             assert axis.start <= hours <= axis.end
@@ -72,7 +72,7 @@ def test_every_point_in_range_and_cited(pack) -> None:  # type: ignore[no-untype
 
 
 def test_clinic_claim_sits_beside_study_ranges(pack) -> None:  # type: ignore[no-untyped-def]
-    claim = pack.timeline.clinic_claim
+    claim = pack.content(TimelineContent).clinic_claim
     claimed = [r for r in claim.rows if r.claim]
     assert len(claimed) == 1 and (claimed[0].low, claimed[0].high) == (6.0, 8.0)
     assert not claimed[0].sources

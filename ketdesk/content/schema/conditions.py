@@ -10,7 +10,7 @@ only arrange it.
 from dataclasses import dataclass
 from typing import Literal
 
-from ketdesk.content.schema.core import Block, Claim, Model, PanelText, SourceIds, _require_text
+from ketdesk.content.schema.core import Block, Claim, Model, PanelContent, SourceIds, _require_text
 
 # Weakest first: a level's position + 1 is how many segments of the meter are filled.
 StrengthLevel = Literal["weak", "limited", "moderate", "strong"]
@@ -170,7 +170,7 @@ class ChartRow:
     comparison: bool
 
 
-class ConditionsPanel(PanelText, frozen=True, kw_only=True):
+class ConditionsContent(PanelContent, frozen=True, kw_only=True):
     """Intro text, the strength words, one card per condition, the chart and control words."""
 
     levels: tuple[StrengthWord, ...]

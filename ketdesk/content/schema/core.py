@@ -138,7 +138,7 @@ class Series(Model, frozen=True, kw_only=True):
         return tuple(dict.fromkeys(p.source for p in self.points))
 
 
-class PanelText(Model, frozen=True, kw_only=True):
+class PanelContent(Model, frozen=True, kw_only=True):
     """What every panel has: its tab label, title, main message and text blocks."""
 
     tab: str

@@ -9,7 +9,7 @@ so the panel can be reviewed by a clinician and translated without touching code
 
 import string
 
-from ketdesk.content.schema.core import Claim, Model, PanelText, SourceIds
+from ketdesk.content.schema.core import Claim, Model, PanelContent, SourceIds
 
 # The shapes the diagram knows how to draw, in the order of the cascade. The content must
 # label every one of them (so a screenshot of the whole cascade is fully labelled) and may
@@ -130,7 +130,7 @@ class MechanismControls(Model, frozen=True, kw_only=True):
         check_placeholders(self.step_of, ("current", "total"), "controls.step_of")
 
 
-class MechanismPanel(PanelText, frozen=True, kw_only=True):
+class MechanismContent(PanelContent, frozen=True, kw_only=True):
     """The mechanism panel: diagram labels, the steps, the contrast and the certainty note.
 
     ``blocks`` must hold a block with id ``certainty``: the plain statement that this is the

@@ -1,7 +1,7 @@
 """``overview.toml``: what ketamine infusion is, who it is for, how a session goes."""
 
 
-from ketdesk.content.schema.core import Model, PanelText, SourceIds
+from ketdesk.content.schema.core import Model, PanelContent, SourceIds
 
 
 class SessionStep(Model, frozen=True, kw_only=True):
@@ -21,7 +21,7 @@ class KeyFact(Model, frozen=True, kw_only=True):
     sources: SourceIds = ()
 
 
-class OverviewPanel(PanelText, frozen=True, kw_only=True):
+class OverviewContent(PanelContent, frozen=True, kw_only=True):
     key_facts: tuple[KeyFact, ...]
     session_heading: str
     session_steps: tuple[SessionStep, ...]

@@ -2,52 +2,59 @@
 
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import msgspec
 
-from ketdesk.content.schema.conditions import ConditionsPanel
-from ketdesk.content.schema.core import Model, PanelText, Source
-from ketdesk.content.schema.mechanism import MechanismPanel
+from ketdesk.content.registry import PANEL_IDS, spec_for_content
+from ketdesk.content.schema.core import PanelContent, Source
 from ketdesk.content.schema.meta import Meta
-from ketdesk.content.schema.overview import OverviewPanel
-from ketdesk.content.schema.risks import RisksPanel
-from ketdesk.content.schema.sources_panel import SourcesPanel
-from ketdesk.content.schema.timeline import TimelinePanel
+from ketdesk.content.schema.sources_panel import SourcesContent
 from ketdesk.content.schema.ui import UiStrings
 
-# Panel ids in display order. The UI, --panel, --screenshot and the kiosk rotation use them.
-PANEL_IDS: tuple[str, ...] = ("overview", "mechanism", "timeline", "conditions", "risks", "sources")
-
-# Every file of a pack and the type it must validate as.
-FILE_TYPES: dict[str, type[Model]] = {
-    "meta.toml": Meta,
-    "ui.toml": UiStrings,
-    "overview.toml": OverviewPanel,
-    "mechanism.toml": MechanismPanel,
-    "timeline.toml": TimelinePanel,
-    "conditions.toml": ConditionsPanel,
-    "risks.toml": RisksPanel,
-    "sources.toml": SourcesPanel,
-}
+ContentT = TypeVar("ContentT", bound=PanelContent)
 
 
-class ContentPack(msgspec.Struct, frozen=True, kw_only=True):
+@dataclass(frozen=True)
+class ContentPack:
+    """One language's validated files: ``meta``, ``ui`` and each panel's content by id.
+
+    Packs compare by value (two loads of one folder are equal) and are not hashable.
+    """
+
+    __hash__ = None  # type: ignore[assignment]  # holds a mapping: equal by value only
+
     meta: Meta
     ui: UiStrings
-    overview: OverviewPanel
-    mechanism: MechanismPanel
-    timeline: TimelinePanel
-    conditions: ConditionsPanel
-    risks: RisksPanel
-    sources: SourcesPanel
+    panels: Mapping[str, PanelContent]
 
-    def panel(self, panel_id: str) -> PanelText:
+    def __post_init__(self) -> None:
+        missing = [pid for pid in PANEL_IDS if pid not in self.panels]
+        if missing:
+            raise ValueError(f"a pack needs every panel; missing {missing}")
+
+    def parts(self) -> dict[str, Any]:
+        """Every file's content by its name without ``.toml``: meta, ui, then the panels."""
+        return {"meta": self.meta, "ui": self.ui, **self.panels}
+
+    def panel(self, panel_id: str) -> PanelContent:
         if panel_id not in PANEL_IDS:
             raise KeyError(panel_id)
-        value: PanelText = getattr(self, panel_id)
+        return self.panels[panel_id]
+
+    def content(self, kind: type[ContentT]) -> ContentT:
+        """The content of the panel declared with type ``kind``, typed as such."""
+        value = self.panels[spec_for_content(kind).id]
+        if not isinstance(value, kind):
+            raise TypeError(f"{spec_for_content(kind).id} holds {type(value).__name__}")
         return value
+
+    @property
+    def sources(self) -> SourcesContent:
+        """The citation list (the Sources panel's content), which every panel cites from."""
+        return self.content(SourcesContent)
 
     def source(self, source_id: str) -> Source:
         for source in self.sources.sources:

@@ -16,7 +16,7 @@ and every block must be placed exactly once so that nothing written is silently 
 
 from typing import Literal
 
-from ketdesk.content.schema.core import Block, Claim, Model, PanelText, Series, SourceIds
+from ketdesk.content.schema.core import Block, Claim, Model, PanelContent, Series, SourceIds
 
 
 def _require(value: str, what: str) -> None:
@@ -271,7 +271,7 @@ class Visit(Model, frozen=True, kw_only=True):
             raise ValueError("a visit has at least two steps")
 
 
-class RisksPanel(PanelText, frozen=True, kw_only=True):
+class RisksContent(PanelContent, frozen=True, kw_only=True):
     controls: Controls
     session: SessionChart
     pressure: BarChart

@@ -1,10 +1,10 @@
 """``sources.toml``: the citation list and the words of the Sources panel."""
 
 
-from ketdesk.content.schema.core import PanelText, Source
+from ketdesk.content.schema.core import PanelContent, Source
 
 
-class SourcesPanel(PanelText, frozen=True, kw_only=True):
+class SourcesContent(PanelContent, frozen=True, kw_only=True):
     # Heading for sources that no panel cites directly (kept for completeness).
     uncited_heading: str
     sources: tuple[Source, ...]

@@ -8,7 +8,7 @@ the words of the controls. The panel code draws it and knows no medicine.
 """
 
 
-from ketdesk.content.schema.core import Model, PanelText, Point, Series, SourceIds
+from ketdesk.content.schema.core import Model, PanelContent, Point, Series, SourceIds
 
 # How many hours one unit of a series' time is: the chart's x axis is in hours.
 HOURS_PER_UNIT: dict[str, float] = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0}
@@ -249,7 +249,7 @@ class TimelineControls(Model, frozen=True, kw_only=True):
         _placeholders(self.citation, ("authors", "year", "journal"), "citation")
 
 
-class TimelinePanel(PanelText, frozen=True, kw_only=True):
+class TimelineContent(PanelContent, frozen=True, kw_only=True):
     """The timeline panel: text blocks plus everything its chart and views draw."""
 
     time_axis: TimeAxis

@@ -1,4 +1,7 @@
-"""One module per panel. Panels are imported and built only when first shown."""
+"""The panels' views. Each is imported and built only when first shown.
+
+Which view a panel has is declared once, in ``ketdesk.content.registry``.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +9,8 @@ import importlib
 
 from PySide6.QtWidgets import QWidget
 
+from ketdesk.content.registry import TEXT_VIEW, panel_spec
 from ketdesk.ui.panels.base import Panel, PanelContext
-
-# panel id -> "module:class". Importing lazily keeps chart code off the start-up path.
-PANEL_CLASSES: dict[str, str] = {
-    "overview": "ketdesk.ui.panels.overview:OverviewPanel",
-    "mechanism": "ketdesk.ui.panels.mechanism:MechanismPanel",
-    "timeline": "ketdesk.ui.panels.timeline:TimelinePanel",
-    "conditions": "ketdesk.ui.panels.conditions:ConditionsPanel",
-    "risks": "ketdesk.ui.panels.risks:RisksPanel",
-    "sources": "ketdesk.ui.panels.sources:SourcesPanel",
-}
 
 
 def create_panel(panel_id: str, context: PanelContext, parent: QWidget | None = None) -> Panel:
@@ -26,9 +20,13 @@ def create_panel(panel_id: str, context: PanelContext, parent: QWidget | None = 
     sheet; built outside and moved in afterwards, every widget is measured in the default
     font and then restyled, re-measured and laid out again.
     """
-    module_name, _, class_name = PANEL_CLASSES[panel_id].partition(":")
+    view = panel_spec(panel_id).view
+    module_name, _, class_name = view.partition(":")
+    # Importing lazily keeps chart code off the start-up path.
     cls: type[Panel] = getattr(importlib.import_module(module_name), class_name)
+    if view == TEXT_VIEW:  # one view for every text-only panel: tell it which
+        return cls(context, parent, panel_id=panel_id)
     return cls(context, parent)
 
 
-__all__ = ["PANEL_CLASSES", "Panel", "PanelContext", "create_panel"]
+__all__ = ["Panel", "PanelContext", "create_panel"]

@@ -3,6 +3,10 @@
 A panel takes content objects and a ``PanelContext``; it never reads files. The main
 window calls the hooks below when the window resizes, the text size changes, the kiosk
 resets the app, or a screenshot is taken.
+
+Life cycle: ``Panel.__init__`` builds the title and lead and calls nothing a subclass
+overrides; the subclass's ``__init__`` then builds its parts and ends with
+``finish_layout()`` and ``apply_metrics(...)``, so every hook sees a whole panel.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ketdesk.content.schema.core import Block, PanelText
+from ketdesk.content.registry import PANELS
+from ketdesk.content.schema.core import Block, PanelContent
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.ui import UiStrings
 from ketdesk.ui.text import SOURCE_LINK_PREFIX, cited_html, claim_html, plain_text
@@ -41,13 +46,22 @@ class PanelContext:
         return self.pack.source_numbers()
 
 
+def declared_id(view: type[Panel]) -> str:
+    """The id of the panel that the registry declares with this view class."""
+    name = f"{view.__module__}:{view.__qualname__}"
+    ids = [spec.id for spec in PANELS if spec.view == name]
+    if len(ids) != 1:
+        raise LookupError(f"{name} is the view of {len(ids)} panels; pass panel_id")
+    return ids[0]
+
+
 class Panel(QScrollArea):
     """A scrolling page with a title and lead; subclasses add their own content below."""
 
-    panel_id: str = ""
-
-    def __init__(self, context: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: PanelContext, parent: QWidget | None = None, *,
+                 panel_id: str = "") -> None:
         super().__init__(parent)
+        self.panel_id = panel_id or declared_id(type(self))
         self.context = context
         self._numbers = context.numbers
         self.setWidgetResizable(True)
@@ -75,11 +89,10 @@ class Panel(QScrollArea):
         self.layout_.addWidget(self.title_label)
         self.layout_.addWidget(self.lead_label)
         self._cards: list[Card] = []
-        self.apply_metrics(context.metrics)
 
     # --- content -------------------------------------------------------------------
     @property
-    def text(self) -> PanelText:
+    def text(self) -> PanelContent:
         return self.context.pack.panel(self.panel_id)
 
     def block_card(self, block: Block) -> Card:
@@ -128,6 +141,9 @@ class Panel(QScrollArea):
     def reset(self) -> None:
         """Back to the state a new visitor should see (kiosk attract loop)."""
         self.verticalScrollBar().setValue(0)
+
+    def show_source(self, number: int) -> None:
+        """Bring citation ``number`` into view, if this panel lists citations."""
 
     def prepare_for_screenshot(self) -> None:
         """Put the panel in the state that tells its whole story on one picture."""

@@ -13,8 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from ketdesk.content.schema.conditions import ConditionCard, meter_fill
-from ketdesk.content.schema.conditions import ConditionsPanel as ConditionsText
+from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent, meter_fill
 from ketdesk.content.schema.core import Claim
 from ketdesk.ui.evidence_meter import EvidenceMeter
 from ketdesk.ui.panels.base import Panel, PanelContext
@@ -28,7 +27,6 @@ from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
 
 
 class ConditionsPanel(Panel):
-    panel_id = "conditions"
 
     def __init__(self, context: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -95,8 +93,8 @@ class ConditionsPanel(Panel):
 
     # --- content --------------------------------------------------------------------
     @property
-    def content(self) -> ConditionsText:
-        return self.context.pack.conditions
+    def content(self) -> ConditionsContent:
+        return self.context.pack.content(ConditionsContent)
 
     def claim_html(self, claim: Claim) -> str:
         return claim_html(claim, self._numbers, self.context.ui, self.context.theme.link)
@@ -133,8 +131,6 @@ class ConditionsPanel(Panel):
     # --- hooks --------------------------------------------------------------------------
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
-        if not hasattr(self, "details"):
-            return  # the base class calls this before the panel's parts exist
         self.grid.set_spacing(metrics.gap)
         self.lower_grid.set_spacing(metrics.gap)
         # The cards' thick focus ring and hover colour (the card is the keyboard target) come

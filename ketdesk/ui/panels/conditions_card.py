@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ketdesk.content.schema.conditions import ConditionCard, ConditionsPanel, meter_fill
+from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent, meter_fill
 from ketdesk.content.schema.core import Claim
 from ketdesk.ui.evidence_meter import EvidenceMeter
 from ketdesk.ui.theme import Metrics, Theme
@@ -26,7 +26,7 @@ ClaimHtml = Callable[[Claim], str]
 ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
-def make_meter(card: ConditionCard, text: ConditionsPanel, theme: Theme) -> EvidenceMeter:
+def make_meter(card: ConditionCard, text: ConditionsContent, theme: Theme) -> EvidenceMeter:
     filled, total = meter_fill(card.strength)
     word = text.level(card.strength).word
     name = text.controls.meter_name.format(word=word, filled=filled, total=total)
@@ -41,7 +41,7 @@ class ConditionCardView(Card):
     cards all day would eventually crash on.
     """
 
-    def __init__(self, card: ConditionCard, text: ConditionsPanel, theme: Theme,
+    def __init__(self, card: ConditionCard, text: ConditionsContent, theme: Theme,
                  rich: RichLabel, claim: ClaimHtml, counts_html: str,
                  on_activate: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__("true", parent)

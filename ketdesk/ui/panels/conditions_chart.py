@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketdesk.content.schema.conditions import ChartRow, ConditionsPanel
+from ketdesk.content.schema.conditions import ChartRow, ConditionsContent
 from ketdesk.content.schema.ui import UiStrings
 from ketdesk.ui import charts
 from ketdesk.ui.theme import Metrics, Theme
@@ -39,7 +39,7 @@ def source_numbers_text(ids: Sequence[str], numbers: Mapping[str, int], ui: UiSt
 class PeopleChart(QWidget):
     """Title, a chart/table toggle, then the bars or the table."""
 
-    def __init__(self, text: ConditionsPanel, theme: Theme, metrics: Metrics,
+    def __init__(self, text: ConditionsContent, theme: Theme, metrics: Metrics,
                  numbers: Mapping[str, int], ui: UiStrings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("peopleChart")

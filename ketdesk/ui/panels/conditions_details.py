@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketdesk.content.schema.conditions import ConditionCard, ConditionsPanel
+from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent
 from ketdesk.content.schema.core import Block, Claim
 from ketdesk.ui.evidence_meter import EvidenceMeter
 from ketdesk.ui.overlay import Overlay
@@ -35,7 +35,7 @@ from ketdesk.ui.widgets import Card, button_text, make_label
 class DetailsOverlay(Overlay):
     """Covers its parent; ``open_card`` fills the sheet for one condition and shows it."""
 
-    def __init__(self, text: ConditionsPanel, theme: Theme, sources_heading: str,
+    def __init__(self, text: ConditionsContent, theme: Theme, sources_heading: str,
                  rich: Callable[[str], QLabel], claim: Callable[[Claim], str],
                  counts: Callable[[ConditionCard], str], source_list: Callable[[ConditionCard], list[str]],
                  parent: QWidget) -> None:

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketdesk.content.schema.mechanism import DIAGRAM_PARTS
-from ketdesk.content.schema.mechanism import MechanismPanel as MechanismContent
+from ketdesk.content.schema.mechanism import DIAGRAM_PARTS, MechanismContent
 from ketdesk.ui.panels import mechanism_scene as sc
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.panels.mechanism_diagram import SynapseDiagram
@@ -37,7 +36,6 @@ SIDE_BY_SIDE_MIN_EM = 50
 
 
 class MechanismPanel(Panel):
-    panel_id = "mechanism"
 
     step_changed = Signal(int)  # the 0-based index of the step now shown
     play_finished = Signal()  # Play all reached the last step and stopped
@@ -98,7 +96,7 @@ class MechanismPanel(Panel):
     # --- content -----------------------------------------------------------------------
     @property
     def content(self) -> MechanismContent:
-        return self.context.pack.mechanism
+        return self.context.pack.content(MechanismContent)
 
     @property
     def step(self) -> int:
@@ -350,8 +348,6 @@ class MechanismPanel(Panel):
 
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
-        if not hasattr(self, "after"):
-            return  # still in Panel.__init__
         self.diagram.set_metrics(metrics)
         self.row.setSpacing(metrics.px(1.0))
         self._side_layout.setSpacing(metrics.gap)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ketdesk.content.schema.overview import OverviewPanel as OverviewContent
+from ketdesk.content.schema.overview import OverviewContent
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.text import format_date
 from ketdesk.ui.theme import Metrics
@@ -12,7 +12,6 @@ from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
 
 
 class OverviewPanel(Panel):
-    panel_id = "overview"
 
     def __init__(self, context: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -66,7 +65,7 @@ class OverviewPanel(Panel):
 
     @property
     def content(self) -> OverviewContent:
-        return self.context.pack.overview
+        return self.context.pack.content(OverviewContent)
 
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)

@@ -20,8 +20,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ketdesk.content.schema.core import Block, Point
-from ketdesk.content.schema.risks import Bar, BarChart, Lane, Span
-from ketdesk.content.schema.risks import RisksPanel as RisksContent
+from ketdesk.content.schema.risks import Bar, BarChart, Lane, RisksContent, Span
 from ketdesk.ui.charts import series_style
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.panels.risks_bars import RangeBarChart
@@ -41,7 +40,6 @@ BULLET = "\u2022"
 
 
 class RisksPanel(Panel):
-    panel_id = "risks"
 
     def __init__(self, context: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -230,8 +228,6 @@ class RisksPanel(Panel):
 
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
-        if not hasattr(self, "steps"):
-            return  # called by Panel.__init__ before the parts exist
         for grid in self._grids:
             grid.set_spacing(metrics.gap)
         # Room between the steps for the arrows that join them.

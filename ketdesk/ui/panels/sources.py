@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ketdesk.content.registry import PANEL_IDS
 from ketdesk.content.schema.core import Source
-from ketdesk.content.schema.pack import PANEL_IDS
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.widgets import Card, make_label
 
@@ -26,7 +26,6 @@ def citation_text(number: int, source: Source, secondary_note: str) -> str:
 
 
 class SourcesPanel(Panel):
-    panel_id = "sources"
 
     def __init__(self, context: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -1,4 +1,7 @@
-"""A panel that shows its content's text blocks as cards in a reflowing grid."""
+"""The view of a text-only panel: its content's text blocks as cards in a reflowing grid.
+
+A panel declared in ``ketdesk.content.registry`` without a view of its own gets this one.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +15,9 @@ from ketdesk.ui.widgets import ResponsiveGrid
 class TextPanel(Panel):
     """Title, lead, then every block as a card; two columns when there is room."""
 
-    def __init__(self, context: PanelContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
+    def __init__(self, context: PanelContext, parent: QWidget | None = None, *,
+                 panel_id: str = "") -> None:
+        super().__init__(context, parent, panel_id=panel_id)
         self.grid = ResponsiveGrid([self.block_card(b) for b in self.text.blocks],
                                    max_columns=2, min_column_em=18)
         self.layout_.addWidget(self.grid)
@@ -22,5 +26,4 @@ class TextPanel(Panel):
 
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
-        if hasattr(self, "grid"):
-            self.grid.set_spacing(metrics.gap)
+        self.grid.set_spacing(metrics.gap)

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketdesk.content.schema.timeline import Callout, IconRow
-from ketdesk.content.schema.timeline import TimelinePanel as TimelineContent
+from ketdesk.content.schema.timeline import Callout, IconRow, TimelineContent
 from ketdesk.ui import charts
 from ketdesk.ui.flow_layout import FlowLayout
 from ketdesk.ui.icon_array import IconArray, IconRowSpec
@@ -61,7 +60,6 @@ class _WrappingGrid(ResponsiveGrid):
 
 
 class TimelinePanel(Panel):
-    panel_id = "timeline"
 
     def __init__(self, context: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -139,7 +137,7 @@ class TimelinePanel(Panel):
 
     @property
     def content(self) -> TimelineContent:
-        return self.context.pack.timeline
+        return self.context.pack.content(TimelineContent)
 
     # --- parts --------------------------------------------------------------------------------
     def _toggle(self, text: str, name: str) -> QPushButton:
@@ -269,8 +267,6 @@ class TimelinePanel(Panel):
     # --- hooks --------------------------------------------------------------------------------
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
-        if not hasattr(self, "blocks"):
-            return  # still being built
         for grid in (self.callouts, self.legend, self.blocks):
             grid.set_spacing(metrics.gap)
         for row in (self.toolbar, self.toggle_row):

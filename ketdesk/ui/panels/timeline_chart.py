@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ketdesk.content.schema.pack import ContentPack
-from ketdesk.content.schema.timeline import TimelinePoint, TimelineSeries
+from ketdesk.content.schema.timeline import TimelineContent, TimelinePoint, TimelineSeries
 from ketdesk.ui import charts
 from ketdesk.ui.panels.timeline_key import ChartKey
 from ketdesk.ui.panels.timeline_layout import best_split
@@ -86,7 +86,7 @@ class TimelineChart:
     def __init__(self, pack: ContentPack, numbers: Mapping[str, int], theme: Theme,
                  metrics: Metrics) -> None:
         self.pack = pack
-        self.content = content = pack.timeline
+        self.content = content = pack.content(TimelineContent)
         self.numbers = numbers
         self.theme = theme
         self.metrics = metrics

@@ -9,24 +9,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ketdesk.content.schema.pack import ContentPack
-from ketdesk.content.schema.timeline import TimelinePanel, TimelinePoint, TimelineSeries
+from ketdesk.content.schema.timeline import TimelineContent, TimelinePoint, TimelineSeries
 from ketdesk.ui.text import escape
 
 
 def citation(pack: ContentPack, source_id: str) -> str:
     """"Authors year, journal" for one source, in the content's own pattern."""
     source = pack.source(source_id)
-    return pack.timeline.controls.citation.format(authors=source.authors, year=source.year,
+    return pack.content(TimelineContent).controls.citation.format(authors=source.authors, year=source.year,
                                                   journal=source.journal)
 
 
-def study_size(content: TimelinePanel, point: TimelinePoint) -> str:
+def study_size(content: TimelineContent, point: TimelinePoint) -> str:
     controls = content.controls
     return controls.study_size.format(n=point.n) if point.n else controls.no_study_size
 
 
 def source_lines(pack: ContentPack, numbers: Mapping[str, int], point: TimelinePoint) -> list[str]:
-    pattern = pack.timeline.controls.tip_source
+    pattern = pack.content(TimelineContent).controls.tip_source
     return [pattern.format(number=numbers.get(sid, "?"), citation=citation(pack, sid))
             for sid in point.all_sources]
 
@@ -34,11 +34,11 @@ def source_lines(pack: ContentPack, numbers: Mapping[str, int], point: TimelineP
 def tip_lines(pack: ContentPack, numbers: Mapping[str, int], series: TimelineSeries,
               point: TimelinePoint) -> list[str]:
     """What a tooltip says, line by line: what and when, the number, comparison, size, sources."""
-    controls = pack.timeline.controls
+    controls = pack.content(TimelineContent).controls
     lines = [f"{series.label}, {point.when}", point.label]
     if point.comparison:
         lines.append(controls.tip_comparison.format(comparison=point.comparison))
-    lines.append(controls.tip_study_size.format(size=study_size(pack.timeline, point)))
+    lines.append(controls.tip_study_size.format(size=study_size(pack.content(TimelineContent), point)))
     lines.extend(source_lines(pack, numbers, point))
     return lines
 
@@ -52,7 +52,7 @@ def tip_html(lines: list[str]) -> str:
 
 def table_rows(pack: ContentPack, numbers: Mapping[str, int]) -> list[list[str]]:
     """One row per chart point: treatment, when, result, comparison, study size, sources."""
-    content = pack.timeline
+    content = pack.content(TimelineContent)
     controls = content.controls
     rows = []
     for series in content.series:

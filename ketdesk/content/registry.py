@@ -1,0 +1,103 @@
+"""The panels, declared once.
+
+Everything that lists panels is derived from ``PANELS``: the files of a content pack and
+the types they validate as, the loader, the tabs and their order, ``--panel`` and
+``--screenshot``, the Ctrl+1..9 shortcuts, the kiosk rotation, the reading-grade report and
+the tests. Adding a panel is one line here plus its two content files (``<id>.toml`` in
+each language), and one view module if plain text blocks are not enough.
+
+The view is named as ``"module:Class"`` text, not imported: the content model knows no Qt,
+and a panel's widgets are imported only when it is first shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ketdesk.content.schema.conditions import ConditionsContent
+from ketdesk.content.schema.core import Model, PanelContent
+from ketdesk.content.schema.mechanism import MechanismContent
+from ketdesk.content.schema.meta import Meta
+from ketdesk.content.schema.overview import OverviewContent
+from ketdesk.content.schema.risks import RisksContent
+from ketdesk.content.schema.sources_panel import SourcesContent
+from ketdesk.content.schema.timeline import TimelineContent
+from ketdesk.content.schema.ui import UiStrings
+
+# Renders a panel's title, lead and text blocks: the view of a text-only panel.
+TEXT_VIEW = "ketdesk.ui.panels.text_panel:TextPanel"
+# Panels past the ninth have no Ctrl+digit shortcut (Ctrl+Tab still reaches them).
+MAX_SHORTCUTS = 9
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    """One panel: its id (also its file name and tab order), content type and view."""
+
+    id: str
+    content: type[PanelContent]
+    view: str = TEXT_VIEW
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.id}.toml"
+
+
+# Display order: the tab bar, Ctrl+1..9 and the kiosk rotation follow it.
+PANELS: tuple[PanelSpec, ...] = (
+    PanelSpec("overview", OverviewContent, "ketdesk.ui.panels.overview:OverviewPanel"),
+    PanelSpec("mechanism", MechanismContent, "ketdesk.ui.panels.mechanism:MechanismPanel"),
+    PanelSpec("timeline", TimelineContent, "ketdesk.ui.panels.timeline:TimelinePanel"),
+    PanelSpec("conditions", ConditionsContent, "ketdesk.ui.panels.conditions:ConditionsPanel"),
+    PanelSpec("risks", RisksContent, "ketdesk.ui.panels.risks:RisksPanel"),
+    PanelSpec("sources", SourcesContent, "ketdesk.ui.panels.sources:SourcesPanel"),
+)
+
+PANEL_IDS: tuple[str, ...] = tuple(spec.id for spec in PANELS)
+
+# Files every pack has besides the panels' own.
+PACK_FILES: dict[str, type[Model]] = {"meta.toml": Meta, "ui.toml": UiStrings}
+
+# Every file of a pack and the type it must validate as.
+FILE_TYPES: dict[str, type[Model]] = {
+    **PACK_FILES, **{spec.file_name: spec.content for spec in PANELS}}
+
+
+def panel_spec(panel_id: str) -> PanelSpec:
+    for spec in PANELS:
+        if spec.id == panel_id:
+            return spec
+    raise KeyError(panel_id)
+
+
+def spec_for_content(kind: type[PanelContent]) -> PanelSpec:
+    """The one panel whose content is of type ``kind``."""
+    for spec in PANELS:
+        if spec.content is kind:
+            return spec
+    raise KeyError(kind.__name__)
+
+
+def shortcut(panel_id: str) -> str | None:
+    """The panel's Ctrl+digit key sequence, from its place in the order."""
+    position = PANEL_IDS.index(panel_id) + 1
+    return f"Ctrl+{position}" if position <= MAX_SHORTCUTS else None
+
+
+def _check(panels: tuple[PanelSpec, ...]) -> None:
+    ids = [spec.id for spec in panels]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"panel ids must be unique: {ids}")
+    kinds = [spec.content for spec in panels if spec.content is not PanelContent]
+    if len(set(kinds)) != len(kinds):
+        raise ValueError("two panels share one content type; give each its own")
+    if SourcesContent not in kinds:
+        raise ValueError("the Sources panel is required: every citation is listed there")
+    clashes = {spec.file_name for spec in panels} & set(PACK_FILES)
+    if clashes:
+        raise ValueError(f"panel ids clash with pack files: {sorted(clashes)}")
+
+
+_check(PANELS)
+# Where a tap on a source number leads.
+SOURCES_PANEL_ID = spec_for_content(SourcesContent).id
