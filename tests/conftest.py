@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,10 +15,10 @@ from hypothesis import settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-# Property-based tests: a few hundred examples in `make test`, thousands in `make soak`
+# Property-based tests: 50 examples in `make test`, thousands in `make soak`
 # (KETDESK_HYPOTHESIS_PROFILE=soak). No deadline: file I/O on a shared machine is jittery.
-settings.register_profile("default", max_examples=200, deadline=None, print_blob=True)
-settings.register_profile("soak", max_examples=2000, deadline=None, print_blob=True)
+settings.register_profile("default", max_examples=50, deadline=None, print_blob=True)
+settings.register_profile("soak", max_examples=5000, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("KETDESK_HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,8 +41,20 @@ def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
             os.environ[key] = value
 
 
+@pytest.fixture(autouse=True)
+def _no_kiosk_left_running() -> Iterator[None]:
+    """A kiosk a test started must be stopped by the end of that test (its teardown)."""
+    yield
+    support = sys.modules.get("tests.gui.kiosk_support")
+    if support is not None:
+        left = support.running_kiosks()
+        for kiosk in left:
+            kiosk.stop()
+        assert not left, f"{len(left)} kiosk(s) still running after the test; stop them"
+
+
 @pytest.fixture(scope="session")
-def pack():  # type: ignore[no-untyped-def]
+def pack():
     from ketdesk.content import load_content
 
     result = load_content(BUILTIN_EN)
@@ -58,14 +71,14 @@ def pack_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def qapp_fonts(qapp):  # type: ignore[no-untyped-def]
+def qapp_fonts(qapp):
     from ketdesk.app import create_application
 
     return create_application()
 
 
 @pytest.fixture
-def window(qtbot, qapp_fonts, pack):  # type: ignore[no-untyped-def]
+def window(qtbot, qapp_fonts, pack):
     from ketdesk.content_source import pack_for_language
     from ketdesk.ui.main_window import MainWindow
 

@@ -80,7 +80,7 @@ def kiosk(xvfb_display: str, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[
 
 
 @pytest.mark.xvfb
-def test_kiosk_refuses_exit_keys_and_keeps_running(xvfb_display: str, kiosk) -> None:  # type: ignore[no-untyped-def]
+def test_kiosk_refuses_exit_keys_and_keeps_running(xvfb_display: str, kiosk) -> None:
     proc, lines = kiosk
     window = xdotool(xvfb_display, "search", "--sync", "--onlyvisible", "--name", "Ketamine").split()[0]
     # No window manager here: the app must have sized itself to the whole screen.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,14 @@ from ketdesk.kiosk.controller import Kiosk
 from ketdesk.kiosk.pin import hash_pin
 
 PIN = "2468"
+
+# Every kiosk a test made, so the suite can check none is left running after its test
+# (a running kiosk keeps its app-wide event filters and Qt cache limits for the next tests).
+_made: weakref.WeakSet[Kiosk] = weakref.WeakSet()
+
+
+def running_kiosks() -> list[Kiosk]:
+    return [kiosk for kiosk in _made if kiosk.running]
 
 
 @cache
@@ -35,18 +44,20 @@ class QuitRecorder:
         self.codes.append(code)
 
 
-def make_kiosk(qtbot: Any, pack: Any, *, start: bool = True, **overrides: Any) -> tuple[Kiosk, QuitRecorder]:
+def make_kiosk(qtbot: Any, pack: Any, *, start: bool = True, pack_loader: Any = None,
+               **overrides: Any) -> tuple[Kiosk, QuitRecorder]:
     """A started kiosk whose timers are long unless a test shortens them."""
     from ketdesk.content_source import pack_for_language
     from ketdesk.ui.main_window import MainWindow
 
-    window = MainWindow(pack, pack_loader=pack_for_language)
+    window = MainWindow(pack, pack_loader=pack_loader or pack_for_language)
     values: dict[str, Any] = {"pin_hash": pin_hash(), "idle_timeout": 600.0, "rotate_interval": 600.0,
                               "tick_interval": 600.0, "cursor_hide": 600.0, "hold_seconds": 600.0}
     values.update(overrides.pop("config", {}))
     quit_app = QuitRecorder()
     kiosk = Kiosk(window, KioskConfig(**values), quit_app=quit_app,
                   log_path=Path("/tmp/ketdesk-test.log"), **overrides)
+    _made.add(kiosk)
     # Unlock first, or the refused close would leave the window (and its timers) behind.
     qtbot.addWidget(window, before_close_func=lambda _w: kiosk.stop())
     if start:

@@ -6,6 +6,8 @@ The panels being rewritten on other branches get the same checks once merged: ex
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -21,23 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketdesk.content.registry import PANEL_IDS
 from ketdesk.content.schema.mechanism import MechanismContent
 from ketdesk.screenshot import settle
 from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD, Metrics, Theme, stylesheet
 from tests.a11y_helpers import assert_keyboard_complete, interactive_widgets
 
-KEYBOARD_PANELS = ["overview", "sources"]
+KEYBOARD_PANELS = list(PANEL_IDS)  # every declared panel, the chart panels too
 
 
 @pytest.mark.parametrize("panel_id", KEYBOARD_PANELS)
-def test_tab_reaches_every_control_in_order(qtbot, window, panel_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_tab_reaches_every_control_in_order(qtbot, window, panel_id: str) -> None:
     order = assert_keyboard_complete(qtbot, window, panel_id)
     header = list(window.tab_buttons.values()) + [b for b in window.tools.buttons() if b.isEnabled()]
     assert order[:len(header)] == header
     assert order[len(header)] is window.panel(panel_id)  # the page itself, to scroll it
 
 
-def test_banner_button_comes_after_the_header(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_banner_button_comes_after_the_header(qtbot, window) -> None:
     window.show_banner("Custom content could not be loaded.")
     order = assert_keyboard_complete(qtbot, window, "overview")
     close = order.index(window.banner.close_button)
@@ -45,19 +49,25 @@ def test_banner_button_comes_after_the_header(qtbot, window) -> None:  # type: i
     assert window.banner.close_button.accessibleDescription() == "Hide this message"
 
 
-def test_every_control_has_a_name_and_a_description(window) -> None:  # type: ignore[no-untyped-def]
+# Panels whose every control also says what it does (accessibleDescription); the chart
+# panels' toggles and legend boxes are named but not yet described (the screen-reader issue).
+DESCRIBED_PANELS = ["overview", "mechanism", "sources"]
+
+
+def test_every_control_has_a_name_and_a_description(window) -> None:
     for panel_id in KEYBOARD_PANELS:
         window.show_panel(panel_id)
         for widget in interactive_widgets(window.centralWidget(), window):
             assert widget.accessibleName().strip(), widget
-            assert widget.accessibleDescription().strip(), (widget, widget.accessibleName())
+            if panel_id in DESCRIBED_PANELS or window.header.isAncestorOf(widget):
+                assert widget.accessibleDescription().strip(), (widget, widget.accessibleName())
     mechanism = window.pack.content(MechanismContent)
     assert window.tab_buttons["mechanism"].accessibleDescription() == mechanism.title
     assert window.tools.larger.accessibleName() == "Bigger text"
     assert window.tools.language_buttons["es"].accessibleName() == "Español"
 
 
-def test_enter_and_space_activate(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_enter_and_space_activate(qtbot, window) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     risks = window.tab_buttons["risks"]
@@ -78,18 +88,18 @@ def test_enter_and_space_activate(qtbot, window) -> None:  # type: ignore[no-unt
     assert window.theme is HIGH_CONTRAST
 
 
-def _tab_once_from(qtbot, window, start: QWidget) -> QWidget:  # type: ignore[no-untyped-def]
+def _tab_once_from(qtbot, window, start: QWidget) -> QLabel:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     start.setFocus()
     qtbot.waitUntil(start.hasFocus)
     qtbot.keyClick(start, Qt.Key.Key_Tab)
     focused = QApplication.focusWidget()
-    assert focused is not None
+    assert isinstance(focused, QLabel), focused  # a source number is a link in a label
     return focused
 
 
-def test_enter_on_a_source_number_opens_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_enter_on_a_source_number_opens_it(qtbot, window) -> None:
     # Tab from the page lands straight on the first source number (not on the text).
     link_label = _tab_once_from(qtbot, window, window.panel("overview"))
     assert link_label.selectedText().isdigit()
@@ -100,7 +110,7 @@ def test_enter_on_a_source_number_opens_it(qtbot, window) -> None:  # type: igno
     qtbot.waitUntil(lambda: entry.property("highlight") is True)
 
 
-def test_high_contrast_toggle_recolours_everything(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_high_contrast_toggle_recolours_everything(qtbot, window) -> None:
     old_panel = window.panel("overview")
     qtbot.mouseClick(window.tools.contrast, Qt.MouseButton.LeftButton)
     assert window.theme is HIGH_CONTRAST
@@ -114,7 +124,7 @@ def test_high_contrast_toggle_recolours_everything(qtbot, window) -> None:  # ty
     assert window.theme is STANDARD
 
 
-def test_system_high_contrast_is_followed(qtbot, qapp_fonts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_system_high_contrast_is_followed(qtbot, qapp_fonts, monkeypatch) -> None:
     from ketdesk import app as app_module
     from ketdesk.cli import Options
     from ketdesk.ui import theme
@@ -128,7 +138,7 @@ def test_system_high_contrast_is_followed(qtbot, qapp_fonts, monkeypatch) -> Non
     assert plain.theme is STANDARD
 
 
-def test_reset_returns_to_the_defaults(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_reset_returns_to_the_defaults(qtbot, window) -> None:
     window.show_panel("risks")
     window.set_text_scale(2.0)
     window.set_high_contrast(True)
@@ -157,14 +167,16 @@ def _control(kind: str) -> QWidget:
         button = QPushButton("A+")
         button.setProperty("tool", True)
         return button
-    return {"button": lambda: QPushButton("Close"), "checkbox": lambda: QCheckBox("Table"),
-            "radio": lambda: QRadioButton("Hours"), "combo": QComboBox, "slider": QSlider,
-            "line": QLineEdit}[kind]()
+    makers: dict[str, Callable[[], QWidget]] = {
+        "button": lambda: QPushButton("Close"), "checkbox": lambda: QCheckBox("Table"),
+        "radio": lambda: QRadioButton("Hours"), "combo": QComboBox, "slider": QSlider,
+        "line": QLineEdit}
+    return makers[kind]()
 
 
 @pytest.mark.parametrize("theme", [STANDARD, HIGH_CONTRAST], ids=lambda t: t.name)
 @pytest.mark.parametrize("kind", ["tab", "tool", "button", "checkbox", "radio", "combo", "slider", "line"])
-def test_focus_ring_shows_on_every_control_type(qtbot, qapp_fonts, kind: str, theme: Theme) -> None:  # type: ignore[no-untyped-def]
+def test_focus_ring_shows_on_every_control_type(qtbot, qapp_fonts, kind: str, theme: Theme) -> None:
     host = QWidget()
     qtbot.addWidget(host)
     host.setStyleSheet(stylesheet(theme, Metrics(em=16)))
@@ -190,7 +202,7 @@ def test_focus_ring_shows_on_every_control_type(qtbot, qapp_fonts, kind: str, th
     assert ring >= control.width() + control.height(), (kind, ring)
 
 
-def test_focused_source_number_is_marked(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_focused_source_number_is_marked(qtbot, window) -> None:
     label = _tab_once_from(qtbot, window, window.panel("overview"))
     settle()
     image = label.grab().toImage()

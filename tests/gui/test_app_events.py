@@ -15,7 +15,7 @@ def press(at: QPointF, device: QPointingDevice | None = None) -> QMouseEvent:
     return QMouseEvent(*args, device) if device is not None else QMouseEvent(*args)
 
 
-def test_positions_of_mice_and_fingers(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_positions_of_mice_and_fingers(qapp) -> None:
     at = QPointF(12, 34)
     screen = QPointingDevice("test finger", 7001, QInputDevice.DeviceType.TouchScreen,
                              QPointingDevice.PointerType.Finger, QInputDevice.Capability.Position, 10, 0)
@@ -29,7 +29,7 @@ def test_positions_of_mice_and_fingers(qapp) -> None:  # type: ignore[no-untyped
     assert event_position(key) is None
 
 
-def test_only_the_windows_own_events(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_windows_own_events(qtbot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     button = QPushButton("x")

@@ -10,7 +10,7 @@ from tests.gui.kiosk_support import make_kiosk, tap
 FAST = {"idle_timeout": 0.05, "rotate_interval": 0.03, "tick_interval": 0.01}
 
 
-def test_idle_starts_rotation_and_input_stops_it(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_idle_starts_rotation_and_input_stops_it(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack, config=FAST, start=False)
     attract = kiosk.attract
     with qtbot.waitSignal(attract.started, timeout=3000):
@@ -30,7 +30,7 @@ def test_idle_starts_rotation_and_input_stops_it(qtbot, qapp_fonts, pack) -> Non
     assert attract.rotating
 
 
-def test_input_hides_the_hint(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_input_hides_the_hint(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     kiosk.attract.begin_now()
     qtbot.waitUntil(kiosk.overlay.isVisible)
@@ -39,7 +39,7 @@ def test_input_hides_the_hint(qtbot, qapp_fonts, pack) -> None:  # type: ignore[
     qtbot.waitUntil(lambda: not kiosk.overlay.isVisible())
 
 
-def test_key_stops_the_loop(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_key_stops_the_loop(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack, config=FAST, start=False)
     with qtbot.waitSignal(kiosk.attract.started, timeout=3000):
         kiosk.start()
@@ -48,7 +48,7 @@ def test_key_stops_the_loop(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no
     assert not kiosk.attract.rotating
 
 
-def test_waking_tap_does_not_press_the_button_beneath(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_waking_tap_does_not_press_the_button_beneath(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     window = kiosk.window
     kiosk.attract.begin_now()
@@ -61,7 +61,7 @@ def test_waking_tap_does_not_press_the_button_beneath(qtbot, qapp_fonts, pack) -
     assert window.current_panel_id == "risks"
 
 
-def test_rotation_visits_every_panel_in_order(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_rotation_visits_every_panel_in_order(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack, config=FAST, start=False)
     seen: list[str] = []
     kiosk.attract.rotated.connect(seen.append)
@@ -71,7 +71,7 @@ def test_rotation_visits_every_panel_in_order(qtbot, qapp_fonts, pack) -> None: 
     assert seen[: len(expected)] == expected
 
 
-def test_ticks_step_the_shown_panel(qtbot, qapp_fonts, pack, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_ticks_step_the_shown_panel(qtbot, qapp_fonts, pack, monkeypatch) -> None:
     kiosk, _ = make_kiosk(qtbot, pack, config={"idle_timeout": 0.02, "tick_interval": 0.01})
     overview = kiosk.window.panel("overview")
     ticks: list[str] = []
@@ -80,11 +80,13 @@ def test_ticks_step_the_shown_panel(qtbot, qapp_fonts, pack, monkeypatch) -> Non
     assert kiosk.window.current_panel_id == "overview"
 
 
-def test_attract_resets_for_the_next_visitor(qtbot, qapp_fonts, pack, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    kiosk, _ = make_kiosk(qtbot, pack, config={"default_lang": "es"})
+def test_attract_resets_for_the_next_visitor(qtbot, qapp_fonts, pack) -> None:
+    from ketdesk.content_source import builtin_pack
+
+    kiosk, _ = make_kiosk(qtbot, pack, config={"default_lang": "en"})
     window = kiosk.window
-    languages: list[str] = []
-    monkeypatch.setattr(window, "set_language", languages.append, raising=False)
+    window.set_language("es")  # the last visitor read in Spanish
+    assert window.panel("overview").title_label.text() == builtin_pack("es").panel("overview").title
     window.resize(1024, 600)
     window.show_panel("risks")
     risks = window.panel("risks")
@@ -96,21 +98,29 @@ def test_attract_resets_for_the_next_visitor(qtbot, qapp_fonts, pack, monkeypatc
 
     kiosk.attract.begin_now()
     assert window.current_panel_id == "overview"
-    assert risks.verticalScrollBar().value() == 0
+    # The language change rebuilt the panels; whichever Risks the next visitor gets is at its top.
+    assert window.panel("risks").verticalScrollBar().value() == 0
     assert not kiosk.staff.isVisible()
-    assert languages[-1] == "es"
     assert window.text_scale == 1.0
+    # The next visitor sees English again: the words on screen, not only the setting.
+    assert window.language == "en"
+    assert window.panel("overview").title_label.text() == pack.panel("overview").title
+    assert window.tab_buttons["risks"].text() == pack.panel("risks").tab
 
 
-def test_attract_without_language_hook(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
-    kiosk, _ = make_kiosk(qtbot, pack, config={"default_lang": "es"})
-    assert not hasattr(kiosk.window, "set_language") or callable(kiosk.window.set_language)
+def test_attract_survives_a_default_language_that_will_not_load(qtbot, qapp_fonts, pack) -> None:
+    def loader(lang: str):
+        raise RuntimeError(f"the {lang} pack is damaged")  # e.g. a broken install
+
+    kiosk, _ = make_kiosk(qtbot, pack, pack_loader=loader, config={"default_lang": "es"})
     kiosk.window.show_panel("timeline")
-    kiosk.attract.begin_now()  # degrades quietly when the window cannot switch language
+    kiosk.attract.begin_now()  # logs the failure, resets everything else
     assert kiosk.window.current_panel_id == "overview"
+    assert kiosk.window.language == "en"
+    assert kiosk.attract.active
 
 
-def test_pause_control_pauses_instead_of_stopping(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_pause_control_pauses_instead_of_stopping(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack, config={"rotate_interval": 0.05})
     attract, overlay = kiosk.attract, kiosk.overlay
     attract.begin_now()
@@ -127,7 +137,7 @@ def test_pause_control_pauses_instead_of_stopping(qtbot, qapp_fonts, pack) -> No
     assert button.text() == "Pause"
 
 
-def test_staff_pause_stops_rotation_but_not_the_reset(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_staff_pause_stops_rotation_but_not_the_reset(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     kiosk.attract.set_staff_paused(True)
     kiosk.window.show_panel("sources")

@@ -13,7 +13,7 @@ from tests.gui.kiosk_support import make_kiosk, tap
 Mod = Qt.KeyboardModifier
 
 
-def test_fullscreen_frameless_on_top(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_fullscreen_frameless_on_top(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     window = kiosk.window
     assert window.windowState() & Qt.WindowState.WindowFullScreen
@@ -26,14 +26,14 @@ def test_fullscreen_frameless_on_top(qtbot, qapp_fonts, pack) -> None:  # type: 
     assert window.geometry() == screen.geometry()
 
 
-def test_leaving_fullscreen_is_undone(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_leaving_fullscreen_is_undone(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     window = kiosk.window
     window.showNormal()
     qtbot.waitUntil(lambda: bool(window.windowState() & Qt.WindowState.WindowFullScreen))
 
 
-def test_missing_screen_falls_back_to_primary(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_missing_screen_falls_back_to_primary(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack, config={"screen": 7})
     assert kiosk.window_mode.screen is QApplication.primaryScreen()
 
@@ -44,7 +44,7 @@ def test_missing_screen_falls_back_to_primary(qtbot, qapp_fonts, pack) -> None: 
     (Qt.Key.Key_Q, Mod.ControlModifier, "Ctrl+Q"),
     (Qt.Key.Key_W, Mod.ControlModifier, "Ctrl+W"),
 ])
-def test_exit_keys_are_refused(qtbot, qapp_fonts, pack, key, mods, name) -> None:  # type: ignore[no-untyped-def]
+def test_exit_keys_are_refused(qtbot, qapp_fonts, pack, key, mods, name) -> None:
     kiosk, quit_app = make_kiosk(qtbot, pack)
     window = kiosk.window
     # A shortcut on the same keys, as a menu's Quit or Close action would have.
@@ -60,7 +60,7 @@ def test_exit_keys_are_refused(qtbot, qapp_fonts, pack, key, mods, name) -> None
     assert quit_app.codes == []
 
 
-def test_close_is_refused(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_close_is_refused(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     with qtbot.waitSignal(kiosk.lockdown.refused) as blocker:
         assert kiosk.window.close() is False
@@ -68,13 +68,13 @@ def test_close_is_refused(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-u
     assert kiosk.window.isVisible()
 
 
-def test_ordinary_keys_still_work(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_ordinary_keys_still_work(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     qtbot.keyClick(kiosk.window, Qt.Key.Key_3, Mod.ControlModifier)
     qtbot.waitUntil(lambda: kiosk.window.current_panel_id == "timeline")
 
 
-def test_no_context_menu_and_no_hover_tooltip(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_no_context_menu_and_no_hover_tooltip(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     label = kiosk.window.footer_advice
     asked: list[QPoint] = []
@@ -91,7 +91,7 @@ def test_no_context_menu_and_no_hover_tooltip(qtbot, qapp_fonts, pack) -> None: 
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
-def test_tap_shows_the_tooltip(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_tap_shows_the_tooltip(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     label = kiosk.window.footer_reviewed
     label.setToolTip("Reviewed by the clinic")
@@ -100,7 +100,7 @@ def test_tap_shows_the_tooltip(qtbot, qapp_fonts, pack) -> None:  # type: ignore
     assert QToolTip.text() == "Reviewed by the clinic"
 
 
-def test_swipe_changes_panel(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_swipe_changes_panel(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     window = kiosk.window
     handle = window.windowHandle()
@@ -120,11 +120,12 @@ def test_swipe_changes_panel(qtbot, qapp_fonts, pack) -> None:  # type: ignore[n
     assert window.current_panel_id == "overview"
 
 
-def test_cursor_hides_when_still_and_shows_on_motion(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_cursor_hides_when_still_and_shows_on_motion(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack, config={"cursor_hide": 0.02})
     qtbot.waitUntil(lambda: kiosk.cursor.hidden)
-    assert QApplication.overrideCursor() is not None
-    assert QApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
+    cursor = QApplication.overrideCursor()
+    assert cursor is not None
+    assert cursor.shape() == Qt.CursorShape.BlankCursor
     QTest.mouseMove(kiosk.window.windowHandle(), QPoint(30, 40))
     assert not kiosk.cursor.hidden
     assert QApplication.overrideCursor() is None
@@ -133,7 +134,7 @@ def test_cursor_hides_when_still_and_shows_on_motion(qtbot, qapp_fonts, pack) ->
     assert QApplication.overrideCursor() is None
 
 
-def test_controls_are_touch_sized(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_controls_are_touch_sized(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     kiosk.window.resize(1024, 600)
     kiosk.attract.begin_now()

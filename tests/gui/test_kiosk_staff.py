@@ -15,7 +15,7 @@ from tests.gui.kiosk_support import PIN, FakeClock, make_kiosk, tap
 Mod = Qt.KeyboardModifier
 
 
-def enter_pin(qtbot, kiosk: Kiosk, pin: str) -> None:  # type: ignore[no-untyped-def]
+def enter_pin(qtbot, kiosk: Kiosk, pin: str) -> None:
     pad = kiosk.staff.pad
     for digit in pin:
         tap(qtbot, pad.keys[digit])
@@ -23,7 +23,7 @@ def enter_pin(qtbot, kiosk: Kiosk, pin: str) -> None:  # type: ignore[no-untyped
     tap(qtbot, pad.ok_button)
 
 
-def test_key_chord_opens_the_pin_pad(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_key_chord_opens_the_pin_pad(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     assert not kiosk.staff.isVisible()
     qtbot.keyClick(kiosk.window, Qt.Key.Key_K, Mod.ControlModifier | Mod.ShiftModifier | Mod.AltModifier)
@@ -31,7 +31,7 @@ def test_key_chord_opens_the_pin_pad(qtbot, qapp_fonts, pack) -> None:  # type: 
     assert kiosk.staff.pad.title.text() == "Staff only"
 
 
-def test_hold_in_the_corner_opens_the_pin_pad(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_hold_in_the_corner_opens_the_pin_pad(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack, config={"hold_seconds": 0.05})
     handle = kiosk.window.windowHandle()
     corner = QPoint(10, 10)
@@ -51,7 +51,7 @@ def test_hold_in_the_corner_opens_the_pin_pad(qtbot, qapp_fonts, pack) -> None: 
     assert kiosk.staff.pad.isVisible()
 
 
-def test_right_pin_opens_menu_and_exits(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_right_pin_opens_menu_and_exits(qtbot, qapp_fonts, pack) -> None:
     kiosk, quit_app = make_kiosk(qtbot, pack)
     kiosk.open_staff()
     enter_pin(qtbot, kiosk, PIN)
@@ -71,7 +71,7 @@ def test_right_pin_opens_menu_and_exits(qtbot, qapp_fonts, pack) -> None:  # typ
     assert not kiosk.window.isVisible()
 
 
-def test_wrong_pin_does_not_exit(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_pin_does_not_exit(qtbot, qapp_fonts, pack) -> None:
     kiosk, quit_app = make_kiosk(qtbot, pack)
     kiosk.open_staff()
     enter_pin(qtbot, kiosk, "1111")
@@ -85,7 +85,7 @@ def test_wrong_pin_does_not_exit(qtbot, qapp_fonts, pack) -> None:  # type: igno
     assert not kiosk.staff.isVisible()
 
 
-def test_lockout_after_five_wrong_pins(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_lockout_after_five_wrong_pins(qtbot, qapp_fonts, pack) -> None:
     clock = FakeClock()
     kiosk, quit_app = make_kiosk(qtbot, pack, clock=clock)
     kiosk.open_staff()
@@ -110,7 +110,7 @@ def test_lockout_after_five_wrong_pins(qtbot, qapp_fonts, pack) -> None:  # type
     assert quit_app.codes == []
 
 
-def test_keyboard_entry_on_the_pad(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_entry_on_the_pad(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     kiosk.open_staff()
     pad = kiosk.staff.pad
@@ -121,7 +121,7 @@ def test_keyboard_entry_on_the_pad(qtbot, qapp_fonts, pack) -> None:  # type: ig
     assert kiosk.staff.menu is not None
 
 
-def test_staff_menu_pauses_rotation(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_staff_menu_pauses_rotation(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     kiosk.open_staff()
     enter_pin(qtbot, kiosk, PIN)
@@ -137,7 +137,7 @@ def test_staff_menu_pauses_rotation(qtbot, qapp_fonts, pack) -> None:  # type: i
     assert not kiosk.attract.rotating
 
 
-def test_settings_warning_in_the_menu(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_settings_warning_in_the_menu(qtbot, qapp_fonts, pack) -> None:
     backup = Path("/config/settings.ini.bak")
     kiosk, _ = make_kiosk(qtbot, pack, config={"settings_problem": "line 3: bad value",
                                                "settings_backup": backup})
@@ -149,7 +149,7 @@ def test_settings_warning_in_the_menu(qtbot, qapp_fonts, pack) -> None:  # type:
     assert menu.warning_label.text().startswith("The settings file could not be read")
 
 
-def test_idle_closes_the_staff_layer(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_idle_closes_the_staff_layer(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     kiosk.open_staff()
     enter_pin(qtbot, kiosk, PIN)

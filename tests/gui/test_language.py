@@ -38,7 +38,7 @@ def english_catalogue() -> set[str]:
     return {s.strip() for s in strings if s.strip()}
 
 
-def visible_texts(window) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def visible_texts(window) -> list[tuple[str, str]]:
     """(where, text) for every text a visitor or a screen reader meets in the window."""
     found = [("window title", window.windowTitle())]
     widgets: list[QWidget] = [window.header, window.footer, window.panel(window.current_panel_id)]
@@ -57,13 +57,13 @@ def visible_texts(window) -> list[tuple[str, str]]:  # type: ignore[no-untyped-d
     return [(where, text.strip()) for where, text in found if text.strip()]
 
 
-def english_leftovers(window, catalogue: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
+def english_leftovers(window, catalogue: set[str]) -> list[str]:
     return [f"{where}: {text!r}" for where, text in visible_texts(window)
             if text in catalogue and text not in PROPER_NAMES and not NUMBERS_AND_UNITS.match(text)]
 
 
 @pytest.fixture
-def es_window(qtbot, qapp_fonts):  # type: ignore[no-untyped-def]
+def es_window(qtbot, qapp_fonts):
     from ketdesk.app import build_window
 
     window = build_window(Options(lang="es"))
@@ -74,7 +74,7 @@ def es_window(qtbot, qapp_fonts):  # type: ignore[no-untyped-def]
     return window
 
 
-def test_lang_option_and_setting(qtbot, qapp_fonts) -> None:  # type: ignore[no-untyped-def]
+def test_lang_option_and_setting(qtbot, qapp_fonts) -> None:
     from ketdesk.app import build_window
 
     by_option = build_window(Options(lang="es"), settings_lang="en")
@@ -86,7 +86,7 @@ def test_lang_option_and_setting(qtbot, qapp_fonts) -> None:  # type: ignore[no-
     assert by_setting.language == "es"
 
 
-def test_switch_keeps_the_panel_and_translates(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_switch_keeps_the_panel_and_translates(qtbot, window) -> None:
     window.show_panel("risks")
     qtbot.mouseClick(window.tools.language_buttons["es"], Qt.MouseButton.LeftButton)
     assert window.language == "es"
@@ -104,14 +104,14 @@ def test_switch_keeps_the_panel_and_translates(qtbot, window) -> None:  # type: 
     assert window.panel("risks").title_label.text() == "Side effects and risks"
 
 
-def test_language_buttons_name_themselves(window) -> None:  # type: ignore[no-untyped-def]
+def test_language_buttons_name_themselves(window) -> None:
     buttons = window.tools.language_buttons
     assert [b.text() for b in buttons.values()] == ["EN", "ES"]
     assert buttons["es"].accessibleName() == "Español"
     assert buttons["es"].accessibleDescription() == "Show this app in Español"
 
 
-def test_no_english_left_in_spanish(es_window) -> None:  # type: ignore[no-untyped-def]
+def test_no_english_left_in_spanish(es_window) -> None:
     catalogue = english_catalogue()
     es_window.show_banner("x")  # the banner's button too
     for panel_id in PANEL_IDS:
@@ -121,14 +121,14 @@ def test_no_english_left_in_spanish(es_window) -> None:  # type: ignore[no-untyp
         assert not leftovers, f"English on the Spanish {panel_id} panel:\n" + "\n".join(leftovers)
 
 
-def test_catalogue_check_finds_english(window) -> None:  # type: ignore[no-untyped-def]
+def test_catalogue_check_finds_english(window) -> None:
     """The same check on the English window finds plenty: it is not vacuous."""
     catalogue = english_catalogue()
     window.show_panel("overview")
     assert len(english_leftovers(window, catalogue)) > 20
 
 
-def test_switch_back_after_a_broken_custom_pack_uses_builtin(qtbot, qapp_fonts, pack_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_switch_back_after_a_broken_custom_pack_uses_builtin(qtbot, qapp_fonts, pack_copy: Path) -> None:
     from ketdesk.app import build_window
 
     (pack_copy / "overview.toml").write_text("tab = [", encoding="utf-8")
@@ -140,7 +140,7 @@ def test_switch_back_after_a_broken_custom_pack_uses_builtin(qtbot, qapp_fonts, 
     assert window.pack.content(OverviewContent).title == "Ketamine infusion treatment"
 
 
-def test_single_language_custom_pack_is_not_shown_for_spanish(qtbot, qapp_fonts, pack_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_single_language_custom_pack_is_not_shown_for_spanish(qtbot, qapp_fonts, pack_copy: Path) -> None:
     from ketdesk.app import build_window
 
     window = build_window(Options(content=pack_copy))  # a sound English-only custom pack

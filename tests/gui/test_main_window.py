@@ -11,7 +11,7 @@ from ketdesk.content.registry import PANEL_IDS
 from ketdesk.content.schema.overview import OverviewContent
 
 
-def test_title_and_tabs(window) -> None:  # type: ignore[no-untyped-def]
+def test_title_and_tabs(window) -> None:
     assert window.windowTitle() == "Ketamine Infusion Treatment"
     assert list(window.tab_buttons) == list(PANEL_IDS)
     for button in window.tab_buttons.values():
@@ -19,7 +19,7 @@ def test_title_and_tabs(window) -> None:  # type: ignore[no-untyped-def]
         assert button.text()
 
 
-def test_click_switches_panel(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_click_switches_panel(qtbot, window) -> None:
     for panel_id in reversed(PANEL_IDS):
         with qtbot.waitSignal(window.panel_changed) as blocker:
             qtbot.mouseClick(window.tab_buttons[panel_id], Qt.MouseButton.LeftButton)
@@ -28,7 +28,7 @@ def test_click_switches_panel(qtbot, window) -> None:  # type: ignore[no-untyped
         assert window.tab_buttons[panel_id].isChecked()
 
 
-def test_ctrl_number_and_ctrl_tab(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_number_and_ctrl_tab(qtbot, window) -> None:
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.current_panel_id == "risks")
@@ -38,7 +38,7 @@ def test_ctrl_number_and_ctrl_tab(qtbot, window) -> None:  # type: ignore[no-unt
     qtbot.waitUntil(lambda: window.current_panel_id == "overview")
 
 
-def test_source_link_opens_sources_panel(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_source_link_opens_sources_panel(qtbot, window) -> None:
     overview = window.panel("overview")
     overview._on_link("source:3")
     assert window.current_panel_id == "sources"
@@ -47,12 +47,12 @@ def test_source_link_opens_sources_panel(qtbot, window) -> None:  # type: ignore
     assert entry.text().startswith("3. ")
 
 
-def test_footer_shows_advice_and_review_date(window) -> None:  # type: ignore[no-untyped-def]
+def test_footer_shows_advice_and_review_date(window) -> None:
     assert "not medical advice" in window.footer_advice.text()
     assert window.footer_reviewed.text() == "Last reviewed: November 27, 2026"
 
 
-def test_broken_content_shows_banner(qtbot, qapp_fonts, pack_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_broken_content_shows_banner(qtbot, qapp_fonts, pack_copy: Path) -> None:
     from ketdesk.app import build_window
 
     (pack_copy / "overview.toml").write_text("tab = [", encoding="utf-8")
@@ -69,27 +69,27 @@ def test_broken_content_shows_banner(qtbot, qapp_fonts, pack_copy: Path) -> None
     assert not win.banner.isVisible()
 
 
-def test_text_grows_with_the_window(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_text_grows_with_the_window(qtbot, window) -> None:
     window.resize(1024, 600)
     qtbot.waitUntil(lambda: window.metrics.em == 16)
     window.resize(3840, 2160)
     qtbot.waitUntil(lambda: window.metrics.em == 48)
 
 
-def test_pages_end_where_their_content_ends(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_pages_end_where_their_content_ends(qtbot, window) -> None:
     window.resize(1920, 1080)
     for panel_id in ("overview", "sources"):
         window.show_panel(panel_id)
         panel = window.panel(panel_id)
         body = panel.body
 
-        def settled(b=body, p=panel) -> bool:  # type: ignore[no-untyped-def]
+        def settled(b=body, p=panel) -> bool:
             return b.height() == max(p.viewport().height(), b.layout().heightForWidth(b.width()))
 
         qtbot.waitUntil(settled)
 
 
-def test_data_table_never_cuts_a_word(qtbot, qapp_fonts) -> None:  # type: ignore[no-untyped-def]
+def test_data_table_never_cuts_a_word(qtbot, qapp_fonts) -> None:
     from ketdesk.ui.charts import DataTable
 
     table = DataTable(["Condition", "People", "Sources"],
@@ -111,7 +111,7 @@ def test_data_table_never_cuts_a_word(qtbot, qapp_fonts) -> None:  # type: ignor
     assert sum(header.sectionSize(c) for c in range(3)) <= table.viewport().width()
 
 
-def test_data_table_columns_fit_beside_a_column_sized_to_its_contents(qtbot, qapp_fonts) -> None:  # type: ignore[no-untyped-def]
+def test_data_table_columns_fit_beside_a_column_sized_to_its_contents(qtbot, qapp_fonts) -> None:
     """The risks tables size their short "amount" column to its contents; the other
     columns share the rest, and the last one is not pushed past the table's edge."""
     from PySide6.QtWidgets import QHeaderView
@@ -133,7 +133,7 @@ def test_data_table_columns_fit_beside_a_column_sized_to_its_contents(qtbot, qap
     assert header.sectionSize(1) >= table.sizeHintForColumn(1)
 
 
-def test_window_is_styled_once_for_the_size_it_opens_at(qtbot, qapp_fonts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_window_is_styled_once_for_the_size_it_opens_at(qtbot, qapp_fonts, monkeypatch) -> None:
     """Built at its opening size, the window is not restyled again before its first frame
     (every restyle re-polishes every widget: ~100 ms at start-up)."""
     from PySide6.QtCore import QRect
@@ -157,10 +157,27 @@ def test_window_is_styled_once_for_the_size_it_opens_at(qtbot, qapp_fonts, monke
     assert window.metrics == Metrics.for_window(window.width(), window.height(), window.text_scale)
 
 
-def test_window_built_for_4k_uses_4k_metrics(qtbot, qapp_fonts) -> None:  # type: ignore[no-untyped-def]
+def test_window_built_for_4k_uses_4k_metrics(qtbot, qapp_fonts) -> None:
     from ketdesk.app import build_window
 
     window = build_window(Options(), size=(3840, 2160))
     qtbot.addWidget(window)
     assert window.size().toTuple() == (3840, 2160)
     assert window.metrics.em == 48
+
+
+def test_reset_for_next_visitor_puts_everything_back(qtbot, window) -> None:
+    """What the kiosk calls when a visitor walks away: defaults, first panel, each page at top."""
+    window.show_panel("risks")
+    risks = window.panel("risks")
+    bar = risks.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    window.set_text_scale(1.5)
+    window.show_panel("sources")
+    window.reset_for_next_visitor()
+    assert window.current_panel_id == PANEL_IDS[0]
+    assert window.text_scale == 1.0
+    assert window.panel("risks") is risks  # same language and theme: nothing rebuilt...
+    assert bar.value() == 0  # ...and yet back at its top
+    assert window.tab_buttons[PANEL_IDS[0]].isChecked()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor
@@ -21,7 +19,7 @@ from ketdesk.ui.theme import STANDARD, THEMES, Metrics
 
 
 @pytest.fixture
-def panel(qtbot, window) -> MechanismPanel:  # type: ignore[no-untyped-def]
+def panel(qtbot, window) -> MechanismPanel:
     window.show_panel("mechanism")
     found = window.panel("mechanism")
     assert isinstance(found, MechanismPanel)
@@ -29,11 +27,11 @@ def panel(qtbot, window) -> MechanismPanel:  # type: ignore[no-untyped-def]
     return found
 
 
-def settled(qtbot, panel: MechanismPanel) -> None:  # type: ignore[no-untyped-def]
+def settled(qtbot, panel: MechanismPanel) -> None:
     qtbot.waitUntil(lambda: not panel.diagram.is_animating())
 
 
-def test_opens_on_step_one_with_its_words(panel: MechanismPanel, pack) -> None:  # type: ignore[no-untyped-def]
+def test_opens_on_step_one_with_its_words(panel: MechanismPanel, pack) -> None:
     content = pack.content(MechanismContent)
     first = content.steps[0]
     assert panel.step == 0
@@ -45,7 +43,7 @@ def test_opens_on_step_one_with_its_words(panel: MechanismPanel, pack) -> None: 
     assert not panel.back_button.isEnabled() and panel.next_button.isEnabled()
 
 
-def test_next_and_back_change_step_caption_and_highlight(qtbot, panel: MechanismPanel,  # type: ignore[no-untyped-def]
+def test_next_and_back_change_step_caption_and_highlight(qtbot, panel: MechanismPanel,
                                                           pack) -> None:
     steps = pack.content(MechanismContent).steps
     with qtbot.waitSignal(panel.step_changed) as blocker:
@@ -72,7 +70,7 @@ def test_next_and_back_change_step_caption_and_highlight(qtbot, panel: Mechanism
     assert panel.diagram.highlighted() == set(steps[0].highlight)
 
 
-def test_next_stops_at_the_last_step(qtbot, panel: MechanismPanel) -> None:  # type: ignore[no-untyped-def]
+def test_next_stops_at_the_last_step(qtbot, panel: MechanismPanel) -> None:
     for _ in range(panel.step_count + 2):
         if panel.next_button.isEnabled():
             qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
@@ -83,7 +81,7 @@ def test_next_stops_at_the_last_step(qtbot, panel: MechanismPanel) -> None:  # t
     assert panel.next_button.property("primary") is False
 
 
-def test_step_list_jumps_and_marks_the_current_step(qtbot, panel: MechanismPanel) -> None:  # type: ignore[no-untyped-def]
+def test_step_list_jumps_and_marks_the_current_step(qtbot, panel: MechanismPanel) -> None:
     qtbot.mouseClick(panel.step_buttons[3], Qt.MouseButton.LeftButton)
     assert panel.step == 3
     assert [b.isChecked() for b in panel.step_buttons] == [False, False, False, True, False]
@@ -91,7 +89,7 @@ def test_step_list_jumps_and_marks_the_current_step(qtbot, panel: MechanismPanel
     assert panel.step_buttons[2].isChecked()
 
 
-def test_play_runs_through_every_step_then_stops(qtbot, panel: MechanismPanel, pack) -> None:  # type: ignore[no-untyped-def]
+def test_play_runs_through_every_step_then_stops(qtbot, panel: MechanismPanel, pack) -> None:
     panel.play_interval_ms = 20
     seen: list[int] = []
     panel.step_changed.connect(seen.append)
@@ -105,7 +103,7 @@ def test_play_runs_through_every_step_then_stops(qtbot, panel: MechanismPanel, p
     assert panel.play_button.text() == pack.content(MechanismContent).controls.play
 
 
-def test_play_from_the_end_starts_again_and_a_visitor_can_take_over(  # type: ignore[no-untyped-def]
+def test_play_from_the_end_starts_again_and_a_visitor_can_take_over(
         qtbot, panel: MechanismPanel) -> None:
     panel.go_to(4)
     panel.play_interval_ms = 60_000  # never ticks during this test
@@ -116,7 +114,7 @@ def test_play_from_the_end_starts_again_and_a_visitor_can_take_over(  # type: ig
     assert not panel.playing  # stepping by hand pauses Play all
 
 
-def test_arrow_keys_step(qtbot, window, panel: MechanismPanel) -> None:  # type: ignore[no-untyped-def]
+def test_arrow_keys_step(qtbot, window, panel: MechanismPanel) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
     panel.diagram.setFocus()
@@ -131,13 +129,13 @@ def test_arrow_keys_step(qtbot, window, panel: MechanismPanel) -> None:  # type:
     assert panel.next_button.hasFocus()
 
 
-def _drag(qtbot, widget, start: QPoint, end: QPoint) -> None:  # type: ignore[no-untyped-def]
+def _drag(qtbot, widget, start: QPoint, end: QPoint) -> None:
     qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(widget, pos=(start + end) / 2)
     qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=end)
 
 
-def test_swipe_with_a_mouse_drag(qtbot, panel: MechanismPanel) -> None:  # type: ignore[no-untyped-def]
+def test_swipe_with_a_mouse_drag(qtbot, panel: MechanismPanel) -> None:
     diagram = panel.diagram
     y = diagram.height() // 2
     left, right = QPoint(diagram.width() // 5, y), QPoint(diagram.width() * 4 // 5, y)
@@ -154,7 +152,7 @@ def test_swipe_with_a_mouse_drag(qtbot, panel: MechanismPanel) -> None:  # type:
     assert panel.step == 1
 
 
-def test_swipe_with_a_finger(qtbot, panel: MechanismPanel) -> None:  # type: ignore[no-untyped-def]
+def test_swipe_with_a_finger(qtbot, panel: MechanismPanel) -> None:
     diagram = panel.diagram
     device = QTest.createTouchDevice()
     y = diagram.height() // 2
@@ -182,7 +180,7 @@ def test_swipe_rules() -> None:
     assert swipe.classify(QPointF(500, 100), QPointF(700, 400)) == 0  # too steep
 
 
-def test_steps_are_animated_unless_motion_is_reduced(qtbot, panel: MechanismPanel) -> None:  # type: ignore[no-untyped-def]
+def test_steps_are_animated_unless_motion_is_reduced(qtbot, panel: MechanismPanel) -> None:
     panel.set_reduce_motion(False)
     with qtbot.waitSignal(panel.diagram.animation_finished):
         panel.next_step()
@@ -199,7 +197,7 @@ def test_steps_are_animated_unless_motion_is_reduced(qtbot, panel: MechanismPane
         assert panel.diagram.states() == panel.diagram.target_states()
 
 
-def test_first_view_plays_step_one_and_a_restart_replays_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_first_view_plays_step_one_and_a_restart_replays_it(qtbot, window) -> None:
     window.show_panel("mechanism")  # first time shown: step 1 happens on screen
     panel = window.panel("mechanism")
     assert isinstance(panel, MechanismPanel)
@@ -227,7 +225,7 @@ def test_reducing_motion_mid_animation_jumps_to_the_end(panel: MechanismPanel) -
     assert panel.diagram.states() == panel.diagram.target_states()
 
 
-def test_reduce_motion_setting_is_honoured_from_the_start(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_reduce_motion_setting_is_honoured_from_the_start(qtbot, qapp_fonts, pack) -> None:
     panel = MechanismPanel(PanelContext(pack=pack, metrics=Metrics(em=24), reduce_motion=True))
     qtbot.addWidget(panel)
     panel.resize(1600, 900)
@@ -248,7 +246,7 @@ def test_attract_tick_advances_and_wraps(panel: MechanismPanel) -> None:
     assert seen == [1, 2, 3, 4, 0]
 
 
-def test_reset_goes_back_to_step_one_and_the_top(qtbot, window, panel: MechanismPanel) -> None:  # type: ignore[no-untyped-def]
+def test_reset_goes_back_to_step_one_and_the_top(qtbot, window, panel: MechanismPanel) -> None:
     window.resize(1024, 600)
     qtbot.waitUntil(lambda: panel.verticalScrollBar().maximum() > 0)
     panel.go_to(3)
@@ -260,7 +258,7 @@ def test_reset_goes_back_to_step_one_and_the_top(qtbot, window, panel: Mechanism
     assert not panel.playing and not panel.diagram.is_animating()
 
 
-def test_screenshot_state_shows_the_whole_cascade_labelled(panel: MechanismPanel, pack) -> None:  # type: ignore[no-untyped-def]
+def test_screenshot_state_shows_the_whole_cascade_labelled(panel: MechanismPanel, pack) -> None:
     panel.prepare_for_screenshot()
     assert panel.step == panel.step_count - 1
     assert not panel.diagram.is_animating()
@@ -273,7 +271,7 @@ def test_screenshot_state_shows_the_whole_cascade_labelled(panel: MechanismPanel
     assert panel.step == 0
 
 
-def test_every_part_is_drawn_and_labelled(pack) -> None:  # type: ignore[no-untyped-def]
+def test_every_part_is_drawn_and_labelled(pack) -> None:
     assert sorted(DRAW_ORDER) == sorted(DIAGRAM_PARTS)
     assert sorted(sc.LABEL_SLOTS) == sorted(DIAGRAM_PARTS)
     assert sorted(label.id for label in pack.content(MechanismContent).labels) == sorted(DIAGRAM_PARTS)
@@ -295,7 +293,7 @@ def test_part_states() -> None:
     assert all(s == sc.PartState(sc.FULL, 1.0) for s in everything.values())
 
 
-def test_controls_are_touch_sized_and_worded_from_content(panel: MechanismPanel, pack) -> None:  # type: ignore[no-untyped-def]
+def test_controls_are_touch_sized_and_worded_from_content(panel: MechanismPanel, pack) -> None:
     controls = pack.content(MechanismContent).controls
     assert panel.back_button.text() == controls.back
     assert panel.next_button.text() == controls.next
@@ -307,7 +305,7 @@ def test_controls_are_touch_sized_and_worded_from_content(panel: MechanismPanel,
     assert panel.reduce_motion_box.height() >= 44
 
 
-def test_caption_source_numbers_open_the_sources_panel(window, panel: MechanismPanel, pack) -> None:  # type: ignore[no-untyped-def]
+def test_caption_source_numbers_open_the_sources_panel(window, panel: MechanismPanel, pack) -> None:
     number = pack.source_numbers()["zanos2018"]
     assert f"source:{number}" in panel.caption.text()
     panel.caption.linkActivated.emit(f"source:{number}")
@@ -321,10 +319,10 @@ LABEL_CASES = [(lang, scale, size) for lang in ("en", "es") for scale in (100, 1
 
 
 @pytest.fixture
-def make_window(qtbot, qapp_fonts):  # type: ignore[no-untyped-def]
+def make_window(qtbot, qapp_fonts):
     from ketdesk.app import build_window
 
-    def make(lang: str, scale: int, size: tuple[int, int]):  # type: ignore[no-untyped-def]
+    def make(lang: str, scale: int, size: tuple[int, int]):
         window = build_window(Options(lang=lang, text_scale=scale))
         qtbot.addWidget(window)
         window.resize(*size)
@@ -376,7 +374,7 @@ def segment_hits_rect(line: QLineF, rect: QRectF) -> bool:
 
 @pytest.mark.parametrize(("lang", "scale", "size"), LABEL_CASES,
                          ids=[f"{lang}-{scale}-{w}x{h}" for lang, scale, (w, h) in LABEL_CASES])
-def test_labels_fit_and_never_overlap(qtbot, make_window, lang: str, scale: int,  # type: ignore[no-untyped-def]
+def test_labels_fit_and_never_overlap(qtbot, make_window, lang: str, scale: int,
                                       size: tuple[int, int]) -> None:
     window = make_window(lang, scale, size)
     expected = Metrics.for_window(*size, scale / 100).em
@@ -443,7 +441,7 @@ class _Geometry:
 
 
 @pytest.fixture(scope="module")
-def packs():  # type: ignore[no-untyped-def]
+def packs():
     from ketdesk import paths
     from ketdesk.content import load_content
 
@@ -452,7 +450,7 @@ def packs():  # type: ignore[no-untyped-def]
     return {lang: result.pack for lang, result in loaded.items()}
 
 
-def _diagram(qtbot, pack, metrics: Metrics, width: int, theme=STANDARD) -> SynapseDiagram:  # type: ignore[no-untyped-def]
+def _diagram(qtbot, pack, metrics: Metrics, width: int, theme=STANDARD) -> SynapseDiagram:
     content = pack.content(MechanismContent)
     badges = {part: (None if (i := content.first_step_of(part)) is None else i + 1) for part in DIAGRAM_PARTS}
     diagram = SynapseDiagram(content.labels, badges, theme, metrics)
@@ -465,7 +463,7 @@ def _diagram(qtbot, pack, metrics: Metrics, width: int, theme=STANDARD) -> Synap
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("width_em", [12, 18, 21, 25, 33, 60])
-def test_labels_stay_clear_at_any_width(qtbot, qapp_fonts, packs, lang: str, width_em: int) -> None:  # type: ignore[no-untyped-def]
+def test_labels_stay_clear_at_any_width(qtbot, qapp_fonts, packs, lang: str, width_em: int) -> None:
     """However narrow or wide the diagram, no label clashes: near their parts when there is
     room, and in a column beside a smaller picture when there is not."""
     metrics = Metrics(em=32)
@@ -523,7 +521,7 @@ def test_label_check_catches_overlaps_and_crossings() -> None:
         assert_labels_clear(geometry, "on the drawing")  # type: ignore[arg-type]
 
 
-def test_dimmed_labels_are_opaque_and_readable(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_dimmed_labels_are_opaque_and_readable(qtbot, make_window) -> None:
     """A label of a later step is dimmed by its colours, not by see-through: its plate hides
     the drawing behind it and its words keep 4.5:1 contrast."""
     window = make_window("en", 100, (1920, 1080))
@@ -553,7 +551,7 @@ def test_dimmed_labels_are_opaque_and_readable(qtbot, make_window) -> None:  # t
         assert _contrast(_luminance(QColor(colour)), _luminance(surface)) >= 4.5, colour
 
 
-def test_dimmed_words_keep_contrast_in_every_theme(qtbot, qapp_fonts, packs) -> None:  # type: ignore[no-untyped-def]
+def test_dimmed_words_keep_contrast_in_every_theme(qtbot, qapp_fonts, packs) -> None:
     for theme in THEMES.values():
         diagram = _diagram(qtbot, packs["en"], Metrics(em=24), 1000, theme)
         surface = _luminance(QColor(theme.surface))
@@ -575,15 +573,3 @@ def _luminance(colour: QColor) -> float:
 def _contrast(a: float, b: float) -> float:
     high, low = max(a, b), min(a, b)
     return (high + 0.05) / (low + 0.05)
-
-
-def test_many_void_qt_calls_do_not_abort(qapp_fonts) -> None:  # type: ignore[no-untyped-def]
-    """The diagram makes hundreds of void Qt calls a frame; PySide6 6.12.0 on Python 3.11
-    drained None's refcount and aborted after a few thousand (hence the 6.11 pin)."""
-    from PySide6.QtWidgets import QLabel
-
-    label = QLabel()
-    before = sys.getrefcount(None)
-    for _ in range(20_000):
-        label.setText("x")
-    assert sys.getrefcount(None) - before > -100

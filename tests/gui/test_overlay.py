@@ -26,7 +26,7 @@ class Page(QWidget):
         event.accept()
 
 
-def shown_page(qtbot) -> tuple[Page, Overlay]:  # type: ignore[no-untyped-def]
+def shown_page(qtbot) -> tuple[Page, Overlay]:
     """A 400x300 page on screen with a (hidden) overlay on it."""
     page = Page()
     qtbot.addWidget(page)
@@ -37,7 +37,7 @@ def shown_page(qtbot) -> tuple[Page, Overlay]:  # type: ignore[no-untyped-def]
     return page, overlay
 
 
-def test_overlay_covers_follows_and_dims(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_overlay_covers_follows_and_dims(qtbot) -> None:
     page, overlay = shown_page(qtbot)
     assert not overlay.isVisible()
     overlay.present()
@@ -51,7 +51,7 @@ def test_overlay_covers_follows_and_dims(qtbot) -> None:  # type: ignore[no-unty
     assert abs(pixel.red() - expected) <= 2 and pixel.red() == pixel.green() == pixel.blue()
 
 
-def test_overlay_keeps_presses_from_the_page(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_overlay_keeps_presses_from_the_page(qtbot) -> None:
     page, overlay = shown_page(qtbot)
     middle = QPoint(200, 150)
     QTest.mousePress(page, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ketdesk.content.schema.risks import RisksContent
 from ketdesk.ui.panels import PanelContext, create_panel
+from ketdesk.ui.panels.risks import RisksPanel
 from ketdesk.ui.panels.risks_session import lane_y
 from ketdesk.ui.theme import Metrics
 
@@ -18,15 +19,16 @@ SIZES = [((1024, 600), 16), ((1920, 1080), 24), ((3840, 2160), 48)]
 
 
 @pytest.fixture
-def risks(qtbot, window):  # type: ignore[no-untyped-def]
+def risks(qtbot, window):
     window.show_panel("risks")
     panel = window.panel("risks")
     qtbot.waitUntil(lambda: panel.session_chart.built)
     return panel
 
 
-def test_chart_waits_for_first_show(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_chart_waits_for_first_show(qtbot, qapp_fonts, pack) -> None:
     panel = create_panel("risks", PanelContext(pack=pack))
+    assert isinstance(panel, RisksPanel)
     qtbot.addWidget(panel)
     assert not panel.session_chart.built  # no pyqtgraph work while hidden
     panel.resize(1280, 800)
@@ -34,7 +36,7 @@ def test_chart_waits_for_first_show(qtbot, qapp_fonts, pack) -> None:  # type: i
     qtbot.waitUntil(lambda: panel.session_chart.built)
 
 
-def test_session_chart_draws_the_content_series(risks, pack) -> None:  # type: ignore[no-untyped-def]
+def test_session_chart_draws_the_content_series(risks, pack) -> None:
     session = pack.content(RisksContent).session
     chart = risks.session_chart
     expected_spans = [(lane.id, s.start, s.end, s.kind, s.source)
@@ -50,7 +52,7 @@ def test_session_chart_draws_the_content_series(risks, pack) -> None:  # type: i
     assert all(item.data_rect().right() == session.t_max for item in long)
 
 
-def test_bar_charts_draw_the_content_bars(risks, pack) -> None:  # type: ignore[no-untyped-def]
+def test_bar_charts_draw_the_content_bars(risks, pack) -> None:
     content = pack.content(RisksContent)
     for widget, data in ((risks.pressure_chart, content.pressure), (risks.dose_chart, content.doses)):
         layout = widget.layout_for(widget.width())
@@ -65,7 +67,7 @@ def test_bar_charts_draw_the_content_bars(risks, pack) -> None:  # type: ignore[
             assert (box.arrow is not None) == box.bar.open_high
 
 
-def test_tables_are_built_on_first_toggle_only(qtbot, risks) -> None:  # type: ignore[no-untyped-def]
+def test_tables_are_built_on_first_toggle_only(qtbot, risks) -> None:
     # Shown and laid out, the panel has built no table: most visitors never open one.
     assert not any(card.table_built for card in risks.chart_cards)
     card = risks.pressure_card
@@ -79,7 +81,7 @@ def test_tables_are_built_on_first_toggle_only(qtbot, risks) -> None:  # type: i
     assert card.table is table
 
 
-def test_table_toggle_lists_every_point_with_its_source(qtbot, risks, pack) -> None:  # type: ignore[no-untyped-def]
+def test_table_toggle_lists_every_point_with_its_source(qtbot, risks, pack) -> None:
     card = risks.session_card
     assert not card.table.isVisible() and card.chart_slot.isVisible()
     qtbot.mouseClick(card.toggle, Qt.MouseButton.LeftButton)
@@ -105,7 +107,7 @@ def test_table_toggle_lists_every_point_with_its_source(qtbot, risks, pack) -> N
     assert card.toggle.text() == pack.content(RisksContent).controls.show_table
 
 
-def test_bar_tables_and_reset(qtbot, risks, pack) -> None:  # type: ignore[no-untyped-def]
+def test_bar_tables_and_reset(qtbot, risks, pack) -> None:
     content = pack.content(RisksContent)
     for card, data in ((risks.pressure_card, content.pressure), (risks.dose_card, content.doses)):
         card.toggle.setFocus()
@@ -118,7 +120,7 @@ def test_bar_tables_and_reset(qtbot, risks, pack) -> None:  # type: ignore[no-un
     assert not any(card.showing_table() for card in risks.chart_cards)
 
 
-def test_tips_show_details_and_source(qtbot, risks, pack) -> None:  # type: ignore[no-untyped-def]
+def test_tips_show_details_and_source(qtbot, risks, pack) -> None:
     span = risks.session_chart.spans[0]
     lane = pack.content(RisksContent).session.lanes[0]
     tip = risks._span_tip(lane, span.span)
@@ -129,7 +131,7 @@ def test_tips_show_details_and_source(qtbot, risks, pack) -> None:  # type: igno
     assert bar_chart.bar_at(box.solid.center()) is box.bar
 
 
-def test_every_article_risk_is_on_screen_with_sources(risks) -> None:  # type: ignore[no-untyped-def]
+def test_every_article_risk_is_on_screen_with_sources(risks) -> None:
     shown = " ".join(label.text() for label in risks.findChildren(QLabel))
     for words in ("detached", "see or hear things that are not there", "blood pressure goes up",
                   "heart may beat a little faster", "misused", "depend"):
@@ -145,12 +147,12 @@ def _overlaps(rects: list[QRectF]) -> list[tuple[int, int]]:
             if rects[i].intersects(rects[j])]
 
 
-def _span_rects(chart) -> list[QRectF]:  # type: ignore[no-untyped-def]
+def _span_rects(chart) -> list[QRectF]:
     view = chart.plot.getPlotItem().getViewBox()
     return [view.mapViewToScene(item.data_rect()).boundingRect() for item in chart.spans]
 
 
-def _tick_rects(chart, side: str) -> list[QRectF]:  # type: ignore[no-untyped-def]
+def _tick_rects(chart, side: str) -> list[QRectF]:
     """Where pyqtgraph draws each word tick: centred on its value, in the axis' tick font."""
     item = chart.plot.getPlotItem()
     axis = item.getAxis(side)
@@ -168,7 +170,7 @@ def _tick_rects(chart, side: str) -> list[QRectF]:  # type: ignore[no-untyped-de
 
 
 @pytest.mark.parametrize(("size", "em"), SIZES)
-def test_renders_without_clipped_or_overlapping_labels(qtbot, window, size, em) -> None:  # type: ignore[no-untyped-def]
+def test_renders_without_clipped_or_overlapping_labels(qtbot, window, size, em) -> None:
     window.resize(*size)
     qtbot.waitUntil(lambda: window.metrics.em == em)
     window.show_panel("risks")
@@ -222,11 +224,11 @@ def test_renders_without_clipped_or_overlapping_labels(qtbot, window, size, em) 
     assert len(steps.arrow_rects()) == same_row >= 1
 
 
-def charts_font_px(chart) -> int:  # type: ignore[no-untyped-def]
+def charts_font_px(chart) -> int:
     return int(chart.plot.getPlotItem().getAxis("bottom").style["tickFont"].pixelSize())
 
 
-def test_text_size_restyles_the_charts(qtbot, risks) -> None:  # type: ignore[no-untyped-def]
+def test_text_size_restyles_the_charts(qtbot, risks) -> None:
     before = charts_font_px(risks.session_chart)
     risks.apply_metrics(Metrics(em=40))
     assert charts_font_px(risks.session_chart) > before

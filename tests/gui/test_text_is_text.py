@@ -88,7 +88,7 @@ def shown_texts(window: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def markup_window(qtbot, qapp_fonts, pack_copy: Path):  # type: ignore[no-untyped-def]
+def markup_window(qtbot, qapp_fonts, pack_copy: Path):
     from ketdesk.app import build_window
 
     make_pack(pack_copy)
@@ -103,7 +103,7 @@ def markup_window(qtbot, qapp_fonts, pack_copy: Path):  # type: ignore[no-untype
     return window
 
 
-def test_markup_in_content_is_shown_literally(markup_window) -> None:  # type: ignore[no-untyped-def]
+def test_markup_in_content_is_shown_literally(markup_window) -> None:
     texts = shown_texts(markup_window)
     joined = "\n".join(texts)
     for literal in SHOWN:
@@ -112,7 +112,7 @@ def test_markup_in_content_is_shown_literally(markup_window) -> None:  # type: i
     assert footer == BOLD + " is not advice."
 
 
-def test_rich_labels_hold_only_escaped_content(markup_window) -> None:  # type: ignore[no-untyped-def]
+def test_rich_labels_hold_only_escaped_content(markup_window) -> None:
     """Rich labels carry our own markup (source links) and nothing from the pack."""
     rich = [label for label in markup_window.findChildren(QLabel)
             if label.textFormat() == Qt.TextFormat.RichText]
@@ -125,7 +125,7 @@ def test_rich_labels_hold_only_escaped_content(markup_window) -> None:  # type: 
         assert not label.openExternalLinks()
 
 
-def test_tab_label_keeps_its_ampersand(markup_window) -> None:  # type: ignore[no-untyped-def]
+def test_tab_label_keeps_its_ampersand(markup_window) -> None:
     button = markup_window.tab_buttons["risks"]
     assert displayed(button) == "Risks & <b>side</b> effects"
     assert button.shortcut().isEmpty(), "a '&' in content must not become a keyboard shortcut"
@@ -134,7 +134,7 @@ def test_tab_label_keeps_its_ampersand(markup_window) -> None:  # type: ignore[n
     assert displayed(markup_window.banner.close_button) == "Close & <i>hide</i>"
 
 
-def test_chart_axis_labels_show_markup_as_typed(markup_window) -> None:  # type: ignore[no-untyped-def]
+def test_chart_axis_labels_show_markup_as_typed(markup_window) -> None:
     """pyqtgraph draws axis labels as HTML; the chart kit escapes what it passes in."""
     shown = []
     for view in markup_window.findChildren(QGraphicsView):
@@ -156,7 +156,7 @@ def ampersand_everywhere(folder: Path) -> None:
                         encoding="utf-8")
 
 
-def test_no_content_ampersand_becomes_a_shortcut(qtbot, qapp_fonts, pack_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_content_ampersand_becomes_a_shortcut(qtbot, qapp_fonts, pack_copy: Path) -> None:
     from ketdesk.app import build_window
     from ketdesk.kiosk.config import KioskConfig
     from ketdesk.kiosk.controller import Kiosk

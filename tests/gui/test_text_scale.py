@@ -17,10 +17,10 @@ from tests.a11y_helpers import assert_no_clipped_text
 
 
 @pytest.fixture
-def make_window(qtbot, qapp_fonts):  # type: ignore[no-untyped-def]
+def make_window(qtbot, qapp_fonts):
     from ketdesk.app import build_window
 
-    def make(lang: str = "en", scale: int = 100, size: tuple[int, int] = (1024, 600)):  # type: ignore[no-untyped-def]
+    def make(lang: str = "en", scale: int = 100, size: tuple[int, int] = (1024, 600)):
         window = build_window(Options(lang=lang, text_scale=scale))
         qtbot.addWidget(window)
         window.resize(*size)
@@ -41,7 +41,7 @@ def test_step_scale_walks_the_steps() -> None:
     assert SCALE_STEPS == (100, 125, 150, 175, 200)
 
 
-def test_buttons_step_and_stop_at_the_limits(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_buttons_step_and_stop_at_the_limits(qtbot, make_window) -> None:
     window = make_window()
     tools = window.tools
     assert not tools.smaller.isEnabled()
@@ -59,7 +59,7 @@ def test_buttons_step_and_stop_at_the_limits(qtbot, make_window) -> None:  # typ
     assert not tools.smaller.isEnabled()
 
 
-def test_keyboard_shortcuts(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_shortcuts(qtbot, make_window) -> None:
     window = make_window(scale=150)
     window.activateWindow()
     ctrl = Qt.KeyboardModifier.ControlModifier
@@ -73,7 +73,7 @@ def test_keyboard_shortcuts(qtbot, make_window) -> None:  # type: ignore[no-unty
     qtbot.waitUntil(lambda: window.text_scale == 1.5)
 
 
-def test_scale_from_command_line_and_setting(qtbot, qapp_fonts) -> None:  # type: ignore[no-untyped-def]
+def test_scale_from_command_line_and_setting(qtbot, qapp_fonts) -> None:
     from ketdesk.app import build_window
 
     from_cli = build_window(Options(text_scale=175), text_scale=125)
@@ -84,7 +84,7 @@ def test_scale_from_command_line_and_setting(qtbot, qapp_fonts) -> None:  # type
     assert from_setting.text_scale == 1.25
 
 
-def test_grids_drop_columns_when_text_grows(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_grids_drop_columns_when_text_grows(qtbot, make_window) -> None:
     window = make_window()
     overview = window.panel("overview")
     before = overview.steps.columns
@@ -96,7 +96,7 @@ def test_grids_drop_columns_when_text_grows(qtbot, make_window) -> None:  # type
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("scale", [100, 200])
-def test_no_clipped_text_on_a_small_kiosk(make_window, lang: str, scale: int) -> None:  # type: ignore[no-untyped-def]
+def test_no_clipped_text_on_a_small_kiosk(make_window, lang: str, scale: int) -> None:
     window = make_window(lang, scale)
     assert (window.width(), window.height()) == (1024, 600)
     for panel_id in PANEL_IDS:
@@ -105,7 +105,7 @@ def test_no_clipped_text_on_a_small_kiosk(make_window, lang: str, scale: int) ->
         assert_no_clipped_text(window, panel_id)
 
 
-def test_live_scale_change_reflows_without_clipping(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_live_scale_change_reflows_without_clipping(make_window) -> None:
     window = make_window("es", 100)
     for panel_id in PANEL_IDS:
         window.panel(panel_id)  # build every panel at 100% first
@@ -117,7 +117,7 @@ def test_live_scale_change_reflows_without_clipping(make_window) -> None:  # typ
         assert_no_clipped_text(window, panel_id)
 
 
-def test_header_rows_follow_text_size(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_header_rows_follow_text_size(make_window) -> None:
     window = make_window("en", 100, (1920, 1080))
     assert window.header_row.rows == 1
     small = make_window("en", 200)
@@ -126,7 +126,7 @@ def test_header_rows_follow_text_size(make_window) -> None:  # type: ignore[no-u
     assert tools_bottom <= small.header.height()
 
 
-def test_clipping_check_catches_a_cut_label(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_clipping_check_catches_a_cut_label(make_window) -> None:
     """The check itself must fail on a cut-off or overlapping label (it is not vacuous)."""
     window = make_window()
     panel = window.panel("overview")
@@ -142,7 +142,7 @@ def test_clipping_check_catches_a_cut_label(make_window) -> None:  # type: ignor
         assert_no_clipped_text(window, "overview")
 
 
-def test_header_check_catches_a_squeezed_tab(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_header_check_catches_a_squeezed_tab(make_window) -> None:
     window = make_window()
     window.tab_buttons["mechanism"].setFixedWidth(20)
     settle()

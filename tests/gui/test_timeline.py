@@ -20,7 +20,7 @@ SIZES = [(1024, 600), (1920, 1080), (3840, 2160)]
 
 
 @pytest.fixture
-def panel(qtbot, window) -> TimelinePanel:  # type: ignore[no-untyped-def]
+def panel(qtbot, window) -> TimelinePanel:
     window.show_panel("timeline")
     panel = window.panel("timeline")
     assert isinstance(panel, TimelinePanel)
@@ -28,7 +28,7 @@ def panel(qtbot, window) -> TimelinePanel:  # type: ignore[no-untyped-def]
     return panel
 
 
-def resize(qtbot, window, panel: TimelinePanel, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def resize(qtbot, window, panel: TimelinePanel, size: tuple[int, int]) -> None:
     window.resize(*size)
     em = Metrics.for_window(*size).em
     qtbot.waitUntil(lambda: window.metrics.em == em and panel.viewport().width() > size[0] * 0.9)
@@ -36,7 +36,7 @@ def resize(qtbot, window, panel: TimelinePanel, size: tuple[int, int]) -> None: 
     panel.chart.relayout()
 
 
-def test_first_show_opens_no_window_of_its_own(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_first_show_opens_no_window_of_its_own(qtbot, window) -> None:
     # Words were once placed while the chart's key had no parent yet: the key flashed up as
     # a window of its own and took the activation from the app's window.
     shown: list[str] = []
@@ -63,7 +63,7 @@ def test_first_show_opens_no_window_of_its_own(qtbot, window) -> None:  # type: 
     assert shown == []
 
 
-def test_chart_words_are_placed_only_once_shown(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_chart_words_are_placed_only_once_shown(qtbot, window) -> None:
     # Building the panel (hidden, at pyqtgraph's provisional size) places no words: every
     # placement is made on screen, at (about) the width the chart is shown at.
     placed: list[tuple[bool, float]] = []
@@ -73,7 +73,7 @@ def test_chart_words_are_placed_only_once_shown(qtbot, window) -> None:  # type:
         placed.append((chart.plot.isVisible(), chart.view.sceneBoundingRect().width()))
         real(chart)
 
-    TimelineChart.relayout = counting  # type: ignore[method-assign]
+    TimelineChart.relayout = counting  # type: ignore[method-assign,assignment]
     try:
         window.show_panel("timeline")
         panel = window.panel("timeline")
@@ -85,7 +85,7 @@ def test_chart_words_are_placed_only_once_shown(qtbot, window) -> None:  # type:
     assert placed and all(visible and width > 0.9 * final for visible, width in placed), placed
 
 
-def test_window_activation_does_not_repaint_the_chart(qtbot, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
+def test_window_activation_does_not_repaint_the_chart(qtbot, panel: TimelinePanel) -> None:
     # Qt (de)activates a plot's scene whenever its view is shown or hidden; the chart looks
     # the same either way, so it must not repaint (a second repaint on every panel switch).
     plot = panel.chart.plot
@@ -113,7 +113,7 @@ def test_window_activation_does_not_repaint_the_chart(qtbot, panel: TimelinePane
         plot.viewport().removeEventFilter(counter)
 
 
-def test_lines_plot_the_content_series(pack, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
+def test_lines_plot_the_content_series(pack, panel: TimelinePanel) -> None:
     content = pack.content(TimelineContent)
     for series in content.series:
         results = [p for p in series.points if p.y is not None]
@@ -130,7 +130,7 @@ def test_lines_plot_the_content_series(pack, panel: TimelinePanel) -> None:  # t
     assert "ketamine-one" in panel.chart.lines
 
 
-def test_markers_plot_every_result_and_range(pack, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
+def test_markers_plot_every_result_and_range(pack, panel: TimelinePanel) -> None:
     content = pack.content(TimelineContent)
     for series in content.series:
         x, y = panel.chart.scatters[series.id].getData()
@@ -152,7 +152,7 @@ def test_markers_plot_every_result_and_range(pack, panel: TimelinePanel) -> None
         assert len(above) == len(events)
 
 
-def test_axis_ticks_carry_the_words(qtbot, pack, window, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
+def test_axis_ticks_carry_the_words(qtbot, pack, window, panel: TimelinePanel) -> None:
     words = [t.label for t in pack.content(TimelineContent).time_axis.ticks]
     resize(qtbot, window, panel, (1920, 1080))
     drawn = [text.replace("\n", " ") for text, _ in charts.tick_label_rects(panel.chart.plot, "bottom")]
@@ -168,7 +168,7 @@ def test_axis_ticks_carry_the_words(qtbot, pack, window, panel: TimelinePanel) -
 
 # The offscreen platform cannot raise the tooltip window; harmless there.
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
-def test_tooltip_names_number_comparison_size_and_source(qtbot, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
+def test_tooltip_names_number_comparison_size_and_source(qtbot, panel: TimelinePanel) -> None:
     tip = panel.chart.tip_for("ketamine-one", 0)
     assert "52%" in tip and "18%" in tip and "367 people" in tip
     assert "Han Y, et al. 2016, Neuropsychiatric Disease and Treatment" in tip
@@ -194,7 +194,7 @@ def test_event_tooltips_name_their_source_without_a_number(panel: TimelinePanel)
     assert "40 minutes to 4 hours" in tip
 
 
-def test_legend_toggle_hides_its_series(qtbot, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
+def test_legend_toggle_hides_its_series(qtbot, panel: TimelinePanel) -> None:
     box = panel.legend_buttons["six"]
     assert box.height() >= 44 and box.isChecked()
     scatter = panel.chart.scatters["six-infusions"]
@@ -210,7 +210,7 @@ def test_legend_toggle_hides_its_series(qtbot, panel: TimelinePanel) -> None:  #
     qtbot.waitUntil(scatter.isVisible)
 
 
-def test_show_as_10_people(qtbot, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
+def test_show_as_10_people(qtbot, panel: TimelinePanel) -> None:
     qtbot.mouseClick(panel.people_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.view == PEOPLE)
     people = panel.people
@@ -239,7 +239,7 @@ def test_clinic_claim_drawn_apart_from_results(panel: TimelinePanel) -> None:
     assert rows.touched_count(claim[0]) == 8 and rows.filled_count(claim[0]) == 6
 
 
-def test_show_as_table_lists_every_point_with_its_source(qtbot, pack, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
+def test_show_as_table_lists_every_point_with_its_source(qtbot, pack, panel: TimelinePanel) -> None:
     qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.view == TABLE)
     table = panel.table
@@ -256,7 +256,7 @@ def test_show_as_table_lists_every_point_with_its_source(qtbot, pack, panel: Tim
     assert not panel.people_button.isChecked()
 
 
-def test_reset_returns_to_the_chart_with_every_series(qtbot, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
+def test_reset_returns_to_the_chart_with_every_series(qtbot, panel: TimelinePanel) -> None:
     panel.show_view(TABLE)
     panel.legend_buttons["pills"].setChecked(False)
     panel.reset()
@@ -265,7 +265,7 @@ def test_reset_returns_to_the_chart_with_every_series(qtbot, panel: TimelinePane
     assert panel.chart.scatters["pills"].isVisible()
 
 
-def test_chart_restyles_when_the_window_grows(qtbot, window, panel: TimelinePanel) -> None:  # type: ignore[no-untyped-def]
+def test_chart_restyles_when_the_window_grows(qtbot, window, panel: TimelinePanel) -> None:
     resize(qtbot, window, panel, (1024, 600))
     axis = panel.chart.plot.getPlotItem().getAxis("bottom")
     small = axis.style["tickFont"].pixelSize()
@@ -307,7 +307,7 @@ def _marker_rects(panel: TimelinePanel) -> list[tuple[str, QRectF]]:
 
 
 def _line_segments(panel: TimelinePanel) -> list[tuple[str, QPointF, QPointF]]:
-    segments = []
+    segments: list[tuple[str, QPointF, QPointF]] = []
     for sid, line in panel.chart.lines.items():
         if not line.isVisible():
             continue
@@ -402,7 +402,7 @@ def assert_page_text_clear(panel: TimelinePanel, where: str) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_renders_without_overlaps_or_clipping(qtbot, window, panel: TimelinePanel,  # type: ignore[no-untyped-def]
+def test_renders_without_overlaps_or_clipping(qtbot, window, panel: TimelinePanel,
                                               size: tuple[int, int]) -> None:
     resize(qtbot, window, panel, size)
     assert_chart_words_clear(panel, f"{size}")
@@ -411,7 +411,7 @@ def test_renders_without_overlaps_or_clipping(qtbot, window, panel: TimelinePane
 
 
 @pytest.fixture
-def make_panel(qtbot, qapp_fonts):  # type: ignore[no-untyped-def]
+def make_panel(qtbot, qapp_fonts):
     """A window in a language, at a text size and window size, showing the timeline."""
     from ketdesk.app import build_window
     from ketdesk.cli import Options
@@ -440,7 +440,7 @@ TEXT_SIZES = [(lang, scale, size) for lang in ("en", "es") for scale in (100, 15
 
 @pytest.mark.parametrize(("lang", "scale", "size"), TEXT_SIZES,
                          ids=lambda v: f"{v[0]}x{v[1]}" if isinstance(v, tuple) else str(v))
-def test_every_text_size_keeps_the_chart_readable(make_panel, lang: str, scale: int,  # type: ignore[no-untyped-def]
+def test_every_text_size_keeps_the_chart_readable(make_panel, lang: str, scale: int,
                                                   size: tuple[int, int]) -> None:
     panel = make_panel(lang, scale, size)
     where = f"{lang} {scale}% {size[0]}x{size[1]}"
@@ -512,7 +512,7 @@ def test_no_free_place_means_no_place() -> None:
     assert free is not None and area.contains(free.rect) and free.leader is None
 
 
-def test_flow_layout_wraps_instead_of_widening(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_flow_layout_wraps_instead_of_widening(qtbot) -> None:
     from PySide6.QtWidgets import QPushButton, QWidget
 
     from ketdesk.ui.flow_layout import FlowLayout

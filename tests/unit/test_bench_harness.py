@@ -13,8 +13,7 @@ from benchmarks.context import Context
 
 
 def test_missing_hook_module_gives_a_not_available_row() -> None:
-    hook = extras.Hook("frozen build", "benchmarks.bench_no_such_module", "frozen numbers",
-                       lambda module, ctx: module.run())
+    hook = extras.Hook("frozen build", "benchmarks.bench_no_such_module", "frozen numbers")
     rows, result = extras.run_hook(hook, Context())
     assert result is None
     assert [(r.group, r.value, r.met) for r in rows] == [("frozen build", None, None)]

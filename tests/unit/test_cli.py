@@ -60,7 +60,7 @@ def test_bad_size_is_a_usage_error() -> None:
     assert "size must look like" in result.stderr
 
 
-def test_screenshot_writes_one_nonblank_png_per_panel(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_screenshot_writes_one_nonblank_png_per_panel(tmp_path: Path, qapp) -> None:
     from PySide6.QtGui import QImage
 
     from ketdesk.screenshot import is_blank

@@ -46,7 +46,7 @@ def all_text(card: ConditionCard) -> str:
     return " ".join(parts)
 
 
-def test_every_article_condition_has_a_sourced_card(pack) -> None:  # type: ignore[no-untyped-def]
+def test_every_article_condition_has_a_sourced_card(pack) -> None:
     cards = {c.id: c for c in pack.content(ConditionsContent).cards}
     assert set(cards) == set(ARTICLE_CONDITIONS)
     for card_id, words in ARTICLE_CONDITIONS.items():
@@ -57,7 +57,7 @@ def test_every_article_condition_has_a_sourced_card(pack) -> None:  # type: igno
             assert claim.sources, f"{card_id}: {claim.text!r} has no source"
 
 
-def test_counts_match_the_evidence(pack) -> None:  # type: ignore[no-untyped-def]
+def test_counts_match_the_evidence(pack) -> None:
     for card in pack.content(ConditionsContent).cards:
         assert (card.trials, card.people) == EVIDENCE_COUNTS[card.id]
     comparison = pack.content(ConditionsContent).chart.comparison
@@ -67,14 +67,14 @@ def test_counts_match_the_evidence(pack) -> None:  # type: ignore[no-untyped-def
     assert "2016" in comparison.counts and "for comparison" in comparison.label
 
 
-def test_every_card_says_not_fda_approved(pack) -> None:  # type: ignore[no-untyped-def]
+def test_every_card_says_not_fda_approved(pack) -> None:
     for card in pack.content(ConditionsContent).cards:
         assert card.approval is not None, card.id
         assert "not approved" in card.approval.text.lower() and "FDA" in card.approval.text
         assert "ketalar-label" in card.approval.sources
 
 
-def test_key_findings_carry_the_corrected_numbers(pack) -> None:  # type: ignore[no-untyped-def]
+def test_key_findings_carry_the_corrected_numbers(pack) -> None:
     cards = {c.id: c for c in pack.content(ConditionsContent).cards}
     bipolar = all_text(cards["bipolar"])
     # The "48% vs 5%, 2% switch" review could not be found: none of those numbers appear.
@@ -91,7 +91,7 @@ def test_key_findings_carry_the_corrected_numbers(pack) -> None:  # type: ignore
     assert "no lasting" in cards["fibromyalgia"].finding.text
 
 
-def test_levels_come_from_content(pack) -> None:  # type: ignore[no-untyped-def]
+def test_levels_come_from_content(pack) -> None:
     text = pack.content(ConditionsContent)
     levels = {c.id: c.strength for c in text.cards}
     assert levels == {"bipolar": "limited", "ptsd": "limited", "crps": "moderate", "fibromyalgia": "weak"}
@@ -103,7 +103,7 @@ def test_meter_fill_rises_with_the_level() -> None:
     assert [meter_fill(level) for level in STRENGTH_ORDER] == [(1, 4), (2, 4), (3, 4), (4, 4)]
 
 
-def test_chart_rows_are_the_cards_then_the_comparison(pack) -> None:  # type: ignore[no-untyped-def]
+def test_chart_rows_are_the_cards_then_the_comparison(pack) -> None:
     text = pack.content(ConditionsContent)
     rows = text.chart_rows()
     assert [(r.label, r.people) for r in rows[:-1]] == [(c.chart_label, c.people) for c in text.cards]
@@ -145,7 +145,7 @@ def test_unknown_source_in_a_card_is_reported(pack_copy: Path) -> None:
     assert any("nobody2099" in p for p in problems_of(pack_copy))
 
 
-def test_schema_rejects_duplicate_card_ids(pack) -> None:  # type: ignore[no-untyped-def]
+def test_schema_rejects_duplicate_card_ids(pack) -> None:
     raw = msgspec.to_builtins(pack.content(ConditionsContent))
     raw["cards"] = [*raw["cards"], raw["cards"][0]]
     with pytest.raises(msgspec.ValidationError, match="card ids must be unique"):

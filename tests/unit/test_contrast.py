@@ -49,7 +49,7 @@ GRAPHIC_PAIRS = [(theme, name, fg, bg) for theme in THEMES.values()
 
 @pytest.mark.parametrize(("theme", "name", "fg", "bg", "large"), TEXT_PAIRS,
                          ids=[f"{t.name}: {n}" for t, n, *_ in TEXT_PAIRS])
-def test_text_contrast(theme, name: str, fg: str, bg: str, large: bool) -> None:  # type: ignore[no-untyped-def]
+def test_text_contrast(theme, name: str, fg: str, bg: str, large: bool) -> None:
     needed = 3.0 if large else 4.5
     ratio = contrast_ratio(fg, bg)
     assert ratio >= needed, f"{theme.name} {name}: {fg} on {bg} is {ratio:.2f}:1, needs {needed}:1"
@@ -57,13 +57,13 @@ def test_text_contrast(theme, name: str, fg: str, bg: str, large: bool) -> None:
 
 @pytest.mark.parametrize(("theme", "name", "fg", "bg"), GRAPHIC_PAIRS,
                          ids=[f"{t.name}: {n}" for t, n, *_ in GRAPHIC_PAIRS])
-def test_graphics_contrast(theme, name: str, fg: str, bg: str) -> None:  # type: ignore[no-untyped-def]
+def test_graphics_contrast(theme, name: str, fg: str, bg: str) -> None:
     ratio = contrast_ratio(fg, bg)
     assert ratio >= 3.0, f"{theme.name} {name}: {fg} on {bg} is {ratio:.2f}:1, needs 3:1"
 
 
 @pytest.mark.parametrize("theme", THEMES.values(), ids=lambda t: t.name)
-def test_every_chart_colour_is_in_the_pairs(theme) -> None:  # type: ignore[no-untyped-def]
+def test_every_chart_colour_is_in_the_pairs(theme) -> None:
     graphic = theme.graphic_pairs()
     assert len(theme.series) >= 6  # one per marker shape in ui/charts.py
     assert len(set(theme.series)) == len(theme.series)
@@ -79,7 +79,7 @@ def test_series_come_from_okabe_ito() -> None:
 
 
 @pytest.mark.parametrize("theme", THEMES.values(), ids=lambda t: t.name)
-def test_style_sheet_uses_only_tested_colours(theme) -> None:  # type: ignore[no-untyped-def]
+def test_style_sheet_uses_only_tested_colours(theme) -> None:
     """A colour typed into the style sheet would escape the pair tests above."""
     tested = {c.upper() for pair in theme.text_pairs().values() for c in pair[:2]}
     tested |= {c.upper() for pair in theme.graphic_pairs().values() for c in pair}

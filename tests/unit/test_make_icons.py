@@ -28,7 +28,7 @@ make_icons = load_make_icons()
 
 
 @pytest.fixture(autouse=True)
-def _app(qapp) -> None:  # type: ignore[no-untyped-def]
+def _app(qapp) -> None:
     """The suite's QApplication, so the script does not make a QGuiApplication of its own."""
 
 
@@ -53,7 +53,7 @@ def nudge_pixels(path: Path, count: int, step: int) -> None:
                 image.setPixelColor(x, y, QColor(red, colour.green(), colour.blue(), 255))
                 changed += 1
     assert changed == count
-    assert image.save(str(path), "PNG")
+    assert image.save(str(path))  # the format follows the .png suffix
 
 
 def test_the_committed_icons_pass_the_check() -> None:

@@ -26,7 +26,7 @@ def sentences(text: str) -> list[str]:
 
 
 # --- the shipped content -------------------------------------------------------------------
-def test_the_five_steps_of_the_cascade_in_order(pack) -> None:  # type: ignore[no-untyped-def]
+def test_the_five_steps_of_the_cascade_in_order(pack) -> None:
     steps = pack.content(MechanismContent).steps
     assert [s.id for s in steps] == ["brake", "glutamate", "ampa", "bdnf", "synapses"]
     assert "NMDA" in steps[0].caption and "GABA" in steps[0].caption and "brake" in steps[0].caption
@@ -38,7 +38,7 @@ def test_the_five_steps_of_the_cascade_in_order(pack) -> None:  # type: ignore[n
         assert "zanos2018" in step.sources, step.id
 
 
-def test_captions_are_short_and_plain(pack) -> None:  # type: ignore[no-untyped-def]
+def test_captions_are_short_and_plain(pack) -> None:
     for step in pack.content(MechanismContent).steps:
         for text in (step.caption, step.for_you):
             parts = sentences(text)
@@ -48,7 +48,7 @@ def test_captions_are_short_and_plain(pack) -> None:  # type: ignore[no-untyped-
         assert len(step.title.split()) <= 5, step.title
 
 
-def test_every_part_has_a_name_and_a_plain_gloss(pack) -> None:  # type: ignore[no-untyped-def]
+def test_every_part_has_a_name_and_a_plain_gloss(pack) -> None:
     content = pack.content(MechanismContent)
     assert sorted(label.id for label in content.labels) == sorted(DIAGRAM_PARTS)
     assert content.label("nmda").name == "NMDA receptor"
@@ -58,7 +58,7 @@ def test_every_part_has_a_name_and_a_plain_gloss(pack) -> None:  # type: ignore[
             assert content.label(part).gloss
 
 
-def test_contrast_and_certainty(pack) -> None:  # type: ignore[no-untyped-def]
+def test_contrast_and_certainty(pack) -> None:
     content = pack.content(MechanismContent)
     pills, ketamine = content.contrast.sides
     pills_text = " ".join(p.text for p in pills.points)
@@ -72,7 +72,7 @@ def test_contrast_and_certainty(pack) -> None:  # type: ignore[no-untyped-def]
     assert "zanos2018" in certainty.sources
 
 
-def test_control_words(pack) -> None:  # type: ignore[no-untyped-def]
+def test_control_words(pack) -> None:
     controls = pack.content(MechanismContent).controls
     assert controls.step_of.format(current=2, total=5) == "Step 2 of 5"
     assert controls.reduce_motion == "Reduce motion"

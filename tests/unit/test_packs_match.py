@@ -52,7 +52,7 @@ def skeleton(value: Any, field: str = "") -> Any:
     return value  # numbers, dates, booleans: the same facts in every language
 
 
-def _pack(lang: str):  # type: ignore[no-untyped-def]
+def _pack(lang: str):
     result = load_content(CONTENT / lang)
     assert result.ok, [str(p) for p in result.problems]
     return result.pack

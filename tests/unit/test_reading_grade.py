@@ -32,7 +32,7 @@ CONTENT = Path(__file__).resolve().parents[2] / "resources" / "content"
 LANGS = ["en", "es"]
 
 
-def _pack(lang: str):  # type: ignore[no-untyped-def]
+def _pack(lang: str):
     result = load_content(CONTENT / lang)
     assert result.pack is not None, [str(p) for p in result.problems]
     return result.pack
@@ -51,7 +51,7 @@ def test_every_text_block_is_grade_8_or_below(lang: str) -> None:
 def test_walk_covers_every_claim_and_skips_citations(lang: str) -> None:
     pack = _pack(lang)
     joined = "\n".join(u.text for u in text_units(pack))
-    claims = []
+    claims: list[str] = []
 
     def collect(value: object) -> None:
         if isinstance(value, Block):
@@ -86,7 +86,7 @@ class _NewPanel(msgspec.Struct, frozen=True):
     url: str = ""
 
 
-def test_walk_finds_text_in_a_panel_it_has_never_seen(pack) -> None:  # type: ignore[no-untyped-def]
+def test_walk_finds_text_in_a_panel_it_has_never_seen(pack) -> None:
     new = _NewPanel(title="A title", url="https://example.org",
                     steps=(_Step(id="s1", caption="First caption", sources=("x",)),))
     bigger = dataclasses.replace(pack, panels={**pack.panels, "newpanel": new})

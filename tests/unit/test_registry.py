@@ -40,7 +40,8 @@ def test_a_pack_without_a_declared_panel_names_the_missing_file(tmp_path: Path) 
     shutil.copytree(CONTENT / "en", pack)
     (pack / "timeline.toml").unlink()
     problems = load_content(pack).problems
-    assert [(p.file.name, p.message.split(";")[0]) for p in problems] == [("timeline.toml", "file is missing")]
+    found = [(p.file.name, p.message.split(";")[0]) for p in problems]
+    assert found == [("timeline.toml", "file is missing")]
 
 
 def test_the_command_line_offers_exactly_the_declared_panels() -> None:
@@ -55,7 +56,7 @@ def test_shortcuts_follow_the_declared_order() -> None:
         panel_spec("nonesuch")
 
 
-def test_every_view_is_importable_and_named_by_the_registry(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_every_view_is_importable_and_named_by_the_registry(qapp) -> None:
     import importlib
 
     from ketdesk.ui.panels.base import Panel, declared_id
@@ -68,7 +69,7 @@ def test_every_view_is_importable_and_named_by_the_registry(qapp) -> None:  # ty
             assert declared_id(view) == spec.id
 
 
-def test_a_text_only_panel_needs_no_view_of_its_own(qtbot, pack) -> None:  # type: ignore[no-untyped-def]
+def test_a_text_only_panel_needs_no_view_of_its_own(qtbot, pack) -> None:
     """The generic view shows any panel's title, lead and every block."""
     from ketdesk.ui.panels import PanelContext
     from ketdesk.ui.panels.text_panel import TextPanel

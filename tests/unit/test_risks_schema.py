@@ -46,7 +46,7 @@ ARTICLE_RISKS = {
 
 
 @pytest.mark.parametrize("risk", sorted(ARTICLE_RISKS))
-def test_every_article_risk_is_stated_with_a_source(pack, risk: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_article_risk_is_stated_with_a_source(pack, risk: str) -> None:
     words = ARTICLE_RISKS[risk]
     hits = [(text, sources) for text, sources in all_claim_text(pack.content(RisksContent))
             if any(w in text for w in words)]
@@ -54,7 +54,7 @@ def test_every_article_risk_is_stated_with_a_source(pack, risk: str) -> None:  #
     assert all(sources for _text, sources in hits)
 
 
-def test_session_numbers_follow_the_evidence(pack) -> None:  # type: ignore[no-untyped-def]
+def test_session_numbers_follow_the_evidence(pack) -> None:
     session = pack.content(RisksContent).session
     assert (session.drip.start, session.drip.end) == (0, 40)
     lanes = {lane.id: lane for lane in session.lanes}
@@ -75,7 +75,7 @@ def test_session_numbers_follow_the_evidence(pack) -> None:  # type: ignore[no-u
     assert staff_times[0] == 0 and staff_times[-1] == 120  # checked before and before leaving
 
 
-def test_pressure_bars_are_the_papers_figures(pack) -> None:  # type: ignore[no-untyped-def]
+def test_pressure_bars_are_the_papers_figures(pack) -> None:
     bars = {bar.id: bar for bar in pack.content(RisksContent).pressure.bars}
     assert (bars["one-clinic"].low, bars["one-clinic"].source) == (3.3, "rivaposse2018")
     assert (bars["pooled"].low, bars["pooled"].source) == (12.6, "vankawala2021")
@@ -83,7 +83,7 @@ def test_pressure_bars_are_the_papers_figures(pack) -> None:  # type: ignore[no-
     assert bars["big-rise"].source == "spravato-label"
 
 
-def test_dose_bars_and_no_street_dose_in_any_chart(pack) -> None:  # type: ignore[no-untyped-def]
+def test_dose_bars_and_no_street_dose_in_any_chart(pack) -> None:
     doses = pack.content(RisksContent).doses
     bars = {bar.id: bar for bar in doses.bars}
     assert set(bars) == {"drip", "anesthesia"}
@@ -96,7 +96,7 @@ def test_dose_bars_and_no_street_dose_in_any_chart(pack) -> None:  # type: ignor
     assert any("jclinpathol2023" in c.sources for b in pack.content(RisksContent).blocks for c in b.claims)
 
 
-def test_cautions_cover_the_listed_reasons(pack) -> None:  # type: ignore[no-untyped-def]
+def test_cautions_cover_the_listed_reasons(pack) -> None:
     text = " ".join(item.text.lower() for item in pack.content(RisksContent).cautions.items)
     for words in ("blood pressure", "aneurysm", "bleeding in the brain", "psychosis", "mania",
                   "pregnant", "breastfeeding", "eye", "inside the head", "alcohol or drug"):
@@ -104,7 +104,7 @@ def test_cautions_cover_the_listed_reasons(pack) -> None:  # type: ignore[no-unt
     assert "clinician decides" in pack.content(RisksContent).cautions.intro.text
 
 
-def test_visit_steps_have_the_drip_and_the_ride_home(pack) -> None:  # type: ignore[no-untyped-def]
+def test_visit_steps_have_the_drip_and_the_ride_home(pack) -> None:
     steps = pack.content(RisksContent).visit.steps
     assert steps[0].title == "Check in"
     assert any(s.duration == "40 minutes" for s in steps)

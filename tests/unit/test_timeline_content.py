@@ -25,7 +25,7 @@ def convert(data: dict[str, Any]) -> TimelineContent:
     return msgspec.convert(data, TimelineContent)
 
 
-def test_time_axis_is_30_minutes_to_12_weeks_ticked_in_words(pack) -> None:  # type: ignore[no-untyped-def]
+def test_time_axis_is_30_minutes_to_12_weeks_ticked_in_words(pack) -> None:
     axis = pack.content(TimelineContent).time_axis
     assert axis.start == 0.5 and axis.end == 12 * 168
     assert [t.label for t in axis.ticks] == WORDS
@@ -34,7 +34,7 @@ def test_time_axis_is_30_minutes_to_12_weeks_ticked_in_words(pack) -> None:  # t
     assert "out of 10" in pack.content(TimelineContent).value_axis.label
 
 
-def test_every_result_is_its_percentage_out_of_10(pack) -> None:  # type: ignore[no-untyped-def]
+def test_every_result_is_its_percentage_out_of_10(pack) -> None:
     """One denominator: a plotted value is a percentage in the point's own words, divided by 10."""
     for series in pack.content(TimelineContent).series:
         for point in series.points:
@@ -44,14 +44,14 @@ def test_every_result_is_its_percentage_out_of_10(pack) -> None:  # type: ignore
                 assert any(abs(value - p) <= 0.06 for p in percents), (series.id, point.when, value)
 
 
-def test_events_carry_no_numbers(pack) -> None:  # type: ignore[no-untyped-def]
+def test_events_carry_no_numbers(pack) -> None:
     for series in pack.content(TimelineContent).series:
         for point in series.points:
             if not point.has_value:
                 assert not PERCENT.search(point.tag), point.tag
 
 
-def test_one_infusion_about_half_with_comparison(pack) -> None:  # type: ignore[no-untyped-def]
+def test_one_infusion_about_half_with_comparison(pack) -> None:
     one = next(s for s in pack.content(TimelineContent).series if s.id == "ketamine-one")
     day1 = one.points[0]
     assert pack.content(TimelineContent).hours(one, day1.t) == 24
@@ -61,7 +61,7 @@ def test_one_infusion_about_half_with_comparison(pack) -> None:  # type: ignore[
     assert not onset.has_value and onset.t_end == 4.0
 
 
-def test_every_point_in_range_and_cited(pack) -> None:  # type: ignore[no-untyped-def]
+def test_every_point_in_range_and_cited(pack) -> None:
     known = {s.id for s in pack.sources.sources}
     axis = pack.content(TimelineContent).time_axis
     for series in pack.content(TimelineContent).series:
@@ -71,7 +71,7 @@ def test_every_point_in_range_and_cited(pack) -> None:  # type: ignore[no-untype
             assert set(point.all_sources) <= known
 
 
-def test_clinic_claim_sits_beside_study_ranges(pack) -> None:  # type: ignore[no-untyped-def]
+def test_clinic_claim_sits_beside_study_ranges(pack) -> None:
     claim = pack.content(TimelineContent).clinic_claim
     claimed = [r for r in claim.rows if r.claim]
     assert len(claimed) == 1 and (claimed[0].low, claimed[0].high) == (6.0, 8.0)

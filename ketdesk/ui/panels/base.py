@@ -120,9 +120,23 @@ class Panel(QScrollArea):
         label = make_label(html_text, role, rich=True)
         label.linkActivated.connect(self._on_link)
         if label.property("links"):
-            label.setAccessibleName(plain_text(html_text))
-            label.setAccessibleDescription(self.context.ui.access.links_hint)
+            self.name_linked_label(label, html_text)
         return label
+
+    def name_linked_label(self, label: QLabel, html_text: str) -> None:
+        """A label with source links is a Tab stop: name it by its words, say what Enter does."""
+        label.setAccessibleName(plain_text(html_text))
+        label.setAccessibleDescription(self.context.ui.access.links_hint)
+
+    def set_cited_text(self, label: QLabel, html_text: str) -> None:
+        """New words with source links for a label made earlier (a step caption, a row)."""
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText(html_text)
+        label.setOpenExternalLinks(False)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        label.setProperty("links", True)
+        self.name_linked_label(label, html_text)
 
     def _on_link(self, href: str) -> None:
         if href.startswith(SOURCE_LINK_PREFIX):

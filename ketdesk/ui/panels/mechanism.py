@@ -128,6 +128,8 @@ class MechanismPanel(Panel):
         self.next_button = self._button(controls.next, "next")
         self.next_button.setProperty("primary", True)
         self.play_button = self._button(controls.play, "play")
+        for button in (self.back_button, self.next_button, self.play_button):
+            button.setAccessibleDescription(controls.hint)  # what the steps are and how to move
         self.back_button.clicked.connect(lambda: self._user_step(-1))
         self.next_button.clicked.connect(lambda: self._user_step(1))
         self.play_button.clicked.connect(self.toggle_play)
@@ -155,6 +157,7 @@ class MechanismPanel(Panel):
         self._step_group.setExclusive(True)
         for index, step in enumerate(content.steps):
             button = self._button(f"{index + 1}. {step.title}", f"step-{index + 1}")
+            button.setAccessibleDescription(step.caption)  # what choosing the step shows
             button.setCheckable(True)
             button.setStyleSheet("text-align: left;")
             self._step_group.addButton(button, index)
@@ -163,6 +166,7 @@ class MechanismPanel(Panel):
         self.reduce_motion_box = QCheckBox(button_text(controls.reduce_motion))
         self.reduce_motion_box.setObjectName("reduce-motion")
         self.reduce_motion_box.setAccessibleName(controls.reduce_motion)
+        self.reduce_motion_box.setAccessibleDescription(controls.diagram)  # what it calms
         self.reduce_motion_box.setChecked(self._reduce_motion)
         self.reduce_motion_box.toggled.connect(self.set_reduce_motion)
         self.hint = make_label(controls.hint, "small")
@@ -253,8 +257,7 @@ class MechanismPanel(Panel):
         total = self.step_count
         self.step_label.setText(controls.step_of.format(current=self._step + 1, total=total))
         self.step_title.setText(f"{self._step + 1}. {step.title}")
-        self.caption.setText(self.cited_html(step.caption, step.sources))
-        self.caption.setAccessibleName(step.caption)
+        self.set_cited_text(self.caption, self.cited_html(step.caption, step.sources))
         self.for_you.setText(step.for_you)
         self.for_you.setAccessibleName(step.for_you)
         self.back_button.setEnabled(self._step > 0)

@@ -188,11 +188,8 @@ class TimelinePanel(Panel):
                           key=key, key_colour=self._colour(self.content.legend[0].id))
         for label, row in zip(array.row_labels, rows, strict=True):
             if row.sources:
-                label.setTextFormat(Qt.TextFormat.RichText)
-                label.setText(self.cited_html(row.label, row.sources))
+                self.set_cited_text(label, self.cited_html(row.label, row.sources))
                 label.linkActivated.connect(self._on_link)
-                label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                              | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         return array
 
     def _claim_card(self) -> Card:
