@@ -30,12 +30,13 @@ def test_click_switches_panel(qtbot, window) -> None:
 
 def test_ctrl_number_and_ctrl_tab(qtbot, window) -> None:
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.current_panel_id == "risks")
+    second_last = len(PANEL_IDS) - 1  # Ctrl+digit picks by position in the declared order
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0.value + second_last), Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_panel_id == PANEL_IDS[second_last - 1])
     qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.current_panel_id == "sources")
-    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.current_panel_id == "overview")
+    qtbot.waitUntil(lambda: window.current_panel_id == PANEL_IDS[-1])
+    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # wraps round
+    qtbot.waitUntil(lambda: window.current_panel_id == PANEL_IDS[0])
 
 
 def test_source_link_opens_sources_panel(qtbot, window) -> None:
