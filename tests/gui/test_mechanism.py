@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QBoxLayout
 
 from ketdesk.cli import Options
 from ketdesk.content.schema.mechanism import DIAGRAM_PARTS, MechanismContent
-from ketdesk.ui.panels import mechanism_scene as sc
 from ketdesk.ui.panels.base import PanelContext
-from ketdesk.ui.panels.mechanism import MechanismPanel
-from ketdesk.ui.panels.mechanism_diagram import SynapseDiagram
-from ketdesk.ui.panels.mechanism_shapes import DRAW_ORDER
+from ketdesk.ui.panels.mechanism import scene as sc
+from ketdesk.ui.panels.mechanism.diagram import SynapseDiagram
+from ketdesk.ui.panels.mechanism.shapes import DRAW_ORDER
+from ketdesk.ui.panels.mechanism.view import MechanismPanel
 from ketdesk.ui.theme import STANDARD, THEMES, Metrics
 
 
@@ -171,7 +171,7 @@ def test_swipe_with_a_finger(qtbot, panel: MechanismPanel) -> None:  # type: ign
 def test_swipe_rules() -> None:
     from PySide6.QtWidgets import QWidget
 
-    from ketdesk.ui.panels.mechanism_swipe import SwipeRecognizer
+    from ketdesk.ui.panels.mechanism.swipe import SwipeRecognizer
 
     widget = QWidget()
     widget.resize(1000, 500)
@@ -487,7 +487,7 @@ def test_leader_clipping_matches_a_sampled_line() -> None:
     """``segment_hits`` (the placement's exact test) agrees with walking along the line."""
     import random
 
-    from ketdesk.ui.panels import mechanism_placement as mp
+    from ketdesk.ui.panels.mechanism import placement as mp
 
     rng = random.Random(7)
     for _ in range(2000):

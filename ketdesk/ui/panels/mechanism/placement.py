@@ -15,7 +15,7 @@ slot, plus a price for growing the diagram beyond the picture (the widget gets t
 when words need room, and the page scrolls), plus small prices for leaders that cross
 other leaders or drawing parts, or run long. A label with no allowed spot pushes the
 labels in its way elsewhere; if that fails too, the result says so (``ok``) and the caller
-lays the labels out another way (``mechanism_labels``), instead of drawing a clash, which
+lays the labels out another way (``labels``), instead of drawing a clash, which
 is all a nudging loop that gives up after some rounds can promise.
 """
 

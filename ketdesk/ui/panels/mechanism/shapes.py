@@ -15,7 +15,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainterPath, QPolygonF
 
-from ketdesk.ui.panels import mechanism_scene as sc
+from ketdesk.ui.panels.mechanism import scene as sc
 from ketdesk.ui.theme import OKABE_ITO
 
 

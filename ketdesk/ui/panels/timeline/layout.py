@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF
 
-from ketdesk.ui.panels import mechanism_placement as placement
+from ketdesk.ui.panels.mechanism import placement
 
 Span = tuple[float, float]
 

@@ -4,7 +4,7 @@ other and of the drawing, drawn from a cache.
 Each part's label is a plate with a step-number badge, the part's name and, under it, its
 plain gloss in brackets. Labels are sized from the app's text metrics (not the picture's
 scale) so they read from two metres at every window size and text size. ``plan_labels``
-places them with ``mechanism_placement``: near their slot in the design where there is
+places them with ``placement``: near their slot in the design where there is
 room, otherwise above or below the picture, where the diagram grows taller (the page
 scrolls) rather than letting words pile up on each other or on the drawing.
 
@@ -25,9 +25,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 
 from ketdesk.content.schema.mechanism import PartLabel
 from ketdesk.fonts import FAMILY
-from ketdesk.ui.panels import mechanism_placement as mp
-from ketdesk.ui.panels import mechanism_scene as sc
-from ketdesk.ui.panels.mechanism_shapes import key_areas, part_shapes
+from ketdesk.ui.panels.mechanism import placement as mp
+from ketdesk.ui.panels.mechanism import scene as sc
+from ketdesk.ui.panels.mechanism.shapes import key_areas, part_shapes
 from ketdesk.ui.theme import Metrics, Theme
 
 # The crowded middle of the picture first, then the labels at its edges, which can move
@@ -62,7 +62,7 @@ class LabelBox:
     def leader_to(self, anchor: QPointF) -> QLineF | None:
         """The leader line from this label to ``anchor``, or None when none is drawn.
 
-        The same rule as ``mechanism_placement.leaders_for``, which placed the label.
+        The same rule as ``placement.leaders_for``, which placed the label.
         """
         if self.body is not None and self.rect.intersects(self.body):
             return None

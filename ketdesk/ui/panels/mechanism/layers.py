@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 
-from ketdesk.ui.panels.mechanism_shapes import STATIC_PARTS, Shape, part_shapes
+from ketdesk.ui.panels.mechanism.shapes import STATIC_PARTS, Shape, part_shapes
 
 HALO = 16.0  # design units added around a highlighted part's outline
 HALO_ALPHA = 0.35  # how strongly the halo tints what is behind it
