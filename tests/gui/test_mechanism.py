@@ -484,10 +484,10 @@ def test_labels_stay_clear_at_any_width(qtbot, qapp_fonts, packs, lang: str, wid
 
 
 def test_leader_clipping_matches_a_sampled_line() -> None:
-    """``segment_hits`` (the placement's exact test) agrees with walking along the line."""
+    """``segment_hits`` (the label placers' exact test) agrees with walking along the line."""
     import random
 
-    from ketdesk.ui.panels.mechanism import placement as mp
+    from ketdesk.ui.geometry import segment_hits
 
     rng = random.Random(7)
     for _ in range(2000):
@@ -498,7 +498,7 @@ def test_leader_clipping_matches_a_sampled_line() -> None:
         line = QLineF(*a, *b)
         sampled = segment_hits_rect(line, QRectF(rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]))
         if sampled:  # the sampled walk can miss a corner it only grazes, never the reverse
-            assert mp.segment_hits((a, b), rect), (a, b, rect)
+            assert segment_hits((a, b), rect), (a, b, rect)
 
 
 def test_label_check_catches_overlaps_and_crossings() -> None:

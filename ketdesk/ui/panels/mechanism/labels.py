@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 
 from ketdesk.content.schema.mechanism import PartLabel
 from ketdesk.fonts import FAMILY
+from ketdesk.ui.geometry import Point, Rect
 from ketdesk.ui.panels.mechanism import placement as mp
 from ketdesk.ui.panels.mechanism import scene as sc
 from ketdesk.ui.panels.mechanism.shapes import key_areas, part_shapes
@@ -212,20 +213,20 @@ def _gap(metrics: Metrics) -> float:
     return max(4.0, metrics.em * 0.3)  # between two labels
 
 
-def _anchors(part: str, transform: QTransform) -> tuple[mp.Point, ...]:
+def _anchors(part: str, transform: QTransform) -> tuple[Point, ...]:
     """Where a part's leader ends, at several points along the way if the part moves."""
     samples = MOVING_ANCHOR_SAMPLES if part in sc.MOVING_ANCHORS else 1
     return tuple(_point(transform.map(sc.label_anchor(part, i / max(1, samples - 1))))
                  for i in range(samples))
 
 
-def _bodies(boxes: Mapping[str, LabelBox], transform: QTransform) -> dict[str, mp.Rect]:
+def _bodies(boxes: Mapping[str, LabelBox], transform: QTransform) -> dict[str, Rect]:
     """The big cells a label may sit on instead of pointing at them (widget pixels)."""
     return {part: _rect(transform.mapRect(_part_bounds(part)))
             for part in boxes if not sc.LABEL_SLOTS[part].leader}
 
 
-def _qrect(rect: mp.Rect | None, dy: float) -> QRectF | None:
+def _qrect(rect: Rect | None, dy: float) -> QRectF | None:
     return None if rect is None else QRectF(rect[0], rect[1] + dy, rect[2] - rect[0], rect[3] - rect[1])
 
 
@@ -457,9 +458,9 @@ def _nearest_on_rect(rect: QRectF, point: QPointF) -> QPointF:
                    min(max(point.y(), rect.top()), rect.bottom()))
 
 
-def _point(point: QPointF) -> mp.Point:
+def _point(point: QPointF) -> Point:
     return (point.x(), point.y())
 
 
-def _rect(rect: QRectF) -> mp.Rect:
+def _rect(rect: QRectF) -> Rect:
     return (rect.left(), rect.top(), rect.right(), rect.bottom())
