@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QBoxLayout
 
 from ketdesk.cli import Options
 from ketdesk.content.schema.mechanism import DIAGRAM_PARTS, MechanismContent
+from ketdesk.ui.colour import contrast_ratio, relative_luminance
 from ketdesk.ui.panels.base import PanelContext
 from ketdesk.ui.panels.mechanism import scene as sc
 from ketdesk.ui.panels.mechanism.diagram import SynapseDiagram
@@ -540,41 +541,27 @@ def test_dimmed_labels_are_opaque_and_readable(qtbot, make_window) -> None:  # t
     name_rect, _ = diagram.label_text_rects("synapses")
     ratio = image.devicePixelRatio()
     surface = QColor(theme.surface)
-    darkest = 1.0
     text_rect = name_rect.adjusted(1, 1, -1, -1)
-    for y in range(int(text_rect.top() * ratio), int(text_rect.bottom() * ratio)):
-        for x in range(int(text_rect.left() * ratio), int(text_rect.right() * ratio)):
-            darkest = min(darkest, _luminance(image.pixelColor(x, y)))
-    assert _contrast(darkest, _luminance(surface)) >= 4.5
+    darkest = min((image.pixelColor(x, y)
+                   for y in range(int(text_rect.top() * ratio), int(text_rect.bottom() * ratio))
+                   for x in range(int(text_rect.left() * ratio), int(text_rect.right() * ratio))),
+                  key=relative_luminance)
+    assert contrast_ratio(darkest, surface) >= 4.5
     # Inside the plate but away from its words, the plate is the opaque surface colour.
     corner = QPointF(plate.right() - 4, plate.bottom() - 4)
     assert image.pixelColor(int(corner.x() * ratio), int(corner.y() * ratio)) == surface
     for colour in diagram.label_colours(dim=True):
-        assert _contrast(_luminance(QColor(colour)), _luminance(surface)) >= 4.5, colour
+        assert contrast_ratio(colour, surface) >= 4.5, colour
 
 
 def test_dimmed_words_keep_contrast_in_every_theme(qtbot, qapp_fonts, packs) -> None:  # type: ignore[no-untyped-def]
     for theme in THEMES.values():
         diagram = _diagram(qtbot, packs["en"], Metrics(em=24), 1000, theme)
-        surface = _luminance(QColor(theme.surface))
         for dim in (False, True):
             for colour in diagram.label_colours(dim=dim):
-                assert _contrast(_luminance(colour), surface) >= 4.5, (theme.name, dim, colour.name())
+                assert contrast_ratio(colour, theme.surface) >= 4.5, (theme.name, dim, colour.name())
         # Dimmed means visibly fainter than the full look, not the same colour.
         assert diagram.label_colours(dim=True)[0] != diagram.label_colours(dim=False)[0]
-
-
-def _luminance(colour: QColor) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
-
-
-def _contrast(a: float, b: float) -> float:
-    high, low = max(a, b), min(a, b)
-    return (high + 0.05) / (low + 0.05)
 
 
 def test_many_void_qt_calls_do_not_abort(qapp_fonts) -> None:  # type: ignore[no-untyped-def]

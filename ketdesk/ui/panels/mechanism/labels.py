@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 
 from ketdesk.content.schema.mechanism import PartLabel
 from ketdesk.fonts import FAMILY
+from ketdesk.ui.colour import contrast_ratio, mix
 from ketdesk.ui.geometry import Point, Rect
 from ketdesk.ui.panels.mechanism import placement as mp
 from ketdesk.ui.panels.mechanism import scene as sc
@@ -285,7 +286,7 @@ class _Look:
                          QColor(theme.border), QColor(theme.text))
         text = dimmed(QColor(theme.text), surface)
         return _Look(text, dimmed(QColor(theme.muted), surface), dimmed(QColor(theme.accent), surface),
-                     _mix(QColor(theme.border), surface, 0.45), text)
+                     mix(QColor(theme.border), surface, 0.45), text)
 
 
 class LabelPainter:
@@ -399,39 +400,19 @@ class LabelPainter:
 
 
 # --- colour -----------------------------------------------------------------------------------
-def _mix(colour: QColor, other: QColor, amount: float) -> QColor:
-    return QColor.fromRgbF(colour.redF() + (other.redF() - colour.redF()) * amount,
-                           colour.greenF() + (other.greenF() - colour.greenF()) * amount,
-                           colour.blueF() + (other.blueF() - colour.blueF()) * amount)
-
-
-def _luminance(colour: QColor) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio of two colours."""
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def dimmed(colour: QColor, background: QColor, *, most: float = 0.7) -> QColor:
     """``colour`` faded towards ``background`` as far as it can go (up to ``most``) while
     keeping DIM_CONTRAST against it."""
     low, high = 0.0, most
-    if contrast(_mix(colour, background, high), background) >= DIM_CONTRAST:
-        return _mix(colour, background, high)
+    if contrast_ratio(mix(colour, background, high), background) >= DIM_CONTRAST:
+        return mix(colour, background, high)
     for _ in range(24):  # bisection: contrast falls steadily as the colour fades
         middle = (low + high) / 2
-        if contrast(_mix(colour, background, middle), background) >= DIM_CONTRAST:
+        if contrast_ratio(mix(colour, background, middle), background) >= DIM_CONTRAST:
             low = middle
         else:
             high = middle
-    return _mix(colour, background, low)
+    return mix(colour, background, low)
 
 
 def _text_size(fm: QFontMetricsF, text: str, max_width: float) -> QRectF:
