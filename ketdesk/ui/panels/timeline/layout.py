@@ -23,11 +23,6 @@ from ketdesk.ui import geometry
 Span = tuple[float, float]
 
 
-def assign_rows(spans: Sequence[Span], gap: float) -> list[int]:
-    """Row index for each (left, right) span: the first row where it clears the others."""
-    return [row for row, _ in assign_sided_rows([[span] for span in spans], gap)]
-
-
 def assign_sided_rows(options: Sequence[Sequence[Span]], gap: float) -> list[tuple[int, int]]:
     """(row, option) for each item, in as few rows as this greedy finds.
 
