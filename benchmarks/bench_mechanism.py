@@ -96,7 +96,7 @@ def measure(width: int, height: int) -> dict[str, float | int | str]:
 
 def run() -> dict[str, object]:
     """Measure every size; returns one entry per size plus the 1080p verdict."""
-    from ketdesk.app import create_application
+    from ketdesk.startup import create_application
 
     create_application()
     results: dict[str, object] = {}

@@ -38,7 +38,7 @@ socket.create_connection = refuse("create_connection")
 socket.getaddrinfo = refuse("getaddrinfo")
 
 from pathlib import Path
-from ketdesk.app import build_window, create_application, warm_up_charts
+from ketdesk.startup import build_window, create_application, warm_up_charts
 from ketdesk.cli import Options
 from ketdesk.screenshot import take_screenshots
 

@@ -323,7 +323,7 @@ LABEL_CASES = [(lang, scale, size) for lang in ("en", "es") for scale in (100, 1
 
 @pytest.fixture
 def make_window(qtbot, qapp_fonts):  # type: ignore[no-untyped-def]
-    from ketdesk.app import build_window
+    from ketdesk.startup import build_window
 
     def make(lang: str, scale: int, size: tuple[int, int]):  # type: ignore[no-untyped-def]
         window = build_window(Options(lang=lang, text_scale=scale))

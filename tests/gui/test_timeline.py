@@ -413,8 +413,8 @@ def test_renders_without_overlaps_or_clipping(qtbot, window, panel: TimelinePane
 @pytest.fixture
 def make_panel(qtbot, qapp_fonts):  # type: ignore[no-untyped-def]
     """A window in a language, at a text size and window size, showing the timeline."""
-    from ketdesk.app import build_window
     from ketdesk.cli import Options
+    from ketdesk.startup import build_window
 
     def make(lang: str, scale: int, size: tuple[int, int]) -> TimelinePanel:
         window = build_window(Options(lang=lang, text_scale=scale))
