@@ -29,6 +29,7 @@ from ketdesk.ui.colour import contrast_ratio, mix
 from ketdesk.ui.geometry import Point, Rect
 from ketdesk.ui.panels.mechanism import placement as mp
 from ketdesk.ui.panels.mechanism import scene as sc
+from ketdesk.ui.panels.mechanism.layers import clear_image
 from ketdesk.ui.panels.mechanism.shapes import key_areas, part_shapes
 from ketdesk.ui.theme import Metrics, Theme
 
@@ -364,9 +365,7 @@ class LabelPainter:
         origin = QPointF(int(area.left() * ratio) / ratio, int(area.top() * ratio) / ratio)
         width = int((area.right() - origin.x()) * ratio) + 2
         height = int((area.bottom() - origin.y()) * ratio) + 2
-        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(ratio)
-        image.fill(Qt.GlobalColor.transparent)
+        image = clear_image(width, height, ratio)
         painter = QPainter(image)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
