@@ -48,11 +48,11 @@ def run(rotations: int = 10000, size: tuple[int, int] = (1920, 1080)) -> dict[st
     os.environ.setdefault("KETDESK_LOG_DIR", tmp)
 
     from benchmarks.probes.kit import memory_kb
-    from ketdesk.app import build_window, create_application
     from ketdesk.cli import Options
     from ketdesk.kiosk.config import KioskConfig
     from ketdesk.kiosk.controller import Kiosk
     from ketdesk.kiosk.pin import hash_pin
+    from ketdesk.startup import build_window, create_application
 
     app = create_application()
     window = build_window(Options())

@@ -46,8 +46,8 @@ def measure(width: int, height: int) -> dict[str, float | int | str]:
     from ketdesk.content_source import builtin_pack
     from ketdesk.screenshot import settle
     from ketdesk.ui.main_window import MainWindow
-    from ketdesk.ui.panels.mechanism import MechanismPanel
-    from ketdesk.ui.panels.mechanism_diagram import ANIMATION_MS
+    from ketdesk.ui.panels.mechanism.diagram import ANIMATION_MS
+    from ketdesk.ui.panels.mechanism.view import MechanismPanel
 
     result = load_content(paths.builtin_content_dir("en"))
     assert result.pack is not None, [str(p) for p in result.problems]
@@ -96,7 +96,7 @@ def measure(width: int, height: int) -> dict[str, float | int | str]:
 
 def run() -> dict[str, object]:
     """Measure every size; returns one entry per size plus the 1080p verdict."""
-    from ketdesk.app import create_application
+    from ketdesk.startup import create_application
 
     create_application()
     results: dict[str, object] = {}

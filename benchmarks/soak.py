@@ -111,8 +111,8 @@ def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations
         budget_seconds: float = 600.0) -> SoakReport:
     from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 
-    from ketdesk.app import build_window, create_application, warm_up_charts
     from ketdesk.cli import Options
+    from ketdesk.startup import build_window, create_application, warm_up_charts
 
     report = SoakReport(warmup_rotations=warmup_rotations)
 

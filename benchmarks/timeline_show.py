@@ -15,10 +15,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main() -> None:
-    from ketdesk.app import create_application
     from ketdesk.content import load_content
     from ketdesk.content_source import builtin_pack
     from ketdesk.screenshot import settle
+    from ketdesk.startup import create_application
     from ketdesk.ui.main_window import MainWindow
 
     size = tuple(int(v) for v in (sys.argv[1] if len(sys.argv) > 1 else "1920x1080").split("x"))

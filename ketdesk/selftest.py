@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ketdesk import __version__, paths
 from ketdesk.cli import EXIT_FAILED, EXIT_OK, Options
 from ketdesk.content.registry import PANEL_IDS
+from ketdesk.startup import build_window
 
 if TYPE_CHECKING:
     from ketdesk.ui.main_window import MainWindow
@@ -58,7 +59,6 @@ def _charts() -> str:
 
 
 def _panels(options: Options) -> list[Check]:
-    from ketdesk.app import build_window
     from ketdesk.screenshot import is_blank, render_panel, settle
 
     state: dict[str, object] = {}

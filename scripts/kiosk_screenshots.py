@@ -21,12 +21,12 @@ sys.path.insert(0, str(REPO))
 def main(folder: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from ketdesk.app import build_window, create_application
     from ketdesk.cli import Options
     from ketdesk.kiosk.config import KioskConfig
     from ketdesk.kiosk.controller import Kiosk
     from ketdesk.kiosk.pin import hash_pin
     from ketdesk.screenshot import settle
+    from ketdesk.startup import build_window, create_application
 
     folder.mkdir(parents=True, exist_ok=True)
     app = create_application()

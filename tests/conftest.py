@@ -72,7 +72,7 @@ def pack_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def qapp_fonts(qapp):
-    from ketdesk.app import create_application
+    from ketdesk.startup import create_application
 
     return create_application()
 

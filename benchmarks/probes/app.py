@@ -40,9 +40,9 @@ from benchmarks.probes.kit import (
 
 def start_window() -> Any:
     from ketdesk import settings as settings_mod
-    from ketdesk.app import build_window, create_application
     from ketdesk.cli import Options
     from ketdesk.logs import setup_logging
+    from ketdesk.startup import build_window, create_application
 
     setup_logging(console=False)
     settings = settings_mod.load().settings
@@ -71,8 +71,8 @@ def tap(window: Any, panel_id: str) -> PaintWatch | None:
 
 
 def memory() -> None:
-    from ketdesk.app import warm_up_charts
     from ketdesk.content.registry import PANEL_IDS
+    from ketdesk.startup import warm_up_charts
 
     window = start_window()
     warm_up_charts()
@@ -86,8 +86,8 @@ def memory() -> None:
 
 
 def switch(cycles: int) -> None:
-    from ketdesk.app import warm_up_charts
     from ketdesk.content.registry import PANEL_IDS
+    from ketdesk.startup import warm_up_charts
 
     window = start_window()
     warm_up_charts()
@@ -121,7 +121,7 @@ def chart(panel_id: str, warm: bool = False) -> None:
 
     window = start_window()
     if warm:
-        from ketdesk.app import warm_up_charts
+        from ketdesk.startup import warm_up_charts
 
         warm_up_charts()
     report("pyqtgraph_before", int("pyqtgraph" in sys.modules))

@@ -45,12 +45,12 @@ class PanelSpec:
 
 # Display order: the tab bar, Ctrl+1..9 and the kiosk rotation follow it.
 PANELS: tuple[PanelSpec, ...] = (
-    PanelSpec("overview", OverviewContent, "ketdesk.ui.panels.overview:OverviewPanel"),
-    PanelSpec("mechanism", MechanismContent, "ketdesk.ui.panels.mechanism:MechanismPanel"),
-    PanelSpec("timeline", TimelineContent, "ketdesk.ui.panels.timeline:TimelinePanel"),
-    PanelSpec("conditions", ConditionsContent, "ketdesk.ui.panels.conditions:ConditionsPanel"),
-    PanelSpec("risks", RisksContent, "ketdesk.ui.panels.risks:RisksPanel"),
-    PanelSpec("sources", SourcesContent, "ketdesk.ui.panels.sources:SourcesPanel"),
+    PanelSpec("overview", OverviewContent, "ketdesk.ui.panels.overview.view:OverviewPanel"),
+    PanelSpec("mechanism", MechanismContent, "ketdesk.ui.panels.mechanism.view:MechanismPanel"),
+    PanelSpec("timeline", TimelineContent, "ketdesk.ui.panels.timeline.view:TimelinePanel"),
+    PanelSpec("conditions", ConditionsContent, "ketdesk.ui.panels.conditions.view:ConditionsPanel"),
+    PanelSpec("risks", RisksContent, "ketdesk.ui.panels.risks.view:RisksPanel"),
+    PanelSpec("sources", SourcesContent, "ketdesk.ui.panels.sources.view:SourcesPanel"),
 )
 
 PANEL_IDS: tuple[str, ...] = tuple(spec.id for spec in PANELS)

@@ -1,1 +1,2 @@
-"""Everything that draws: the main window, shared widgets, theme, and one module per panel."""
+"""Everything that draws: the main window, the kit every panel shares (widgets, text, theme,
+charts, colour, geometry) and, under ``panels/``, one subpackage per panel."""

@@ -40,7 +40,7 @@ socket.getaddrinfo = refuse("getaddrinfo")
 
 import os
 from pathlib import Path
-from ketdesk.app import build_window, create_application, warm_up_charts
+from ketdesk.startup import build_window, create_application, warm_up_charts
 from ketdesk.cli import Options
 from ketdesk.screenshot import take_screenshots
 

@@ -125,15 +125,15 @@ def test_high_contrast_toggle_recolours_everything(qtbot, window) -> None:
 
 
 def test_system_high_contrast_is_followed(qtbot, qapp_fonts, monkeypatch) -> None:
-    from ketdesk import app as app_module
     from ketdesk.cli import Options
+    from ketdesk.startup import build_window
     from ketdesk.ui import theme
 
     monkeypatch.setattr(theme, "system_prefers_high_contrast", lambda: True)
-    window = app_module.build_window(Options(), theme_name="system")
+    window = build_window(Options(), theme_name="system")
     qtbot.addWidget(window)
     assert window.theme is HIGH_CONTRAST
-    plain = app_module.build_window(Options(), theme_name="standard")
+    plain = build_window(Options(), theme_name="standard")
     qtbot.addWidget(plain)
     assert plain.theme is STANDARD
 

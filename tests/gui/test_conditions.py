@@ -17,7 +17,7 @@ from ketdesk.content import load_content
 from ketdesk.content.schema.conditions import ConditionsContent
 from ketdesk.ui import charts
 from ketdesk.ui.panels.base import PanelContext
-from ketdesk.ui.panels.conditions import ConditionsPanel
+from ketdesk.ui.panels.conditions.view import ConditionsPanel
 from tests.refcounts import needs_mortal_singletons, references_kept
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,7 +33,7 @@ def panel(qtbot, window):
 
 
 def test_importing_the_panel_does_not_import_pyqtgraph() -> None:
-    code = ("import sys, ketdesk.ui.panels.conditions; "
+    code = ("import sys, ketdesk.ui.panels.conditions.view; "
             "sys.exit(1 if 'pyqtgraph' in sys.modules or 'numpy' in sys.modules else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, timeout=60,
                             check=False)

@@ -64,7 +64,7 @@ def english_leftovers(window, catalogue: set[str]) -> list[str]:
 
 @pytest.fixture
 def es_window(qtbot, qapp_fonts):
-    from ketdesk.app import build_window
+    from ketdesk.startup import build_window
 
     window = build_window(Options(lang="es"))
     qtbot.addWidget(window)
@@ -75,7 +75,7 @@ def es_window(qtbot, qapp_fonts):
 
 
 def test_lang_option_and_setting(qtbot, qapp_fonts) -> None:
-    from ketdesk.app import build_window
+    from ketdesk.startup import build_window
 
     by_option = build_window(Options(lang="es"), settings_lang="en")
     qtbot.addWidget(by_option)
@@ -129,7 +129,7 @@ def test_catalogue_check_finds_english(window) -> None:
 
 
 def test_switch_back_after_a_broken_custom_pack_uses_builtin(qtbot, qapp_fonts, pack_copy: Path) -> None:
-    from ketdesk.app import build_window
+    from ketdesk.startup import build_window
 
     (pack_copy / "overview.toml").write_text("tab = [", encoding="utf-8")
     window = build_window(Options(content=pack_copy))
@@ -141,7 +141,7 @@ def test_switch_back_after_a_broken_custom_pack_uses_builtin(qtbot, qapp_fonts, 
 
 
 def test_single_language_custom_pack_is_not_shown_for_spanish(qtbot, qapp_fonts, pack_copy: Path) -> None:
-    from ketdesk.app import build_window
+    from ketdesk.startup import build_window
 
     window = build_window(Options(content=pack_copy))  # a sound English-only custom pack
     qtbot.addWidget(window)

@@ -54,7 +54,7 @@ def test_footer_shows_advice_and_review_date(window) -> None:
 
 
 def test_broken_content_shows_banner(qtbot, qapp_fonts, pack_copy: Path) -> None:
-    from ketdesk.app import build_window
+    from ketdesk.startup import build_window
 
     (pack_copy / "overview.toml").write_text("tab = [", encoding="utf-8")
     win = build_window(Options(content=pack_copy))
@@ -139,12 +139,12 @@ def test_window_is_styled_once_for_the_size_it_opens_at(qtbot, qapp_fonts, monke
     (every restyle re-polishes every widget: ~100 ms at start-up)."""
     from PySide6.QtCore import QRect
 
-    from ketdesk import app
-    from ketdesk.app import build_window, opening_size, show_sized_to_screen
+    from ketdesk import startup
+    from ketdesk.startup import build_window, opening_size, show_sized_to_screen
     from ketdesk.ui.theme import Metrics
 
     # A 1440p desktop: the window opens at 1800x1100, far from the 1280x800 default.
-    monkeypatch.setattr(app, "_available_area", lambda: QRect(0, 0, 2560, 1440))
+    monkeypatch.setattr(startup, "_available_area", lambda: QRect(0, 0, 2560, 1440))
     size = opening_size()
     assert size == (1800, 1100)
     window = build_window(Options(), size=size)
@@ -159,7 +159,7 @@ def test_window_is_styled_once_for_the_size_it_opens_at(qtbot, qapp_fonts, monke
 
 
 def test_window_built_for_4k_uses_4k_metrics(qtbot, qapp_fonts) -> None:
-    from ketdesk.app import build_window
+    from ketdesk.startup import build_window
 
     window = build_window(Options(), size=(3840, 2160))
     qtbot.addWidget(window)

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QBoxLayout
 
 from ketdesk.cli import Options
 from ketdesk.content.schema.mechanism import DIAGRAM_PARTS, MechanismContent
-from ketdesk.ui.panels import mechanism_scene as sc
+from ketdesk.ui.colour import contrast_ratio, relative_luminance
 from ketdesk.ui.panels.base import PanelContext
-from ketdesk.ui.panels.mechanism import MechanismPanel
-from ketdesk.ui.panels.mechanism_diagram import SynapseDiagram
-from ketdesk.ui.panels.mechanism_shapes import DRAW_ORDER
+from ketdesk.ui.panels.mechanism import scene as sc
+from ketdesk.ui.panels.mechanism.diagram import SynapseDiagram
+from ketdesk.ui.panels.mechanism.shapes import DRAW_ORDER
+from ketdesk.ui.panels.mechanism.view import MechanismPanel
 from ketdesk.ui.theme import STANDARD, THEMES, Metrics
 
 
@@ -169,7 +170,7 @@ def test_swipe_with_a_finger(qtbot, panel: MechanismPanel) -> None:
 def test_swipe_rules() -> None:
     from PySide6.QtWidgets import QWidget
 
-    from ketdesk.ui.panels.mechanism_swipe import SwipeRecognizer
+    from ketdesk.ui.panels.mechanism.swipe import SwipeRecognizer
 
     widget = QWidget()
     widget.resize(1000, 500)
@@ -320,7 +321,7 @@ LABEL_CASES = [(lang, scale, size) for lang in ("en", "es") for scale in (100, 1
 
 @pytest.fixture
 def make_window(qtbot, qapp_fonts):
-    from ketdesk.app import build_window
+    from ketdesk.startup import build_window
 
     def make(lang: str, scale: int, size: tuple[int, int]):
         window = build_window(Options(lang=lang, text_scale=scale))
@@ -482,10 +483,10 @@ def test_labels_stay_clear_at_any_width(qtbot, qapp_fonts, packs, lang: str, wid
 
 
 def test_leader_clipping_matches_a_sampled_line() -> None:
-    """``segment_hits`` (the placement's exact test) agrees with walking along the line."""
+    """``segment_hits`` (the label placers' exact test) agrees with walking along the line."""
     import random
 
-    from ketdesk.ui.panels import mechanism_placement as mp
+    from ketdesk.ui.geometry import segment_hits
 
     rng = random.Random(7)
     for _ in range(2000):
@@ -496,7 +497,7 @@ def test_leader_clipping_matches_a_sampled_line() -> None:
         line = QLineF(*a, *b)
         sampled = segment_hits_rect(line, QRectF(rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]))
         if sampled:  # the sampled walk can miss a corner it only grazes, never the reverse
-            assert mp.segment_hits((a, b), rect), (a, b, rect)
+            assert segment_hits((a, b), rect), (a, b, rect)
 
 
 def test_label_check_catches_overlaps_and_crossings() -> None:
@@ -538,38 +539,26 @@ def test_dimmed_labels_are_opaque_and_readable(qtbot, make_window) -> None:
     name_rect, _ = diagram.label_text_rects("synapses")
     ratio = image.devicePixelRatio()
     surface = QColor(theme.surface)
-    darkest = 1.0
     text_rect = name_rect.adjusted(1, 1, -1, -1)
-    for y in range(int(text_rect.top() * ratio), int(text_rect.bottom() * ratio)):
-        for x in range(int(text_rect.left() * ratio), int(text_rect.right() * ratio)):
-            darkest = min(darkest, _luminance(image.pixelColor(x, y)))
-    assert _contrast(darkest, _luminance(surface)) >= 4.5
+    darkest = min((image.pixelColor(x, y)
+                   for y in range(int(text_rect.top() * ratio), int(text_rect.bottom() * ratio))
+                   for x in range(int(text_rect.left() * ratio), int(text_rect.right() * ratio))),
+                  key=relative_luminance)
+    assert contrast_ratio(darkest, surface) >= 4.5
     # Inside the plate but away from its words, the plate is the opaque surface colour.
     corner = QPointF(plate.right() - 4, plate.bottom() - 4)
     assert image.pixelColor(int(corner.x() * ratio), int(corner.y() * ratio)) == surface
     for colour in diagram.label_colours(dim=True):
-        assert _contrast(_luminance(QColor(colour)), _luminance(surface)) >= 4.5, colour
+        assert contrast_ratio(colour, surface) >= 4.5, colour
 
 
 def test_dimmed_words_keep_contrast_in_every_theme(qtbot, qapp_fonts, packs) -> None:
     for theme in THEMES.values():
         diagram = _diagram(qtbot, packs["en"], Metrics(em=24), 1000, theme)
-        surface = _luminance(QColor(theme.surface))
         for dim in (False, True):
             for colour in diagram.label_colours(dim=dim):
-                assert _contrast(_luminance(colour), surface) >= 4.5, (theme.name, dim, colour.name())
+                assert contrast_ratio(colour, theme.surface) >= 4.5, (theme.name, dim, colour.name())
         # Dimmed means visibly fainter than the full look, not the same colour.
         assert diagram.label_colours(dim=True)[0] != diagram.label_colours(dim=False)[0]
 
 
-def _luminance(colour: QColor) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
-
-
-def _contrast(a: float, b: float) -> float:
-    high, low = max(a, b), min(a, b)
-    return (high + 0.05) / (low + 0.05)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ketdesk.content.schema.risks import RisksContent
 from ketdesk.ui.panels import PanelContext, create_panel
-from ketdesk.ui.panels.risks import RisksPanel
-from ketdesk.ui.panels.risks_session import lane_y
+from ketdesk.ui.panels.risks.session import lane_y
+from ketdesk.ui.panels.risks.view import RisksPanel
 from ketdesk.ui.theme import Metrics
 
 SIZES = [((1024, 600), 16), ((1920, 1080), 24), ((3840, 2160), 48)]

@@ -89,7 +89,7 @@ def shown_texts(window: QWidget) -> list[str]:
 
 @pytest.fixture
 def markup_window(qtbot, qapp_fonts, pack_copy: Path):
-    from ketdesk.app import build_window
+    from ketdesk.startup import build_window
 
     make_pack(pack_copy)
     window = build_window(Options(content=pack_copy))
@@ -157,10 +157,10 @@ def ampersand_everywhere(folder: Path) -> None:
 
 
 def test_no_content_ampersand_becomes_a_shortcut(qtbot, qapp_fonts, pack_copy: Path) -> None:
-    from ketdesk.app import build_window
     from ketdesk.kiosk.config import KioskConfig
     from ketdesk.kiosk.controller import Kiosk
     from ketdesk.kiosk.pin import hash_pin
+    from ketdesk.startup import build_window
 
     ampersand_everywhere(pack_copy)
     window = build_window(Options(content=pack_copy))

@@ -18,7 +18,7 @@ from tests.a11y_helpers import assert_no_clipped_text
 
 @pytest.fixture
 def make_window(qtbot, qapp_fonts):
-    from ketdesk.app import build_window
+    from ketdesk.startup import build_window
 
     def make(lang: str = "en", scale: int = 100, size: tuple[int, int] = (1024, 600)):
         window = build_window(Options(lang=lang, text_scale=scale))
@@ -74,7 +74,7 @@ def test_keyboard_shortcuts(qtbot, make_window) -> None:
 
 
 def test_scale_from_command_line_and_setting(qtbot, qapp_fonts) -> None:
-    from ketdesk.app import build_window
+    from ketdesk.startup import build_window
 
     from_cli = build_window(Options(text_scale=175), text_scale=125)
     qtbot.addWidget(from_cli)

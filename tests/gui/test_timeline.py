@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 from ketdesk.content.schema.timeline import TimelineContent
 from ketdesk.screenshot import settle
 from ketdesk.ui import charts
-from ketdesk.ui.panels.timeline import CHART, PEOPLE, TABLE, TimelinePanel
-from ketdesk.ui.panels.timeline_chart import TimelineChart
+from ketdesk.ui.panels.timeline.chart import TimelineChart
+from ketdesk.ui.panels.timeline.view import CHART, PEOPLE, TABLE, TimelinePanel
 from ketdesk.ui.theme import Metrics
 
 SIZES = [(1024, 600), (1920, 1080), (3840, 2160)]
@@ -413,8 +413,8 @@ def test_renders_without_overlaps_or_clipping(qtbot, window, panel: TimelinePane
 @pytest.fixture
 def make_panel(qtbot, qapp_fonts):
     """A window in a language, at a text size and window size, showing the timeline."""
-    from ketdesk.app import build_window
     from ketdesk.cli import Options
+    from ketdesk.startup import build_window
 
     def make(lang: str, scale: int, size: tuple[int, int]) -> TimelinePanel:
         window = build_window(Options(lang=lang, text_scale=scale))
@@ -468,7 +468,7 @@ def test_every_text_size_keeps_the_chart_readable(make_panel, lang: str, scale: 
 def test_segment_hits_is_exact() -> None:
     from PySide6.QtCore import QLineF
 
-    from ketdesk.ui.panels.timeline_layout import segment_hits
+    from ketdesk.ui.panels.timeline.layout import segment_hits
 
     box = QRectF(10, 10, 10, 10)
     assert segment_hits(box, QLineF(0, 0, 30, 30))  # through the middle
@@ -478,7 +478,7 @@ def test_segment_hits_is_exact() -> None:
 
 
 def test_event_rows_choose_sides_to_save_rows() -> None:
-    from ketdesk.ui.panels.timeline_layout import assign_sided_rows
+    from ketdesk.ui.panels.timeline.layout import assign_sided_rows
 
     # Each item: words right of its marker, then (optionally) left of it. Words right of
     # the first marker would push the second item onto a row of its own; on its left,
@@ -491,7 +491,7 @@ def test_event_rows_choose_sides_to_save_rows() -> None:
 
 
 def test_best_split_balances_two_lines() -> None:
-    from ketdesk.ui.panels.timeline_layout import best_split
+    from ketdesk.ui.panels.timeline.layout import best_split
 
     assert best_split("One infusion: about 5 in 10", len) == "One infusion:\nabout 5 in 10"
     assert best_split("Word", len) == "Word"
@@ -501,7 +501,7 @@ def test_no_free_place_means_no_place() -> None:
     """Boxed in on every side, a word gets no place at all (it goes to the key)."""
     from PySide6.QtCore import QSizeF
 
-    from ketdesk.ui.panels.timeline_layout import place_label
+    from ketdesk.ui.panels.timeline.layout import place_label
 
     area = QRectF(0, 0, 200, 100)
     wall = [QRectF(0, 0, 200, 100)]

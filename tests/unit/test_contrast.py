@@ -11,25 +11,8 @@ import re
 
 import pytest
 
+from ketdesk.ui.colour import contrast_ratio
 from ketdesk.ui.theme import HIGH_CONTRAST, OKABE_ITO, STANDARD, THEMES, Metrics, resolve_theme, stylesheet
-
-
-def _channel(value: int) -> float:
-    c = value / 255
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def relative_luminance(hex_colour: str) -> float:
-    """WCAG 2.2 relative luminance of an sRGB colour like "#1B1B1F"."""
-    match = re.fullmatch(r"#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})", hex_colour)
-    assert match, f"not a #RRGGBB colour: {hex_colour!r}"
-    r, g, b = (_channel(int(part, 16)) for part in match.groups())
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(a: str, b: str) -> float:
-    light, dark = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def test_contrast_formula_matches_known_values() -> None:
@@ -39,6 +22,9 @@ def test_contrast_formula_matches_known_values() -> None:
     assert contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
     assert contrast_ratio("#0072B2", "#FFFFFF") == pytest.approx(5.19, abs=0.01)
     assert contrast_ratio("#E69F00", "#FFFFFF") == pytest.approx(2.25, abs=0.01)
+    # A mistyped theme colour is an error, not black (which would pass on a light surface).
+    with pytest.raises(ValueError, match="not a colour"):
+        contrast_ratio("#1B1B1", "#FFFFFF")
 
 
 TEXT_PAIRS = [(theme, name, fg, bg, large) for theme in THEMES.values()

@@ -1,6 +1,8 @@
 """The panels' views. Each is imported and built only when first shown.
 
-Which view a panel has is declared once, in ``ketdesk.content.registry``.
+Which view a panel has is declared once, in ``ketdesk.content.registry``. A panel with a
+view of its own keeps it, and everything only it uses, in ``panels/<id>/``; ``base.py``
+(what every panel shares) and ``text_panel.py`` (the view of a text-only panel) serve all.
 """
 
 from __future__ import annotations

@@ -72,7 +72,7 @@ class LabelSlot:
     ``at`` is a point in design space and ``align`` says which point of the label box sits
     on it (``"tl"`` top-left, ``"br"`` bottom-right, ``"t"`` top-centre, ...). ``width`` is
     the widest the box may be, in design units. A label is placed at its slot when there is
-    room, otherwise nearby (``mechanism_placement``), with a leader line to ``label_anchor``.
+    room, otherwise nearby (``placement``), with a leader line to ``label_anchor``.
     ``leader=False`` marks a big cell: a label sitting on the cell needs no leader.
     """
 
@@ -91,7 +91,7 @@ KETAMINE_DOCKED = (QPointF(150, NMDA_AT.y() - 20), QPointF(112, NMDA_AT.y() - 52
 KETAMINE_FLOATING = (QPointF(80, 250), QPointF(40, 300), QPointF(110, 200))
 
 # The diagram grows taller than the design space when its words need room (see
-# mechanism_labels): the axon and the receiving cell then run on to the widget's edges.
+# labels.py): the axon and the receiving cell then run on to the widget's edges.
 OVERRUN = 4000.0
 SENDER_AXON = QRectF(560, -OVERRUN, 52, OVERRUN + 100)  # x, y, w, h: the axon from the top
 SENDER_TERMINAL = QRectF(440, 96, 300, 156)  # the swollen end that stores glutamate

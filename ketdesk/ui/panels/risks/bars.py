@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ketdesk.content.schema.risks import Bar, BarChart
 from ketdesk.ui.charts import chart_font, series_style
-from ketdesk.ui.panels.risks_widgets import arrow_polygon, paint_span
+from ketdesk.ui.panels.risks.widgets import arrow_polygon, paint_span
 from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
 

@@ -11,7 +11,7 @@ above the scale, beside a marker at the event's time; results' tags ("Pills: abo
 The strip takes the first form whose rows fit its height (all events share one form, so
 the strip reads evenly). Each tag takes the nearest free place on the chart, first beside
 its marker, then further away with a leader line; a tag with no free place at all goes
-to the key. Geometry is in scene pixels; ``timeline_layout`` does the rectangle tests.
+to the key. Geometry is in scene pixels; ``layout`` does the rectangle tests.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF
 
 from ketdesk.content.schema.timeline import TimelinePoint, TimelineSeries
-from ketdesk.ui.panels.timeline_layout import (
+from ketdesk.ui.panels.timeline.layout import (
     Placement,
     assign_sided_rows,
     beside_spans,
@@ -50,7 +50,7 @@ class ChartLabel:
     item: Any  # pyqtgraph TextItem
     badge: Any  # pyqtgraph TextItem
     leader: Any  # pyqtgraph PlotCurveItem
-    entry: Any  # timeline_key.KeyEntry
+    entry: Any  # key.KeyEntry
     x: float  # log10 hours: the event's middle, or the result's time
     y: float | None  # the result's value (or the middle of its range); None for events
     texts: dict[str, str] = field(default_factory=dict)  # ONE / TWO -> text

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent, meter_fill
 from ketdesk.content.schema.core import Claim
-from ketdesk.ui.evidence_meter import EvidenceMeter
+from ketdesk.ui.panels.conditions.evidence_meter import EvidenceMeter
 from ketdesk.ui.theme import Metrics, Theme
 from ketdesk.ui.widgets import Card, button_text, make_label
 

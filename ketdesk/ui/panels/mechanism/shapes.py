@@ -15,17 +15,9 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainterPath, QPolygonF
 
-from ketdesk.ui.panels import mechanism_scene as sc
+from ketdesk.ui.colour import mix
+from ketdesk.ui.panels.mechanism import scene as sc
 from ketdesk.ui.theme import OKABE_ITO
-
-
-def mix(colour: str, other: str, amount: float) -> QColor:
-    """``colour`` moved ``amount`` (0..1) of the way towards ``other``."""
-    a, b = QColor(colour), QColor(other)
-    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * amount,
-                           a.greenF() + (b.greenF() - a.greenF()) * amount,
-                           a.blueF() + (b.blueF() - a.blueF()) * amount)
-
 
 WHITE = "#FFFFFF"
 BLACK = "#000000"

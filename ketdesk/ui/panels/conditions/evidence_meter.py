@@ -34,11 +34,6 @@ class MeterBars(QWidget):
     def total(self) -> int:
         return self._total
 
-    def set_fill(self, filled: int, total: int) -> None:
-        self._filled, self._total = filled, total
-        self.setFixedSize(self.sizeHint())
-        self.update()
-
     def set_em(self, em: int) -> None:
         self._em = em
         self.setFixedSize(self.sizeHint())
@@ -111,11 +106,6 @@ class EvidenceMeter(QWidget):
     @property
     def word(self) -> str:
         return self.word_label.text()
-
-    def set_level(self, filled: int, total: int, word: str, accessible_name: str) -> None:
-        self.bars.set_fill(filled, total)
-        self.word_label.setText(word)
-        self.setAccessibleName(accessible_name)
 
     def apply_metrics(self, metrics: Metrics) -> None:
         self._row.setSpacing(metrics.px(0.4))

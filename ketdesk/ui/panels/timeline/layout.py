@@ -18,14 +18,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF
 
-from ketdesk.ui.panels import mechanism_placement as placement
+from ketdesk.ui import geometry
 
 Span = tuple[float, float]
-
-
-def assign_rows(spans: Sequence[Span], gap: float) -> list[int]:
-    """Row index for each (left, right) span: the first row where it clears the others."""
-    return [row for row, _ in assign_sided_rows([[span] for span in spans], gap)]
 
 
 def assign_sided_rows(options: Sequence[Sequence[Span]], gap: float) -> list[tuple[int, int]]:
@@ -105,9 +100,9 @@ def best_split(text: str, width_of: Callable[[str], float]) -> str:
 # --- geometry tests ------------------------------------------------------------------------
 def segment_hits(rect: QRectF, line: QLineF) -> bool:
     """Whether a line segment passes through a rectangle (exact: Liang-Barsky clipping,
-    the diagram's label placer's own test, here on Qt's types)."""
-    return placement.segment_hits(((line.x1(), line.y1()), (line.x2(), line.y2())),
-                                  (rect.left(), rect.top(), rect.right(), rect.bottom()))
+    the diagram's label placer's own test from the kit, here on Qt's types)."""
+    return geometry.segment_hits(((line.x1(), line.y1()), (line.x2(), line.y2())),
+                                 (rect.left(), rect.top(), rect.right(), rect.bottom()))
 
 
 def segments_cross(a: QLineF, b: QLineF) -> bool:

@@ -4,7 +4,7 @@ other and of the drawing, drawn from a cache.
 Each part's label is a plate with a step-number badge, the part's name and, under it, its
 plain gloss in brackets. Labels are sized from the app's text metrics (not the picture's
 scale) so they read from two metres at every window size and text size. ``plan_labels``
-places them with ``mechanism_placement``: near their slot in the design where there is
+places them with ``placement``: near their slot in the design where there is
 room, otherwise above or below the picture, where the diagram grows taller (the page
 scrolls) rather than letting words pile up on each other or on the drawing.
 
@@ -25,9 +25,12 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 
 from ketdesk.content.schema.mechanism import PartLabel
 from ketdesk.fonts import FAMILY
-from ketdesk.ui.panels import mechanism_placement as mp
-from ketdesk.ui.panels import mechanism_scene as sc
-from ketdesk.ui.panels.mechanism_shapes import key_areas, part_shapes
+from ketdesk.ui.colour import contrast_ratio, mix
+from ketdesk.ui.geometry import Point, Rect
+from ketdesk.ui.panels.mechanism import placement as mp
+from ketdesk.ui.panels.mechanism import scene as sc
+from ketdesk.ui.panels.mechanism.layers import clear_image
+from ketdesk.ui.panels.mechanism.shapes import key_areas, part_shapes
 from ketdesk.ui.theme import Metrics, Theme
 
 # The crowded middle of the picture first, then the labels at its edges, which can move
@@ -62,7 +65,7 @@ class LabelBox:
     def leader_to(self, anchor: QPointF) -> QLineF | None:
         """The leader line from this label to ``anchor``, or None when none is drawn.
 
-        The same rule as ``mechanism_placement.leaders_for``, which placed the label.
+        The same rule as ``placement.leaders_for``, which placed the label.
         """
         if self.body is not None and self.rect.intersects(self.body):
             return None
@@ -212,20 +215,20 @@ def _gap(metrics: Metrics) -> float:
     return max(4.0, metrics.em * 0.3)  # between two labels
 
 
-def _anchors(part: str, transform: QTransform) -> tuple[mp.Point, ...]:
+def _anchors(part: str, transform: QTransform) -> tuple[Point, ...]:
     """Where a part's leader ends, at several points along the way if the part moves."""
     samples = MOVING_ANCHOR_SAMPLES if part in sc.MOVING_ANCHORS else 1
     return tuple(_point(transform.map(sc.label_anchor(part, i / max(1, samples - 1))))
                  for i in range(samples))
 
 
-def _bodies(boxes: Mapping[str, LabelBox], transform: QTransform) -> dict[str, mp.Rect]:
+def _bodies(boxes: Mapping[str, LabelBox], transform: QTransform) -> dict[str, Rect]:
     """The big cells a label may sit on instead of pointing at them (widget pixels)."""
     return {part: _rect(transform.mapRect(_part_bounds(part)))
             for part in boxes if not sc.LABEL_SLOTS[part].leader}
 
 
-def _qrect(rect: mp.Rect | None, dy: float) -> QRectF | None:
+def _qrect(rect: Rect | None, dy: float) -> QRectF | None:
     return None if rect is None else QRectF(rect[0], rect[1] + dy, rect[2] - rect[0], rect[3] - rect[1])
 
 
@@ -284,7 +287,7 @@ class _Look:
                          QColor(theme.border), QColor(theme.text))
         text = dimmed(QColor(theme.text), surface)
         return _Look(text, dimmed(QColor(theme.muted), surface), dimmed(QColor(theme.accent), surface),
-                     _mix(QColor(theme.border), surface, 0.45), text)
+                     mix(QColor(theme.border), surface, 0.45), text)
 
 
 class LabelPainter:
@@ -362,9 +365,7 @@ class LabelPainter:
         origin = QPointF(int(area.left() * ratio) / ratio, int(area.top() * ratio) / ratio)
         width = int((area.right() - origin.x()) * ratio) + 2
         height = int((area.bottom() - origin.y()) * ratio) + 2
-        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(ratio)
-        image.fill(Qt.GlobalColor.transparent)
+        image = clear_image(width, height, ratio)
         painter = QPainter(image)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -398,39 +399,19 @@ class LabelPainter:
 
 
 # --- colour -----------------------------------------------------------------------------------
-def _mix(colour: QColor, other: QColor, amount: float) -> QColor:
-    return QColor.fromRgbF(colour.redF() + (other.redF() - colour.redF()) * amount,
-                           colour.greenF() + (other.greenF() - colour.greenF()) * amount,
-                           colour.blueF() + (other.blueF() - colour.blueF()) * amount)
-
-
-def _luminance(colour: QColor) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio of two colours."""
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def dimmed(colour: QColor, background: QColor, *, most: float = 0.7) -> QColor:
     """``colour`` faded towards ``background`` as far as it can go (up to ``most``) while
     keeping DIM_CONTRAST against it."""
     low, high = 0.0, most
-    if contrast(_mix(colour, background, high), background) >= DIM_CONTRAST:
-        return _mix(colour, background, high)
+    if contrast_ratio(mix(colour, background, high), background) >= DIM_CONTRAST:
+        return mix(colour, background, high)
     for _ in range(24):  # bisection: contrast falls steadily as the colour fades
         middle = (low + high) / 2
-        if contrast(_mix(colour, background, middle), background) >= DIM_CONTRAST:
+        if contrast_ratio(mix(colour, background, middle), background) >= DIM_CONTRAST:
             low = middle
         else:
             high = middle
-    return _mix(colour, background, low)
+    return mix(colour, background, low)
 
 
 def _text_size(fm: QFontMetricsF, text: str, max_width: float) -> QRectF:
@@ -457,9 +438,9 @@ def _nearest_on_rect(rect: QRectF, point: QPointF) -> QPointF:
                    min(max(point.y(), rect.top()), rect.bottom()))
 
 
-def _point(point: QPointF) -> mp.Point:
+def _point(point: QPointF) -> Point:
     return (point.x(), point.y())
 
 
-def _rect(rect: QRectF) -> mp.Rect:
+def _rect(rect: QRectF) -> Rect:
     return (rect.left(), rect.top(), rect.right(), rect.bottom())

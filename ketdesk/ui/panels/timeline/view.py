@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from ketdesk.content.schema.timeline import Callout, IconRow, TimelineContent
 from ketdesk.ui import charts
 from ketdesk.ui.flow_layout import FlowLayout
-from ketdesk.ui.icon_array import IconArray, IconRowSpec
 from ketdesk.ui.panels.base import Panel, PanelContext
-from ketdesk.ui.panels.timeline_chart import TimelineChart
-from ketdesk.ui.panels.timeline_table import TimelineTable
-from ketdesk.ui.panels.timeline_words import table_rows
+from ketdesk.ui.panels.timeline.chart import TimelineChart
+from ketdesk.ui.panels.timeline.icon_array import IconArray, IconRowSpec
+from ketdesk.ui.panels.timeline.table import TimelineTable
+from ketdesk.ui.panels.timeline.words import table_rows
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, ResponsiveGrid, button_text, make_label
 

@@ -23,9 +23,9 @@ from ketdesk.content.schema.core import Block, Point
 from ketdesk.content.schema.risks import Bar, BarChart, Lane, RisksContent, Span
 from ketdesk.ui.charts import series_style
 from ketdesk.ui.panels.base import Panel, PanelContext
-from ketdesk.ui.panels.risks_bars import RangeBarChart
-from ketdesk.ui.panels.risks_session import SessionChartView
-from ketdesk.ui.panels.risks_widgets import (
+from ketdesk.ui.panels.risks.bars import RangeBarChart
+from ketdesk.ui.panels.risks.session import SessionChartView
+from ketdesk.ui.panels.risks.widgets import (
     ChartCard,
     FittedTable,
     LegendSwatch,

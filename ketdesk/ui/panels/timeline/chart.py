@@ -5,7 +5,7 @@ series' results, and bars for ranges. Events without a number ("improvement begi
 "effect fades") are never drawn as values: they get a shaded span or a dotted line
 through the chart and a labelled marker in a strip above the top of the scale.
 
-Words are laid out in pixels after every resize (see ``timeline_place``) so that no word
+Words are laid out in pixels after every resize (see ``place``) so that no word
 covers another word, a marker, a range bar or a line, from 1024x600 to 4K and from 100%
 to 200% text. Words with no free place move into the key beneath the chart, marked on the
 chart by a letter. The 0-10 scale never gets shorter than ``SCALE_EM`` lines of text:
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.timeline import TimelineContent, TimelinePoint, TimelineSeries
 from ketdesk.ui import charts
-from ketdesk.ui.panels.timeline_key import ChartKey
-from ketdesk.ui.panels.timeline_layout import best_split
-from ketdesk.ui.panels.timeline_place import (
+from ketdesk.ui.panels.timeline.key import ChartKey
+from ketdesk.ui.panels.timeline.layout import best_split
+from ketdesk.ui.panels.timeline.place import (
     LETTER,
     LETTERS,
     ONE,
@@ -40,7 +40,7 @@ from ketdesk.ui.panels.timeline_place import (
     place_tags,
     plan_strip,
 )
-from ketdesk.ui.panels.timeline_words import tip_html, tip_lines
+from ketdesk.ui.panels.timeline.words import tip_html, tip_lines
 from ketdesk.ui.theme import Metrics, Theme
 from ketdesk.ui.widgets import make_label
 
@@ -376,7 +376,7 @@ class TimelineChart:
         """Fit the ranges, stack the event words, place the tags, pick the ticks that fit.
 
         No word is ever drawn over another word, a marker, a range bar or a line: words
-        without a free place on the chart move to the key beneath it (see ``timeline_key``).
+        without a free place on the chart move to the key beneath it (see ``key``).
         """
         rect = self.view.sceneBoundingRect()
         if rect.width() < 40 or rect.height() < 40:

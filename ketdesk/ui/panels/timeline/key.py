@@ -84,12 +84,6 @@ class ChartKey(QWidget):
         for entry in order:
             self.flow.addWidget(entry)
 
-    def shown_entries(self) -> list[KeyEntry]:
-        return [e for e in self.entries if not e.isHidden()]
-
-    def height_for(self, width: int) -> int:
-        return self.flow.heightForWidth(width) if self.shown_entries() else 0
-
     def apply_metrics(self, metrics: Metrics) -> None:
         self.flow.setSpacing(metrics.gap)
         side = metrics.px(1.5)

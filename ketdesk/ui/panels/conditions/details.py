@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent
 from ketdesk.content.schema.core import Block, Claim
-from ketdesk.ui.evidence_meter import EvidenceMeter
 from ketdesk.ui.overlay import Overlay
-from ketdesk.ui.panels.conditions_card import make_meter
+from ketdesk.ui.panels.conditions.card import make_meter
+from ketdesk.ui.panels.conditions.evidence_meter import EvidenceMeter
 from ketdesk.ui.theme import Metrics, Theme
 from ketdesk.ui.widgets import Card, button_text, make_label
 

@@ -16,12 +16,21 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 
-from ketdesk.ui.panels.mechanism_shapes import STATIC_PARTS, Shape, part_shapes
+from ketdesk.ui.panels.mechanism.shapes import STATIC_PARTS, Shape, part_shapes
 
 HALO = 16.0  # design units added around a highlighted part's outline
 HALO_ALPHA = 0.35  # how strongly the halo tints what is behind it
 _STEPS = 1000  # a moving part's ``active`` is quantised to this
 _HALO_STEPS = 4  # and its halo strength to this (a translucent band: steps do not show)
+
+
+def clear_image(width: int, height: int, ratio: float) -> QImage:
+    """A transparent image ``width`` x ``height`` device pixels at ``ratio``, to paint a
+    layer, sprite or label into (premultiplied: the fast format to composite)."""
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
 
 
 @dataclass
@@ -114,9 +123,7 @@ class PartLayers:
                 body: bool, halo: float) -> QImage:
         size = self._bounds(shapes, transform).bottomRight() - layer.origin
         width, height = max(1, int(size.x() * ratio) + 2), max(1, int(size.y() * ratio) + 2)
-        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(ratio)
-        image.fill(Qt.GlobalColor.transparent)
+        image = clear_image(width, height, ratio)
         painter = QPainter(image)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -160,11 +167,8 @@ class PartLayers:
             bare = replace(shape, at=None)  # drawn around (0, 0)
             bounds = QTransform.fromScale(scale, scale).mapRect(_design_bounds([bare]))
             offset = QPointF(int(bounds.left() * ratio) / ratio, int(bounds.top() * ratio) / ratio)
-            image = QImage(int((bounds.right() - offset.x()) * ratio) + 2,
-                           int((bounds.bottom() - offset.y()) * ratio) + 2,
-                           QImage.Format.Format_ARGB32_Premultiplied)
-            image.setDevicePixelRatio(ratio)
-            image.fill(Qt.GlobalColor.transparent)
+            image = clear_image(int((bounds.right() - offset.x()) * ratio) + 2,
+                                int((bounds.bottom() - offset.y()) * ratio) + 2, ratio)
             painter = QPainter(image)
             try:
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

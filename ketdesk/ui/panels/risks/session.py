@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QSizePolicy, QTool
 from ketdesk.content.schema.core import Point
 from ketdesk.content.schema.risks import Lane, SessionChart, Span
 from ketdesk.ui import charts
-from ketdesk.ui.panels.risks_widgets import arrow_polygon, paint_span
+from ketdesk.ui.panels.risks.widgets import arrow_polygon, paint_span
 from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
 

@@ -6,23 +6,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ketdesk.content.registry import PANEL_IDS
-from ketdesk.content.schema.core import Source
+from ketdesk.ui.citations import citation_text
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.widgets import Card, make_label
-
-
-def citation_text(number: int, source: Source, secondary_note: str) -> str:
-    """One citation as plain text: authors, year, title, journal, details, locator."""
-    parts = [f"{number}. {source.authors} ({source.year})."]
-    if source.title:
-        parts.append(f"{source.title}.")
-    journal = source.journal + (f" {source.details}" if source.details else "")
-    parts.append(f"{journal}.")
-    if source.link:
-        parts.append(source.link)
-    if source.status == "secondary":
-        parts.append(f"({secondary_note})")
-    return " ".join(parts)
 
 
 class SourcesPanel(Panel):

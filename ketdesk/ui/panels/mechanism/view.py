@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ketdesk.content.schema.mechanism import DIAGRAM_PARTS, MechanismContent
-from ketdesk.ui.panels import mechanism_scene as sc
 from ketdesk.ui.panels.base import Panel, PanelContext
-from ketdesk.ui.panels.mechanism_diagram import SynapseDiagram
-from ketdesk.ui.panels.mechanism_swipe import SwipeRecognizer
+from ketdesk.ui.panels.mechanism import scene as sc
+from ketdesk.ui.panels.mechanism.diagram import SynapseDiagram
+from ketdesk.ui.panels.mechanism.swipe import SwipeRecognizer
 from ketdesk.ui.text import claim_html
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, ResponsiveGrid, button_text, make_label

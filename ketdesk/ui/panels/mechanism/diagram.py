@@ -1,8 +1,8 @@
 """The synapse diagram widget: vector shapes, word labels, and eased moves between steps.
 
-Shapes come from ``mechanism_shapes`` in design units, scaled to the widget's width and
-composited from per-part layers (``mechanism_layers``); labels are placed by
-``mechanism_labels``. The widget's height follows its width *and* its words: when the
+Shapes come from ``shapes`` in design units, scaled to the widget's width and
+composited from per-part layers (``layers``); labels are placed by
+``labels``. The widget's height follows its width *and* its words: when the
 labels need more room than the picture leaves (large text, a small window) the diagram
 grows taller and the page scrolls, instead of letting words overlap. An animation eases
 every part's state from one step to the next.
@@ -34,8 +34,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ketdesk.content.schema.mechanism import PartLabel
-from ketdesk.ui.panels import mechanism_scene as sc
-from ketdesk.ui.panels.mechanism_labels import (
+from ketdesk.ui.panels.mechanism import scene as sc
+from ketdesk.ui.panels.mechanism.labels import (
     LabelBox,
     LabelFonts,
     LabelPainter,
@@ -43,8 +43,8 @@ from ketdesk.ui.panels.mechanism_labels import (
     line_width,
     plan_labels,
 )
-from ketdesk.ui.panels.mechanism_layers import PartLayers
-from ketdesk.ui.panels.mechanism_shapes import DRAW_ORDER, key_areas
+from ketdesk.ui.panels.mechanism.layers import PartLayers
+from ketdesk.ui.panels.mechanism.shapes import DRAW_ORDER, key_areas
 from ketdesk.ui.theme import Metrics, Theme
 
 ANIMATION_MS = 450  # within the 300-600 ms a step change should take

@@ -15,7 +15,7 @@ slot, plus a price for growing the diagram beyond the picture (the widget gets t
 when words need room, and the page scrolls), plus small prices for leaders that cross
 other leaders or drawing parts, or run long. A label with no allowed spot pushes the
 labels in its way elsewhere; if that fails too, the result says so (``ok``) and the caller
-lays the labels out another way (``mechanism_labels``), instead of drawing a clash, which
+lays the labels out another way (``labels``), instead of drawing a clash, which
 is all a nudging loop that gives up after some rounds can promise.
 """
 
@@ -26,9 +26,18 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-Rect = tuple[float, float, float, float]  # left, top, right, bottom
-Point = tuple[float, float]
-Segment = tuple[Point, Point]
+from ketdesk.ui.geometry import (
+    Point,
+    Rect,
+    Segment,
+    contains,
+    grow,
+    intersects,
+    nearest_on_rect,
+    point_rect,
+    segment_hits,
+    segments_cross,
+)
 
 # Prices, in text lines (em) of distance from the slot.
 GROW_PRICE = 2.5  # per em the diagram grows taller: a label moved 2.5 em costs the same
@@ -364,64 +373,3 @@ def _fallback(req: LabelRequest, field: Field) -> Placed:
     y = min(max(req.slot[1], top), bottom - h)
     rect = (x, y, x + w, y + h)
     return Placed(rect, leaders_for(req, rect), FAILED_PRICE)
-
-
-# --- small geometry --------------------------------------------------------------------------
-def intersects(a: Rect, b: Rect) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def contains(rect: Rect, point: Point) -> bool:
-    return rect[0] <= point[0] <= rect[2] and rect[1] <= point[1] <= rect[3]
-
-
-def grow(rect: Rect, by: float) -> Rect:
-    return (rect[0] - by, rect[1] - by, rect[2] + by, rect[3] + by)
-
-
-def point_rect(point: Point) -> Rect:
-    return (point[0], point[1], point[0], point[1])
-
-
-def nearest_on_rect(rect: Rect, point: Point) -> Point:
-    return (min(max(point[0], rect[0]), rect[2]), min(max(point[1], rect[1]), rect[3]))
-
-
-def segment_hits(seg: Segment, rect: Rect) -> bool:
-    """Whether the segment passes through the rectangle (Liang-Barsky clipping)."""
-    (x0, y0), (x1, y1) = seg
-    if (max(x0, x1) < rect[0] or min(x0, x1) > rect[2] or max(y0, y1) < rect[1]
-            or min(y0, y1) > rect[3]):
-        return False  # apart: most pairs end here
-    dx, dy = x1 - x0, y1 - y0
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, x0 - rect[0]), (dx, rect[2] - x0), (-dy, y0 - rect[1]), (dy, rect[3] - y0)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            if t > high:
-                return False
-            low = max(low, t)
-        else:
-            if t < low:
-                return False
-            high = min(high, t)
-    return low <= high
-
-
-def segments_cross(a: Segment, b: Segment) -> bool:
-    """Whether two segments cross at a point inside both (touching ends do not count)."""
-    (ax, ay), (bx, by) = a
-    (cx, cy), (dx, dy) = b
-
-    def side(px: float, py: float, qx: float, qy: float, rx: float, ry: float) -> float:
-        return (qx - px) * (ry - py) - (qy - py) * (rx - px)
-
-    d1 = side(cx, cy, dx, dy, ax, ay)
-    d2 = side(cx, cy, dx, dy, bx, by)
-    d3 = side(ax, ay, bx, by, cx, cy)
-    d4 = side(ax, ay, bx, by, dx, dy)
-    return d1 * d2 < 0 and d3 * d4 < 0

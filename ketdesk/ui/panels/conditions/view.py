@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QWidget
 
 from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent, meter_fill
 from ketdesk.content.schema.core import Claim
-from ketdesk.ui.evidence_meter import EvidenceMeter
+from ketdesk.ui.citations import citation_text
 from ketdesk.ui.panels.base import Panel, PanelContext
-from ketdesk.ui.panels.conditions_card import ConditionCardView
-from ketdesk.ui.panels.conditions_chart import PeopleChart
-from ketdesk.ui.panels.conditions_details import DetailsOverlay
-from ketdesk.ui.panels.sources import citation_text
+from ketdesk.ui.panels.conditions.card import ConditionCardView
+from ketdesk.ui.panels.conditions.chart import PeopleChart
+from ketdesk.ui.panels.conditions.details import DetailsOverlay
+from ketdesk.ui.panels.conditions.evidence_meter import EvidenceMeter
 from ketdesk.ui.text import SOURCE_LINK_PREFIX, claim_html, escape
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label

@@ -1,0 +1,130 @@
+"""The steps of start-up that the app, the self-test, the tests and the benchmarks share:
+the QApplication, the window built from content and placed on the screen, charts warmed.
+
+``ketdesk.app.main`` decides the order (and the kiosk, screenshot and self-test paths);
+this module only builds. Qt, pyqtgraph and the window are imported inside the functions,
+so importing this module stays as cheap as importing ``ketdesk.app``.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from ketdesk import __version__, paths
+from ketdesk.cli import Options
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from ketdesk.ui.main_window import MainWindow
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with ketdesk's names and bundled fonts (reuses one if it exists)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from ketdesk import APP_NAME, ORG_NAME
+    from ketdesk.fonts import FAMILY, load_bundled_fonts
+
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        # Fractional scaling as the screen reports it: no rounding to whole factors.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([sys.argv[0], *(argv or [])])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("ketdesk")
+    load_bundled_fonts()
+    app.setFont(QFont(FAMILY))
+    return app
+
+
+def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
+    icon_path = paths.resource("icons/ketdesk.svg")
+    return QIcon(str(icon_path)) if icon_path.exists() else QIcon()
+
+
+def build_window(options: Options, settings_lang: str = "en", text_scale: int = 100,
+                 clinic_name: str = "", reduce_motion: bool = False,
+                 theme_name: str = "standard", size: tuple[int, int] = (1280, 800)
+                 ) -> MainWindow:
+    """Content + main window, with the fallback banner when custom content is broken.
+
+    Language, text size and theme given here are the session's defaults; a visitor's
+    changes in the header are not saved. ``size`` is the size the window will open at.
+    """
+    from ketdesk.content_source import choose_content, pack_for_language
+    from ketdesk.ui.main_window import MainWindow
+    from ketdesk.ui.theme import SYSTEM_THEME, resolve_theme
+
+    lang = options.lang or settings_lang
+    chosen = choose_content(lang, options.content)
+    scale = (options.text_scale or text_scale) / 100
+    window = MainWindow(chosen.pack, text_scale=scale, clinic_name=clinic_name,
+                        reduce_motion=reduce_motion, theme=resolve_theme(theme_name),
+                        pack_loader=lambda code: pack_for_language(code, options.content),
+                        size=size)
+    if theme_name == SYSTEM_THEME:
+        from ketdesk.ui.theme import follow_system_contrast
+
+        follow_system_contrast(window.set_theme)
+    window.setWindowIcon(app_icon())
+    if chosen.custom_problems:
+        window.show_banner(chosen.pack.ui.fallback_banner.format(
+            count=len(chosen.custom_problems), log=paths.log_file()))
+    if options.panel:
+        window.show_panel(options.panel)
+    return window
+
+
+def warm_up_charts() -> None:
+    """Import pyqtgraph once the first frame is up, so the first chart panel opens fast."""
+    from ketdesk.ui import charts
+
+    charts.pg()
+
+
+def _available_area() -> QRect | None:
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else None
+
+
+def _opens_maximised(area: QRect) -> bool:
+    return area.width() < 1280 or area.height() < 760
+
+
+def opening_size() -> tuple[int, int]:
+    """The size ``show_sized_to_screen`` will give the window, known before it is built."""
+    area = _available_area()
+    if area is None:
+        return (1280, 800)
+    if _opens_maximised(area):
+        return (area.width(), area.height())
+    return (min(1800, round(area.width() * 0.85)), min(1100, round(area.height() * 0.85)))
+
+
+def show_sized_to_screen(window: MainWindow) -> None:
+    """Open large on a laptop or monitor, and maximised on a small screen."""
+    area = _available_area()
+    if area is None:
+        window.show()
+        return
+    if _opens_maximised(area):
+        window.showMaximized()
+        return
+    window.resize(*opening_size())  # already this size when built with it: no restyle
+    window.move(area.center() - window.rect().center())
+    window.show()
