@@ -42,6 +42,7 @@ def measure(width: int, height: int) -> dict[str, float | int | str]:
     from PySide6.QtGui import QImage
 
     from ketdesk import paths
+    from ketdesk.choices import installed_languages
     from ketdesk.content import load_content
     from ketdesk.content_source import builtin_pack
     from ketdesk.screenshot import settle
@@ -51,7 +52,7 @@ def measure(width: int, height: int) -> dict[str, float | int | str]:
 
     result = load_content(paths.builtin_content_dir("en"))
     assert result.pack is not None, [str(p) for p in result.problems]
-    window = MainWindow(result.pack, pack_loader=builtin_pack)
+    window = MainWindow(result.pack, pack_loader=builtin_pack, languages=installed_languages())
     window.resize(width, height)
     window.show()
     settle()

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main() -> None:
+    from ketdesk.choices import installed_languages
     from ketdesk.content import load_content
     from ketdesk.content_source import builtin_pack
     from ketdesk.screenshot import settle
@@ -25,7 +26,7 @@ def main() -> None:
     app = create_application()
     result = load_content(Path("resources/content/en"))
     assert result.pack is not None
-    window = MainWindow(result.pack, pack_loader=builtin_pack)
+    window = MainWindow(result.pack, pack_loader=builtin_pack, languages=installed_languages())
     window.resize(*size)
     window.show()
     settle()

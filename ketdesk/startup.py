@@ -64,6 +64,7 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
     Language, text size and theme given here are the session's defaults; a visitor's
     changes in the header are not saved. ``size`` is the size the window will open at.
     """
+    from ketdesk.choices import installed_languages
     from ketdesk.content_source import choose_content, pack_for_language
     from ketdesk.ui.main_window import MainWindow
     from ketdesk.ui.theme import SYSTEM_THEME, resolve_theme
@@ -71,7 +72,8 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
     lang = options.lang or settings_lang
     chosen = choose_content(lang, options.content)
     scale = (options.text_scale or text_scale) / 100
-    window = MainWindow(chosen.pack, text_scale=scale, clinic_name=clinic_name,
+    window = MainWindow(chosen.pack, languages=installed_languages(), text_scale=scale,
+                        clinic_name=clinic_name,
                         reduce_motion=reduce_motion, theme=resolve_theme(theme_name),
                         pack_loader=lambda code: pack_for_language(code, options.content),
                         size=size)

@@ -79,10 +79,11 @@ def qapp_fonts(qapp):
 
 @pytest.fixture
 def window(qtbot, qapp_fonts, pack):
+    from ketdesk.choices import installed_languages
     from ketdesk.content_source import pack_for_language
     from ketdesk.ui.main_window import MainWindow
 
-    win = MainWindow(pack, pack_loader=pack_for_language)
+    win = MainWindow(pack, pack_loader=pack_for_language, languages=installed_languages())
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()

@@ -45,6 +45,7 @@ def app() -> None:
     mark("import PySide6 QtCore, QtGui, QtWidgets")
     startup.create_application()
     mark("QApplication, bundled fonts")
+    from ketdesk.choices import installed_languages
     from ketdesk.content_source import builtin_pack, choose_content
 
     chosen = choose_content(options.lang or settings.lang, options.content)
@@ -53,7 +54,8 @@ def app() -> None:
     from ketdesk.ui.main_window import MainWindow
 
     mark("import main window, panels, theme")
-    window = MainWindow(chosen.pack, pack_loader=builtin_pack, size=startup.opening_size())
+    window = MainWindow(chosen.pack, pack_loader=builtin_pack, languages=installed_languages(),
+                        size=startup.opening_size())
     mark("build the main window and the first panel (style sheet included)")
     window.setWindowIcon(startup.app_icon())
     mark("window icon (SVG)")

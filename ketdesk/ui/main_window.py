@@ -10,7 +10,7 @@ The window reads no files: it is handed a pack and a ``PackLoader`` for language
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketdesk.choices import clamp_scale, installed_languages, step_scale
+from ketdesk.choices import clamp_scale, step_scale
 from ketdesk.content.registry import PANEL_IDS, SOURCES_PANEL_ID, shortcut
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.ui.header_tools import HeaderLayout, HeaderTools
@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
     panel_changed = Signal(str)
     metrics_changed = Signal(object)
 
-    def __init__(self, pack: ContentPack, *, pack_loader: PackLoader, text_scale: float = 1.0,
+    def __init__(self, pack: ContentPack, *, pack_loader: PackLoader, languages: Sequence[str],
+                 text_scale: float = 1.0,
                  theme: Theme = STANDARD, reduce_motion: bool = False, clinic_name: str = "",
                  size: tuple[int, int] = (1280, 800)) -> None:
         super().__init__()
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
         text_scale = clamp_scale(text_scale)
         self._text_scale = text_scale
         self._pack_loader = pack_loader
+        # The languages on offer (ketdesk.choices.installed_languages), given, not looked up.
+        self._languages = tuple(languages)
         # What reset_user_choices returns to: the clinic's settings, not the last visitor's.
         self._defaults = UserChoices(text_scale, pack.meta.lang, theme)
         self._clinic_name = clinic_name
@@ -262,7 +265,7 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(tab)
             button.setAccessibleDescription(pack.panel(panel_id).title)
         self.header.setAccessibleName(pack.ui.panel_navigation)
-        self.tools.apply_strings(pack.ui.access, installed_languages())
+        self.tools.apply_strings(pack.ui.access, self._languages)
         self._show_tool_state()
         self._fix_tab_order()
         if self.banner.isVisible():

@@ -47,10 +47,12 @@ class QuitRecorder:
 def make_kiosk(qtbot: Any, pack: Any, *, start: bool = True, pack_loader: Any = None,
                **overrides: Any) -> tuple[Kiosk, QuitRecorder]:
     """A started kiosk whose timers are long unless a test shortens them."""
+    from ketdesk.choices import installed_languages
     from ketdesk.content_source import pack_for_language
     from ketdesk.ui.main_window import MainWindow
 
-    window = MainWindow(pack, pack_loader=pack_loader or pack_for_language)
+    window = MainWindow(pack, pack_loader=pack_loader or pack_for_language,
+                        languages=installed_languages())
     values: dict[str, Any] = {"pin_hash": pin_hash(), "idle_timeout": 600.0, "rotate_interval": 600.0,
                               "tick_interval": 600.0, "cursor_hide": 600.0, "hold_seconds": 600.0}
     values.update(overrides.pop("config", {}))

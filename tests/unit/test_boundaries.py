@@ -147,6 +147,8 @@ def window_rule(imp: Import) -> str | None:
         return "the window reads no files: it is given a pack and a pack loader"
     if within(imp.module, "PySide6") and QT_FILE_CLASSES & set(imp.names):
         return "the window reads no files (Qt file classes)"
+    if imp.module == "ketdesk.choices" and "installed_languages" in imp.names:
+        return "the window is given the languages on offer (listing them reads a folder)"
     return None
 
 
