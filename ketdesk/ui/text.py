@@ -22,9 +22,10 @@ def escape(text: str) -> str:
 
 
 def tooltip_text(text: str) -> str:
-    """Content text for a tooltip. Qt guesses whether a tooltip is markup, so a tip holding
-    ``<b>`` would be rendered; escaped text in a paragraph always shows as typed."""
-    return f"<p>{escape(text)}</p>"
+    """Plain text for a tooltip. Qt guesses whether a tooltip is markup, so a tip holding
+    ``<b>`` would be rendered; escaped text in a paragraph always shows as typed. Each
+    line of ``text`` stays a line; long lines wrap at the tooltip's width."""
+    return "<p>" + "<br>".join(escape(line) for line in text.split("\n")) + "</p>"
 
 
 def source_refs_html(source_ids: Iterable[str], numbers: Mapping[str, int], ui: UiStrings,

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.timeline import TimelinePanel, TimelinePoint, TimelineSeries
-from ketdesk.ui.text import escape
 
 
 def citation(pack: ContentPack, source_id: str) -> str:
@@ -43,11 +42,12 @@ def tip_lines(pack: ContentPack, numbers: Mapping[str, int], series: TimelineSer
     return lines
 
 
-def tip_html(lines: list[str]) -> str:
-    """Tooltip rich text: the first line bold, every line escaped, wrapped at a readable width."""
-    head, *rest = lines
-    body = "<br>".join(escape(line) for line in rest)
-    return f"<p style='white-space:pre-wrap'><b>{escape(head)}</b><br>{body}</p>"
+def tip_text(lines: list[str]) -> str:
+    """Tooltip text: one line each, plain; ``connect_point_tips`` escapes it for Qt.
+
+    Markup built here was escaped a second time and showed to patients as ``<p style=...``.
+    """
+    return "\n".join(lines)
 
 
 def table_rows(pack: ContentPack, numbers: Mapping[str, int]) -> list[list[str]]:
