@@ -129,9 +129,7 @@ def _collect(value: Any, tp: Any, path: KeyPath, out: list[tuple[KeyPath, str]])
             try:
                 msgspec.convert(value, tp)
             except msgspec.ValidationError as exc:
-                message, _, where = str(exc).partition(" - at `$")
-                sub = _parse_msgspec_path(where.rstrip("`")) if where else ()
-                out.append(((*path, *sub), message))
+                out.append(_check_failure(exc, value, path))
         return
     if origin in (tuple, list):
         if not isinstance(value, list):
@@ -164,6 +162,42 @@ def collect_problems(data: Any, tp: Any) -> list[tuple[str, str]]:
     found: list[tuple[KeyPath, str]] = []
     _collect(data, tp, (), found)
     return [(format_path(path), message) for path, message in found]
+
+
+_LEADING_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+def _check_failure(exc: msgspec.ValidationError, value: Any, path: KeyPath) -> tuple[KeyPath, str]:
+    """Where a type's own check failed, as precisely as the message allows.
+
+    msgspec places a ``__post_init__`` error at the table that ran the check; when the
+    message starts with the key it is about ("last_reviewed has ...", "kiosk.pin_wrong must
+    ..."), the problem names that key and its line instead of the table's.
+    """
+    message, _, where = str(exc).partition(" - at `$")
+    sub = _parse_msgspec_path(where.rstrip("`")) if where else ()
+    node: Any = value
+    for part in sub:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            node = None
+            break
+    lead = _LEADING_KEY.match(message)
+    if lead and isinstance(node, dict):
+        parts = lead.group(0).split(".")
+        for start in range(len(parts)):
+            if _resolve(node, parts[start:]):
+                return (*path, *sub, *parts[start:]), message
+    return (*path, *sub), message
+
+
+def _resolve(node: dict[str, Any], keys: list[str]) -> bool:
+    for key in keys:
+        if not isinstance(node, dict) or key not in node:
+            return False
+        node = node[key]
+    return True
 
 
 def _parse_msgspec_path(text: str) -> KeyPath:
@@ -258,8 +292,7 @@ def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem]) -> A
         try:
             msgspec.convert(data, tp)
         except msgspec.ValidationError as exc:
-            message, _, where = str(exc).partition(" - at `$")
-            found.append((_parse_msgspec_path(where.rstrip("`")) if where else (), message))
+            found.append(_check_failure(exc, data, ()))
     for key_path, message in found:
         problem(line_of(lines, key_path), format_path(key_path), message)
     return None

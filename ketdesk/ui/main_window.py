@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.pack import PANEL_IDS, ContentPack
 from ketdesk.ui.header_tools import MAX_SCALE, MIN_SCALE, HeaderLayout, HeaderTools, step_scale
 from ketdesk.ui.panels import Panel, PanelContext, create_panel
@@ -268,7 +269,7 @@ class MainWindow(QMainWindow):
             self.banner.close_button.setAccessibleDescription(pack.ui.access.dismiss_description)
         reviewed = pack.meta.last_reviewed
         date_text = format_date(reviewed.day, reviewed.month, reviewed.year, pack.ui)
-        self.footer.set_texts(pack.meta.not_advice, pack.ui.last_reviewed.format(date=date_text),
+        self.footer.set_texts(pack.meta.not_advice, fill(pack.ui.last_reviewed, date=date_text),
                               date_text)
 
     # --- panels ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.core import Claim
 from ketdesk.content.schema.ui import UiStrings
 
@@ -37,7 +38,7 @@ def source_refs_html(source_ids: Iterable[str], numbers: Mapping[str, int], ui: 
     links = ", ".join(
         f'<a href="{SOURCE_LINK_PREFIX}{n}" style="color:{link_colour};">{n}</a>' for n in nums
     )
-    label = escape(ui.source_ref).replace("{numbers}", links)
+    label = fill(escape(ui.source_ref), numbers=links)
     return f' <span style="font-size:small;">[{label}]</span>'
 
 
@@ -52,7 +53,7 @@ def claim_html(claim: Claim, numbers: Mapping[str, int], ui: UiStrings, link_col
 
 
 def format_date(day: int, month: int, year: int, ui: UiStrings) -> str:
-    return ui.date_pattern.format(day=day, month=ui.months[month - 1], year=year)
+    return fill(ui.date_pattern, day=day, month=ui.months[month - 1], year=year)
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ketdesk.content import load_content
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.mechanism import DIAGRAM_PARTS, check_placeholders
 
 
@@ -74,7 +75,7 @@ def test_contrast_and_certainty(pack) -> None:  # type: ignore[no-untyped-def]
 
 def test_control_words(pack) -> None:  # type: ignore[no-untyped-def]
     controls = pack.mechanism.controls
-    assert controls.step_of.format(current=2, total=5) == "Step 2 of 5"
+    assert fill(controls.step_of, current=2, total=5) == "Step 2 of 5"
     assert controls.reduce_motion == "Reduce motion"
 
 
@@ -107,9 +108,9 @@ def test_label_for_a_part_the_picture_does_not_have(pack_copy: Path) -> None:
 
 @pytest.mark.parametrize(("step_of", "message"), [
     ("Step {current}", "must contain {total}"),
-    ("Step {current} of {totl}", "must contain {total}"),
-    ("Step {current} of {total} {extra}", "unknown placeholder(s) {extra}"),
-    ("Step {current of {total}", "write braces only around"),
+    ("Step {current} of {totl}", "unknown placeholder {totl}; this text may use {current}, {total}"),
+    ("Step {current} of {total} {extra}", "unknown placeholder {extra}"),
+    ("Step {current of {total}", "a brace that is not part of a placeholder"),
 ])
 def test_step_indicator_placeholders(pack_copy: Path, step_of: str, message: str) -> None:
     toml = pack_copy / "mechanism.toml"
@@ -155,5 +156,5 @@ def test_check_placeholders() -> None:
         check_placeholders("Step", ("current",), "x")
     with pytest.raises(ValueError, match="unknown placeholder"):
         check_placeholders("{0}", (), "x")
-    with pytest.raises(ValueError, match="braces"):
+    with pytest.raises(ValueError, match="a brace that is not part of a placeholder"):
         check_placeholders("Step }", (), "x")

@@ -16,18 +16,13 @@ and every block must be placed exactly once so that nothing written is silently 
 
 from typing import Literal
 
+from ketdesk.content.placeholders import check_template as _check_placeholders
 from ketdesk.content.schema.core import Block, Claim, Model, PanelText, Series, SourceIds
 
 
 def _require(value: str, what: str) -> None:
     if not value.strip():
         raise ValueError(f"{what} must not be empty")
-
-
-def _check_placeholders(text: str, names: tuple[str, ...], what: str) -> None:
-    missing = [name for name in names if "{" + name + "}" not in text]
-    if missing:
-        raise ValueError(f"{what} must contain {', '.join('{' + n + '}' for n in missing)}")
 
 
 class Controls(Model, frozen=True, kw_only=True):

@@ -8,6 +8,7 @@ the words of the controls. The panel code draws it and knows no medicine.
 """
 
 
+from ketdesk.content.placeholders import check_template as _placeholders
 from ketdesk.content.schema.core import Model, PanelText, Point, Series, SourceIds
 
 # How many hours one unit of a series' time is: the chart's x axis is in hours.
@@ -17,12 +18,6 @@ HOURS_PER_UNIT: dict[str, float] = {"minutes": 1 / 60, "hours": 1.0, "days": 24.
 def _require(value: str, what: str) -> None:
     if not value.strip():
         raise ValueError(f"{what} must not be empty")
-
-
-def _placeholders(text: str, names: tuple[str, ...], what: str) -> None:
-    missing = [n for n in names if "{" + n + "}" not in text]
-    if missing:
-        raise ValueError(f"{what} must contain " + ", ".join("{" + n + "}" for n in missing))
 
 
 class Tick(Model, frozen=True, kw_only=True):

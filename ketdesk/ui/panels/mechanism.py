@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.mechanism import DIAGRAM_PARTS
 from ketdesk.content.schema.mechanism import MechanismPanel as MechanismContent
 from ketdesk.ui.panels import mechanism_scene as sc
@@ -253,7 +254,7 @@ class MechanismPanel(Panel):
         step = content.steps[self._step]
         controls = content.controls
         total = self.step_count
-        self.step_label.setText(controls.step_of.format(current=self._step + 1, total=total))
+        self.step_label.setText(fill(controls.step_of, current=self._step + 1, total=total))
         self.step_title.setText(f"{self._step + 1}. {step.title}")
         self.caption.setText(self.cited_html(step.caption, step.sources))
         self.caption.setAccessibleName(step.caption)

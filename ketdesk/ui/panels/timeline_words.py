@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.timeline import TimelinePanel, TimelinePoint, TimelineSeries
 
@@ -15,18 +16,18 @@ from ketdesk.content.schema.timeline import TimelinePanel, TimelinePoint, Timeli
 def citation(pack: ContentPack, source_id: str) -> str:
     """"Authors year, journal" for one source, in the content's own pattern."""
     source = pack.source(source_id)
-    return pack.timeline.controls.citation.format(authors=source.authors, year=source.year,
-                                                  journal=source.journal)
+    return fill(pack.timeline.controls.citation, authors=source.authors, year=source.year,
+                journal=source.journal)
 
 
 def study_size(content: TimelinePanel, point: TimelinePoint) -> str:
     controls = content.controls
-    return controls.study_size.format(n=point.n) if point.n else controls.no_study_size
+    return fill(controls.study_size, n=point.n) if point.n else controls.no_study_size
 
 
 def source_lines(pack: ContentPack, numbers: Mapping[str, int], point: TimelinePoint) -> list[str]:
     pattern = pack.timeline.controls.tip_source
-    return [pattern.format(number=numbers.get(sid, "?"), citation=citation(pack, sid))
+    return [fill(pattern, number=numbers.get(sid, "?"), citation=citation(pack, sid))
             for sid in point.all_sources]
 
 
@@ -36,8 +37,8 @@ def tip_lines(pack: ContentPack, numbers: Mapping[str, int], series: TimelineSer
     controls = pack.timeline.controls
     lines = [f"{series.label}, {point.when}", point.label]
     if point.comparison:
-        lines.append(controls.tip_comparison.format(comparison=point.comparison))
-    lines.append(controls.tip_study_size.format(size=study_size(pack.timeline, point)))
+        lines.append(fill(controls.tip_comparison, comparison=point.comparison))
+    lines.append(fill(controls.tip_study_size, size=study_size(pack.timeline, point)))
     lines.extend(source_lines(pack, numbers, point))
     return lines
 
