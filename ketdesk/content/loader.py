@@ -20,6 +20,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 import msgspec
 
+from ketdesk.content.reading import PackBudget, RefusedError, check_nesting, read_pack_file
 from ketdesk.content.schema.core import Model
 from ketdesk.content.schema.pack import FILE_TYPES, PANEL_IDS, ContentPack, iter_source_refs
 from ketdesk.content.toml_lines import index_lines, line_of
@@ -27,8 +28,6 @@ from ketdesk.content.toml_lines import index_lines, line_of
 log = logging.getLogger(__name__)
 
 KeyPath = tuple[str | int, ...]
-# A content file larger than this is not a plausible pack; refuse it before parsing.
-MAX_FILE_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -231,16 +230,16 @@ def _non_finite_numbers(value: Any, path: KeyPath) -> Iterator[KeyPath]:
             yield from _non_finite_numbers(item, (*path, index))
 
 
-def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem]) -> Any:
+def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem],
+               budget: PackBudget | None = None, texts: dict[str, str] | None = None) -> Any:
     def problem(line: int, key: str, message: str) -> None:
         problems.append(ContentProblem(path, line, key, message))
 
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problem(1, "", f"file is {size} bytes, larger than the {MAX_FILE_BYTES} allowed")
-            return None
-        raw = path.read_bytes()
+        raw = read_pack_file(path, path.parent, budget)
+    except RefusedError as refused:
+        problem(refused.line, "", refused.message)
+        return None
     except FileNotFoundError:
         problem(1, "", "file is missing; copy it from the built-in pack and edit it")
         return None
@@ -253,6 +252,13 @@ def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem]) -> A
         line = raw[: exc.start].count(b"\n") + 1
         problem(line, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
         return None
+    try:
+        check_nesting(text)
+    except RefusedError as refused:
+        problem(refused.line, "", refused.message)
+        return None
+    if texts is not None:
+        texts[path.name] = text
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -298,7 +304,20 @@ def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem]) -> A
     return None
 
 
-def _cross_check(folder: Path, values: dict[str, Any], problems: list[ContentProblem]) -> None:
+_QUOTED = re.compile(r'"((?:\\.|[^"\\\n])*)"')
+
+
+def _string_lines(text: str) -> dict[str, int]:
+    """The first line of every double-quoted string: one pass, however many ids there are."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _QUOTED.finditer(line):
+            found.setdefault(match.group(1), number)
+    return found
+
+
+def _cross_check(folder: Path, values: dict[str, Any], problems: list[ContentProblem],
+                 texts: dict[str, str]) -> None:
     """Checks that span files: every cited source exists, and the pack agrees with itself."""
     sources_panel = values.get("sources.toml")
     if sources_panel is None:
@@ -307,11 +326,12 @@ def _cross_check(folder: Path, values: dict[str, Any], problems: list[ContentPro
     for filename, value in values.items():
         if filename == "sources.toml" or value is None:
             continue
+        lines: dict[str, int] | None = None
         for ref in dict.fromkeys(iter_source_refs(value)):
             if ref not in known:
-                text = (folder / filename).read_text(encoding="utf-8")
-                lines = enumerate(text.splitlines(), start=1)
-                line = next((n for n, t in lines if f'"{ref}"' in t), 1)
+                if lines is None:
+                    lines = _string_lines(texts.get(filename, ""))
+                line = lines.get(ref, 1)
                 problems.append(ContentProblem(
                     folder / filename, line, "sources",
                     f"cites source {ref!r}, which sources.toml does not define"))
@@ -329,8 +349,11 @@ def load_content(folder: Path) -> LoadResult:
         problems.append(ContentProblem(folder, 1, "", "is not a folder; point --content at a "
                                        "folder holding meta.toml, ui.toml and the panel files"))
         return LoadResult(None, tuple(problems))
-    values = {name: _load_file(folder / name, tp, problems) for name, tp in FILE_TYPES.items()}
-    _cross_check(folder, values, problems)
+    # Every file of the pack is read through one budget, and read once.
+    budget = PackBudget()
+    texts: dict[str, str] = {}
+    values = {name: _load_file(folder / name, tp, problems, budget, texts) for name, tp in FILE_TYPES.items()}
+    _cross_check(folder, values, problems, texts)
     if problems:
         return LoadResult(None, tuple(problems))
     pack = ContentPack(
