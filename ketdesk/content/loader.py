@@ -16,11 +16,12 @@ import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import msgspec
 
 from ketdesk.content.reading import PackBudget, RefusedError, check_nesting, read_pack_file
+from ketdesk.content.schema.bounds import range_problem, text_problems
 from ketdesk.content.schema.core import Model
 from ketdesk.content.schema.pack import FILE_TYPES, PANEL_IDS, ContentPack, iter_source_refs
 from ketdesk.content.toml_lines import index_lines, line_of
@@ -79,6 +80,8 @@ def format_path(path: KeyPath) -> str:
 
 def _type_name(tp: Any) -> str:
     origin = get_origin(tp)
+    if origin is Annotated:
+        return _type_name(get_args(tp)[0])
     if origin in (tuple, list):
         return "an array"
     if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
@@ -100,12 +103,27 @@ def _describe(value: Any) -> str:
 @functools.cache
 def _type_hints(tp: type) -> dict[str, Any]:
     # Resolving string annotations compiles code; do it once per type, not per value.
-    return typing.get_type_hints(tp)
+    return typing.get_type_hints(tp, include_extras=True)  # keep the ranges (bounds.py)
 
 
 def _collect(value: Any, tp: Any, path: KeyPath, out: list[tuple[KeyPath, str]]) -> None:
     """Check ``value`` against ``tp`` and append every problem found, not only the first."""
     origin = get_origin(tp)
+    if origin is Annotated:
+        base, *extras = get_args(tp)
+        before = len(out)
+        _collect(value, base, path, out)
+        ranges = (range_problem(value, m) for m in extras if isinstance(m, msgspec.Meta))
+        problem = next((p for p in ranges if p), None)
+        if len(out) == before and problem:
+            out.append((path, problem))
+        return
+    if origin in (Union, types.UnionType) and value is not None:
+        # "a number or nothing": check a given value as the one type it can be.
+        given = [a for a in get_args(tp) if a is not type(None)]
+        if len(given) == 1:
+            _collect(value, given[0], path, out)
+            return
     if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
         if not isinstance(value, dict):
             out.append((path, f"expected a table, got {_describe(value)}"))
@@ -272,12 +290,15 @@ def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem],
     except RecursionError:
         problem(1, "", "is nested too deeply to be a content file")
         return None
-    not_finite = list(_non_finite_numbers(data, ()))
-    if not_finite:
+    # Checked on the parsed file before the schema: a NaN slips past every comparison, and
+    # a huge text or list costs time and memory in every later step.
+    early = [(key_path, "must be a finite number (nan and inf are not allowed)")
+             for key_path in _non_finite_numbers(data, ())]
+    early.extend(text_problems(data))
+    if early:
         lines_index = index_lines(text)
-        for key_path in not_finite:
-            problem(line_of(lines_index, key_path), format_path(key_path),
-                    "must be a finite number (nan and inf are not allowed)")
+        for key_path, message in early:
+            problem(line_of(lines_index, key_path), format_path(key_path), message)
         return None
     try:
         # Fast path: msgspec validates a sound file in C, in well under a millisecond.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ketdesk.content.placeholders import check_template, fill
+from ketdesk.content.schema.bounds import People, Trials
 from ketdesk.content.schema.core import Block, Claim, Model, PanelText, SourceIds, _require_text
 
 # Weakest first: a level's position + 1 is how many segments of the meter are filled.
@@ -45,8 +46,8 @@ class ConditionCard(Model, frozen=True, kw_only=True):
     summary: str  # one plain line
     strength: StrengthLevel
     strength_basis: Claim  # why this level
-    trials: int  # controlled trials
-    people: int  # people in them whose numbers are confirmed: the chart's bar
+    trials: Trials  # controlled trials
+    people: People  # people in them whose numbers are confirmed: the chart's bar
     counts: str  # how the card says it: "{trials} small trials, {people} people in all"
     value_label: str = "{people}"  # the number printed at the end of the chart's bar
     sources: SourceIds  # where the counts come from
@@ -97,8 +98,8 @@ class ComparisonBar(Model, frozen=True, kw_only=True):
     """A context bar on the chart (depression), drawn apart from the condition bars."""
 
     label: str
-    trials: int
-    people: int
+    trials: Trials
+    people: People
     counts: str
     value_label: str = "{people}"
     sources: SourceIds
