@@ -33,18 +33,26 @@ _STARTED = time.perf_counter()
 
 
 def run_check_content(folder: Path) -> int:
-    """``--check-content``: every problem on its own line, exit 1 if any. No Qt needed."""
-    from ketdesk.content import check_content
+    """``--check-content``: every problem on its own line, exit 1 if any. No Qt needed.
 
-    problems = check_content(folder)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) in {folder}; fix them and run --check-content again.",
-              file=sys.stderr)
-        return EXIT_FAILED
-    print(f"{folder}: content is valid.")
-    return EXIT_OK
+    A folder holding one pack per language (``en/``, ``es/``) is checked language by
+    language, as ``--content`` would load it.
+    """
+    from ketdesk.content import check_content
+    from ketdesk.content_source import folders_to_check
+
+    failed = False
+    for pack_folder in folders_to_check(folder):
+        problems = check_content(pack_folder)
+        for problem in problems:
+            print(problem)
+        if problems:
+            failed = True
+            print(f"{len(problems)} problem(s) in {pack_folder}; fix them and run --check-content again.",
+                  file=sys.stderr)
+        else:
+            print(f"{pack_folder}: content is valid.")
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _install_excepthook(on_error: object | None = None) -> None:

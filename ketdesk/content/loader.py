@@ -357,10 +357,14 @@ def _cross_check(folder: Path, values: dict[str, Any], problems: list[ContentPro
                     folder / filename, line, "sources",
                     f"cites source {ref!r}, which sources.toml does not define"))
     meta = values.get("meta.toml")
-    if meta is not None and folder.name != meta.lang and len(folder.name) == 2:
+    # Only a folder named like a language must match: "EN" is "en", and "v2" or "clinic"
+    # are just folder names.
+    named = folder.name.lower()
+    if meta is not None and re.fullmatch("[a-z]{2}", named) and named != meta.lang:
+        line = _string_lines(texts.get("meta.toml", "")).get(meta.lang, 1)
         problems.append(ContentProblem(
-            folder / "meta.toml", 1, "lang",
-            f"says {meta.lang!r} but the folder is {folder.name!r}"))
+            folder / "meta.toml", line, "lang",
+            f"says {meta.lang!r} but the folder is {folder.name!r}; rename the folder or fix lang"))
 
 
 def load_content(folder: Path) -> LoadResult:

@@ -4,12 +4,14 @@ Drawing code trusts the content model, so nothing may reach it that it cannot dr
 people count of 10**18 made Qt's painter overflow (a segfault), and a 10,000-character word
 in a tab label asked for a 4 GB window. Numbers get a range on their field
 (``msgspec.Meta``, checked by the loader with a message naming the range); texts and lists
-get one rule for the whole pack, checked by ``text_problems`` before conversion.
+get one rule for the whole pack, checked by ``text_problems`` before conversion, which
+also refuses characters that do not show on screen but change what a patient reads.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -45,6 +47,23 @@ MAX_ITEMS = 200  # the longest shipped list has 39 items
 # Locators are printed whole and are not words; they get a longer limit and no word rule.
 LOCATOR_KEYS = frozenset({"url", "doi", "pmid"})
 MAX_LOCATOR_CHARS = 300
+
+
+# Characters a patient cannot see but that change what they read: control characters
+# (other than line break and tab), zero-width spaces and joiners pasted from the web, a
+# byte-order mark inside a text, and the direction overrides and isolates that can show a
+# text backwards ("Trojan source").
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE_NAMES = {0x200B: "a zero-width space", 0x2060: "a word joiner", 0xFEFF: "a byte-order mark"}
+
+
+def _invisible_name(char: str) -> str:
+    code = ord(char)
+    if code in _INVISIBLE_NAMES:
+        return _INVISIBLE_NAMES[code]
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return "a text-direction control"
+    return "a control character"
 
 
 def _number(value: float) -> str:
@@ -86,6 +105,10 @@ def text_problems(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str
         if len(value) > limit:
             yield path, (f"is {len(value):,} characters long, more than the {limit:,} allowed; "
                          "split it into shorter texts")
+        elif hidden := _INVISIBLE.search(value):
+            char, where = hidden.group(), hidden.start() + 1
+            yield path, (f"has {_invisible_name(char)} (U+{ord(char):04X}) at character {where}, which "
+                         "does not show on screen; delete it and retype the text around it")
         elif key not in LOCATOR_KEYS:
             longest = max(value.split(), key=len, default="")
             if len(longest) > MAX_WORD_CHARS:
