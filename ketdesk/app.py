@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from ketdesk import __version__, paths
-from ketdesk.cli import EXIT_FAILED, EXIT_OK, Options, parse_args
+from ketdesk.cli import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, Options, parse_args
 from ketdesk.logs import setup_logging
 
 if TYPE_CHECKING:
@@ -30,6 +30,18 @@ if TYPE_CHECKING:
 log = logging.getLogger("ketdesk")
 
 _STARTED = time.perf_counter()
+
+NO_DISPLAY = ("no display found (DISPLAY and WAYLAND_DISPLAY are not set); start ketdesk from the "
+              "desktop, or use --screenshot DIR or --self-test, which need no display")
+
+
+def _no_display() -> bool:
+    """True on Linux when Qt would find no display server to open a window on."""
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return False  # the usual case, decided without importing the kiosk's check
+    from ketdesk.kiosk.launch import has_display
+
+    return not has_display()
 
 
 def run_check_content(folder: Path) -> int:
@@ -171,6 +183,11 @@ def main(argv: list[str] | None = None) -> int:
         kiosk_plan = planned
         # A crash in kiosk mode restarts the app instead of leaving a dead screen.
         _install_excepthook(kiosk_plan.recovery.on_uncaught)
+    elif not offscreen_job and _no_display():
+        # Without this, Qt aborts with "xcb-cursor0 is needed ... reinstalling may fix this".
+        print(f"ketdesk: {NO_DISPLAY}", file=sys.stderr)
+        log.info("%s", NO_DISPLAY)  # not log.error: its stderr copy would say it twice
+        return EXIT_CONFIG
     app = create_application()
 
     if options.self_test:

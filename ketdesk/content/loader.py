@@ -6,6 +6,7 @@ fixing a pack, and the app falls back to the built-in pack when a custom one has
 
 from __future__ import annotations
 
+import difflib
 import functools
 import logging
 import math
@@ -24,6 +25,7 @@ from ketdesk.content.reading import PackBudget, RefusedError, check_nesting, rea
 from ketdesk.content.schema.bounds import range_problem, text_problems
 from ketdesk.content.schema.core import Model
 from ketdesk.content.schema.pack import FILE_TYPES, PANEL_IDS, ContentPack, iter_source_refs
+from ketdesk.content.toml_errors import explain as explain_toml_error
 from ketdesk.content.toml_lines import index_lines, line_of
 
 log = logging.getLogger(__name__)
@@ -131,13 +133,21 @@ def _collect(value: Any, tp: Any, path: KeyPath, out: list[tuple[KeyPath, str]])
         hints = _type_hints(tp)
         fields = {f.encode_name: f for f in msgspec.structs.fields(tp)}
         before = len(out)
+        missing = [name for name, info in fields.items() if info.required and name not in value]
+        meant: set[str] = set()
         for key in value:
             if key not in fields:
+                # A typo is one problem: "sesion_heading" is the missing session_heading.
+                guess = difflib.get_close_matches(str(key), [m for m in missing if m not in meant], n=1)
+                if guess:
+                    meant.add(guess[0])
+                    out.append(((*path, key), f"unknown key; did you mean {guess[0]}?"))
+                    continue
                 known = ", ".join(sorted(fields))
                 out.append(((*path, key), f"unknown key (known keys: {known})"))
         for name, info in fields.items():
             if name not in value:
-                if info.required:
+                if info.required and name not in meant:
                     out.append(((*path, name), "missing required key"))
                 continue
             _collect(value[name], hints[info.name], (*path, name), out)
@@ -248,6 +258,14 @@ def _non_finite_numbers(value: Any, path: KeyPath) -> Iterator[KeyPath]:
             yield from _non_finite_numbers(item, (*path, index))
 
 
+def _is_utf16(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-16")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem],
                budget: PackBudget | None = None, texts: dict[str, str] | None = None) -> Any:
     def problem(line: int, key: str, message: str) -> None:
@@ -263,6 +281,13 @@ def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem],
         return None
     except OSError as exc:
         problem(1, "", f"cannot be read ({exc.strerror or exc}); check its permissions")
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_utf16(raw):
+        problem(1, "", "is saved as UTF-16; save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problem(1, "", "starts with a byte-order mark (BOM), which TOML does not allow; save it as "
+                "UTF-8 without BOM (in Notepad: Encoding: UTF-8, not 'UTF-8 with BOM')")
         return None
     try:
         text = raw.decode("utf-8")
@@ -280,11 +305,7 @@ def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem],
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        line = 1
-        if "(at line " in message:
-            message, _, where = message.partition(" (at line ")
-            line = int(where.split(",")[0].rstrip(")"))
+        line, message = explain_toml_error(text, str(exc))
         problem(line, "", f"is not valid TOML: {message}")
         return None
     except RecursionError:
