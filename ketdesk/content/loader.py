@@ -71,10 +71,11 @@ def _key_text(key: str) -> str:
 
 
 def format_path(path: KeyPath) -> str:
+    """A key path for staff: ``key_facts item 2.label``, items counted from 1 as people do."""
     out = ""
     for part in path:
         if isinstance(part, int):
-            out += f"[{part}]"
+            out += f" item {part + 1}"
         else:
             out += f".{_key_text(part)}" if out else _key_text(part)
     return out

@@ -31,14 +31,15 @@ def only_problem(folder: Path, name: str, old: str, new: str) -> tuple[str, int]
 
 
 @pytest.mark.parametrize(("name", "old", "new", "key", "allowed"), [
-    ("conditions.toml", "people = 49", f"people = {10**18}", "cards[0].people",
+    ("conditions.toml", "people = 49", f"people = {10**18}", "cards item 1.people",
      "must be from 1 to 10,000,000 people, not 1,000,000,000,000,000,000"),
-    ("conditions.toml", "trials = 3", "trials = 0", "cards[0].trials", "must be from 1 to 10,000 trials"),
+    ("conditions.toml", "trials = 3", "trials = 0", "cards item 1.trials", "must be from 1 to 10,000 trials"),
     ("timeline.toml", "end = 2016.0 ", "end = 1e12 ", "time_axis.end", "must be from 0.01 to 87,600 hours"),
-    ("timeline.toml", "n = 234", "n = 99999999999", "series[0].points[0].n",
+    ("timeline.toml", "n = 234", "n = 99999999999", "series item 1.points item 1.n",
      "must be from 1 to 10,000,000 people"),
     ("risks.toml", "t_max = 180", "t_max = 1e300", "session.t_max", "must be from 0 to 10,080 minutes"),
-    ("risks.toml", "end = 230", "end = -5", "session.lanes[0].spans[1].end", "must be from 0 to 10,080"),
+    ("risks.toml", "end = 230", "end = -5", "session.lanes item 1.spans item 2.end",
+     "must be from 0 to 10,080"),
 ])
 def test_a_number_out_of_range_names_the_range(pack_copy: Path, name: str, old: str, new: str, key: str,
                                               allowed: str) -> None:
@@ -76,7 +77,7 @@ def test_twenty_thousand_source_ids_are_one_problem(pack_copy: Path) -> None:
     problem, _line = only_problem(pack_copy, "overview.toml", 'sources = ["ketalar-label"]',
                                   f"sources = [{ids}]")
     # The line is the claim's block: claims are written inline, where lines are not indexed.
-    assert "blocks[0].claims[0].sources: lists 20,000 items, more than the 200 allowed" in problem
+    assert "blocks item 1.claims item 1.sources: lists 20,000 items, more than the 200 allowed" in problem
 
 
 @pytest.mark.parametrize("date", ["1900-01-01", "2999-12-31"])

@@ -45,7 +45,7 @@ def test_wrong_type_names_key_path_and_line(pack_copy: Path) -> None:
     replace_in(pack_copy / "sources.toml", "year = 2000", 'year = "two thousand"')
     problems = problems_of(pack_copy)
     assert len(problems) == 1
-    assert "sources[2].year: expected a whole number, got text" in problems[0]
+    assert "sources item 3.year: expected a whole number, got text" in problems[0]
     line = int(problems[0].split(":")[1])
     assert "two thousand" in (pack_copy / "sources.toml").read_text().splitlines()[line - 1]
 

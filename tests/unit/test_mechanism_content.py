@@ -84,7 +84,7 @@ def test_unknown_highlight_part(pack_copy: Path) -> None:
     replace_in(pack_copy / "mechanism.toml", 'highlight = ["bdnf"]', 'highlight = ["bdnf", "serotonin"]')
     problems = problems_of(pack_copy)
     assert len(problems) == 1
-    assert "mechanism.toml" in problems[0] and "steps[3]" in problems[0]
+    assert "mechanism.toml" in problems[0] and "steps item 4" in problems[0]
     assert "unknown part(s) ['serotonin']" in problems[0]
 
 
@@ -103,7 +103,7 @@ def test_part_without_a_label(pack_copy: Path) -> None:
 def test_label_for_a_part_the_picture_does_not_have(pack_copy: Path) -> None:
     replace_in(pack_copy / "mechanism.toml", 'id = "bdnf"\nname = "BDNF"', 'id = "trkb"\nname = "BDNF"')
     problems = problems_of(pack_copy)
-    assert any("labels[8]" in p and "unknown diagram part 'trkb'" in p for p in problems)
+    assert any("labels item 9" in p and "unknown diagram part 'trkb'" in p for p in problems)
 
 
 @pytest.mark.parametrize(("step_of", "message"), [
@@ -136,8 +136,8 @@ def test_step_needs_a_source_and_a_highlight(pack_copy: Path) -> None:
     replace_in(pack_copy / "mechanism.toml", 'highlight = ["bdnf"]', "highlight = []")
     problems = problems_of(pack_copy)
     assert len(problems) == 2
-    assert any("steps[1]" in p and "cite at least one source" in p for p in problems)
-    assert any("steps[3]" in p and "highlight at least one part" in p for p in problems)
+    assert any("steps item 2" in p and "cite at least one source" in p for p in problems)
+    assert any("steps item 4" in p and "highlight at least one part" in p for p in problems)
 
 
 def test_step_citing_an_unknown_source(pack_copy: Path) -> None:

@@ -94,3 +94,11 @@ def test_no_display_is_one_clear_line(monkeypatch: pytest.MonkeyPatch,
     assert len(err) == 1
     for words in ("DISPLAY", "WAYLAND_DISPLAY", "--screenshot", "--self-test"):
         assert words in err[0]
+
+
+def test_list_items_are_counted_from_one(pack_copy: Path) -> None:
+    replace_in(pack_copy / "overview.toml", 'value = "5 in 10"', "value = 5")
+    problem = one_problem(pack_copy)
+    line = (pack_copy / "overview.toml").read_text(encoding="utf-8").splitlines().index("value = 5") + 1
+    assert problem.endswith(f"overview.toml:{line}: key_facts item 2.value: expected text, "
+                            "got a whole number")
