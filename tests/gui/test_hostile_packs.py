@@ -26,6 +26,7 @@ from ketdesk.cli import Options
 from ketdesk.content.schema.pack import PANEL_IDS
 from ketdesk.content_source import builtin_pack, choose_content
 from ketdesk.screenshot import is_blank
+from ketdesk.ui.main_window import MainWindow
 from tests.conftest import BUILTIN_EN
 from tests.hostile_packs import HOSTILE, Hostile, hostile_pack
 
@@ -53,13 +54,6 @@ def no_traceback(text: str, caplog: pytest.LogCaptureFixture) -> None:
     logged = "\n".join(r.getMessage() for r in caplog.records)
     for where, words in (("output", text), ("log", logged)):
         assert "Traceback" not in words and "uncaught exception" not in words, f"{where}: {words}"
-
-
-def close_windows() -> None:
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
-    QApplication.sendPostedEvents()
 
 
 @pytest.mark.parametrize("hostile", CHEAP, ids=ids(CHEAP))
@@ -98,10 +92,17 @@ def test_content_screenshot_draws_every_panel(qapp_fonts, tmp_path: Path, hostil
                                               caplog: pytest.LogCaptureFixture) -> None:
     folder, _target = hostile_pack(tmp_path, hostile)
     shots = tmp_path / "shots"
+    before = set(QApplication.topLevelWidgets())
     try:
         code = main(["--content", str(folder), "--screenshot", str(shots), "--size", "1024x600"])
     finally:
-        close_windows()
+        # Close only the window main built: deleting every top-level widget took ones other
+        # fixtures still held (tooltips, kiosk overlays), and a later test crashed.
+        for widget in set(QApplication.topLevelWidgets()) - before:
+            if isinstance(widget, MainWindow):
+                widget.close()
+                widget.deleteLater()
+        QApplication.sendPostedEvents()
     out = capsys.readouterr()
     assert code == 0
     images = sorted(shots.glob("*.png"))
