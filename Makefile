@@ -64,12 +64,15 @@ bench: sysdeps-test $(VENV)/.test
 # Long reliability runs: the content fuzz with thousands of cases, the settings kill test,
 # then the kiosk rotation, accelerated (a rotation every 20 ms), for SOAK_SECONDS of wall
 # time; fails on RSS growth > 5 MB, any Qt warning or an exception in the event loop.
-# SOAK_SECONDS=600 gives the full ten-minute run.
+# SOAK_SECONDS=600 gives the full ten-minute run. Then every hostile content pack
+# (tests/hostile_packs.py, devices and 100,000-level nesting too) through the real CLI as a
+# subprocess, capped at 60 s and 4 GiB each, with its peak memory.
 SOAK_SECONDS ?= 150
 soak: sysdeps-test $(VENV)/.test
 	KETDESK_HYPOTHESIS_PROFILE=soak QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider \
 	  tests/unit/test_content_fuzz.py tests/unit/test_settings_atomic.py
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.soak --seconds $(SOAK_SECONDS)
+	$(PY) -m benchmarks.hostile_soak
 
 screenshots: sysdeps $(VENV)/.run
 	for size in 1024x600 1920x1080 3840x2160; do \

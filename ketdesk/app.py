@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ketdesk import __version__
-from ketdesk.cli import EXIT_FAILED, EXIT_OK, parse_args
+from ketdesk.cli import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, parse_args
 from ketdesk.logs import setup_logging
 from ketdesk.startup import (
     build_window,
@@ -31,20 +31,40 @@ log = logging.getLogger("ketdesk")
 
 _STARTED = time.perf_counter()
 
+NO_DISPLAY = ("no display found (DISPLAY and WAYLAND_DISPLAY are not set); start ketdesk from the "
+              "desktop, or use --screenshot DIR or --self-test, which need no display")
+
+
+def _no_display() -> bool:
+    """True on Linux when Qt would find no display server to open a window on."""
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return False  # the usual case, decided without importing the kiosk's check
+    from ketdesk.kiosk.launch import has_display
+
+    return not has_display()
+
 
 def run_check_content(folder: Path) -> int:
-    """``--check-content``: every problem on its own line, exit 1 if any. No Qt needed."""
-    from ketdesk.content import check_content
+    """``--check-content``: every problem on its own line, exit 1 if any. No Qt needed.
 
-    problems = check_content(folder)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) in {folder}; fix them and run --check-content again.",
-              file=sys.stderr)
-        return EXIT_FAILED
-    print(f"{folder}: content is valid.")
-    return EXIT_OK
+    A folder holding one pack per language (``en/``, ``es/``) is checked language by
+    language, as ``--content`` would load it.
+    """
+    from ketdesk.content import check_content
+    from ketdesk.content_source import folders_to_check
+
+    failed = False
+    for pack_folder in folders_to_check(folder):
+        problems = check_content(pack_folder)
+        for problem in problems:
+            print(problem)
+        if problems:
+            failed = True
+            print(f"{len(problems)} problem(s) in {pack_folder}; fix them and run --check-content again.",
+                  file=sys.stderr)
+        else:
+            print(f"{pack_folder}: content is valid.")
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _install_excepthook(on_error: object | None = None) -> None:
@@ -89,6 +109,11 @@ def main(argv: list[str] | None = None) -> int:
         kiosk_plan = planned
         # A crash in kiosk mode restarts the app instead of leaving a dead screen.
         _install_excepthook(kiosk_plan.recovery.on_uncaught)
+    elif not offscreen_job and _no_display():
+        # Without this, Qt aborts with "xcb-cursor0 is needed ... reinstalling may fix this".
+        print(f"ketdesk: {NO_DISPLAY}", file=sys.stderr)
+        log.info("%s", NO_DISPLAY)  # not log.error: its stderr copy would say it twice
+        return EXIT_CONFIG
     app = create_application()
 
     if options.self_test:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ketdesk import paths
+from ketdesk.choices import installed_languages
 from ketdesk.content import ContentPack, ContentProblem, load_content
 
 log = logging.getLogger(__name__)
@@ -34,11 +35,26 @@ def builtin_pack(lang: str) -> ContentPack:
     return result.pack
 
 
+def language_folders(folder: Path) -> dict[str, Path]:
+    """The language subfolders of a folder holding one pack per language ("en/", "ES/")."""
+    if (folder / "meta.toml").exists() or not folder.is_dir():
+        return {}
+    try:
+        found = {child.name.lower(): child for child in sorted(folder.iterdir()) if child.is_dir()}
+    except OSError:
+        return {}
+    return {lang: found[lang] for lang in installed_languages() if lang in found}
+
+
 def custom_folder_for(folder: Path, lang: str) -> Path:
     """A custom pack is a folder of TOML files, or a folder with one subfolder per language."""
-    if (folder / lang).is_dir() and not (folder / "meta.toml").exists():
-        return folder / lang
-    return folder
+    return language_folders(folder).get(lang, folder)
+
+
+def folders_to_check(folder: Path) -> list[Path]:
+    """What ``--check-content`` checks: the pack, or each language pack the folder holds,
+    the same folders ``--content`` would load."""
+    return list(language_folders(folder).values()) or [folder]
 
 
 def choose_content(lang: str, custom: Path | None) -> ChosenContent:

@@ -65,6 +65,7 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
     changes in the header are not saved. ``size`` is the size the window will open at.
     """
     from ketdesk.choices import installed_languages
+    from ketdesk.content.placeholders import fill
     from ketdesk.content_source import choose_content, pack_for_language
     from ketdesk.ui.main_window import MainWindow
     from ketdesk.ui.theme import SYSTEM_THEME, resolve_theme
@@ -83,8 +84,8 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
         follow_system_contrast(window.set_theme)
     window.setWindowIcon(app_icon())
     if chosen.custom_problems:
-        window.show_banner(chosen.pack.ui.fallback_banner.format(
-            count=len(chosen.custom_problems), log=paths.log_file()))
+        window.show_banner(fill(chosen.pack.ui.fallback_banner,
+                                count=len(chosen.custom_problems), log=paths.log_file()))
     if options.panel:
         window.show_panel(options.panel)
     return window

@@ -6,6 +6,7 @@ fixing a pack, and the app falls back to the built-in pack when a custom one has
 
 from __future__ import annotations
 
+import difflib
 import functools
 import logging
 import math
@@ -16,20 +17,21 @@ import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import msgspec
 
+from ketdesk.content.reading import PackBudget, RefusedError, check_nesting, read_pack_file
 from ketdesk.content.registry import FILE_TYPES, PANELS
+from ketdesk.content.schema.bounds import range_problem, text_problems
 from ketdesk.content.schema.core import Model
 from ketdesk.content.schema.pack import ContentPack, iter_source_refs
+from ketdesk.content.toml_errors import explain as explain_toml_error
 from ketdesk.content.toml_lines import index_lines, line_of
 
 log = logging.getLogger(__name__)
 
 KeyPath = tuple[str | int, ...]
-# A content file larger than this is not a plausible pack; refuse it before parsing.
-MAX_FILE_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,11 @@ def _key_text(key: str) -> str:
 
 
 def format_path(path: KeyPath) -> str:
+    """A key path for staff: ``key_facts item 2.label``, items counted from 1 as people do."""
     out = ""
     for part in path:
         if isinstance(part, int):
-            out += f"[{part}]"
+            out += f" item {part + 1}"
         else:
             out += f".{_key_text(part)}" if out else _key_text(part)
     return out
@@ -81,6 +84,8 @@ def format_path(path: KeyPath) -> str:
 
 def _type_name(tp: Any) -> str:
     origin = get_origin(tp)
+    if origin is Annotated:
+        return _type_name(get_args(tp)[0])
     if origin in (tuple, list):
         return "an array"
     if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
@@ -102,12 +107,27 @@ def _describe(value: Any) -> str:
 @functools.cache
 def _type_hints(tp: type) -> dict[str, Any]:
     # Resolving string annotations compiles code; do it once per type, not per value.
-    return typing.get_type_hints(tp)
+    return typing.get_type_hints(tp, include_extras=True)  # keep the ranges (bounds.py)
 
 
 def _collect(value: Any, tp: Any, path: KeyPath, out: list[tuple[KeyPath, str]]) -> None:
     """Check ``value`` against ``tp`` and append every problem found, not only the first."""
     origin = get_origin(tp)
+    if origin is Annotated:
+        base, *extras = get_args(tp)
+        before = len(out)
+        _collect(value, base, path, out)
+        ranges = (range_problem(value, m) for m in extras if isinstance(m, msgspec.Meta))
+        problem = next((p for p in ranges if p), None)
+        if len(out) == before and problem:
+            out.append((path, problem))
+        return
+    if origin in (Union, types.UnionType) and value is not None:
+        # "a number or nothing": check a given value as the one type it can be.
+        given = [a for a in get_args(tp) if a is not type(None)]
+        if len(given) == 1:
+            _collect(value, given[0], path, out)
+            return
     if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
         if not isinstance(value, dict):
             out.append((path, f"expected a table, got {_describe(value)}"))
@@ -115,13 +135,21 @@ def _collect(value: Any, tp: Any, path: KeyPath, out: list[tuple[KeyPath, str]])
         hints = _type_hints(tp)
         fields = {f.encode_name: f for f in msgspec.structs.fields(tp)}
         before = len(out)
+        missing = [name for name, info in fields.items() if info.required and name not in value]
+        meant: set[str] = set()
         for key in value:
             if key not in fields:
+                # A typo is one problem: "sesion_heading" is the missing session_heading.
+                guess = difflib.get_close_matches(str(key), [m for m in missing if m not in meant], n=1)
+                if guess:
+                    meant.add(guess[0])
+                    out.append(((*path, key), f"unknown key; did you mean {guess[0]}?"))
+                    continue
                 known = ", ".join(sorted(fields))
                 out.append(((*path, key), f"unknown key (known keys: {known})"))
         for name, info in fields.items():
             if name not in value:
-                if info.required:
+                if info.required and name not in meant:
                     out.append(((*path, name), "missing required key"))
                 continue
             _collect(value[name], hints[info.name], (*path, name), out)
@@ -130,9 +158,7 @@ def _collect(value: Any, tp: Any, path: KeyPath, out: list[tuple[KeyPath, str]])
             try:
                 msgspec.convert(value, tp)
             except msgspec.ValidationError as exc:
-                message, _, where = str(exc).partition(" - at `$")
-                sub = _parse_msgspec_path(where.rstrip("`")) if where else ()
-                out.append(((*path, *sub), message))
+                out.append(_check_failure(exc, value, path))
         return
     if origin in (tuple, list):
         if not isinstance(value, list):
@@ -167,6 +193,42 @@ def collect_problems(data: Any, tp: Any) -> list[tuple[str, str]]:
     return [(format_path(path), message) for path, message in found]
 
 
+_LEADING_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+def _check_failure(exc: msgspec.ValidationError, value: Any, path: KeyPath) -> tuple[KeyPath, str]:
+    """Where a type's own check failed, as precisely as the message allows.
+
+    msgspec places a ``__post_init__`` error at the table that ran the check; when the
+    message starts with the key it is about ("last_reviewed has ...", "kiosk.pin_wrong must
+    ..."), the problem names that key and its line instead of the table's.
+    """
+    message, _, where = str(exc).partition(" - at `$")
+    sub = _parse_msgspec_path(where.rstrip("`")) if where else ()
+    node: Any = value
+    for part in sub:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            node = None
+            break
+    lead = _LEADING_KEY.match(message)
+    if lead and isinstance(node, dict):
+        parts = lead.group(0).split(".")
+        for start in range(len(parts)):
+            if _resolve(node, parts[start:]):
+                return (*path, *sub, *parts[start:]), message
+    return (*path, *sub), message
+
+
+def _resolve(node: dict[str, Any], keys: list[str]) -> bool:
+    for key in keys:
+        if not isinstance(node, dict) or key not in node:
+            return False
+        node = node[key]
+    return True
+
+
 def _parse_msgspec_path(text: str) -> KeyPath:
     """Turn msgspec's ``.a.b[2].c`` into a key path."""
     parts: list[str | int] = []
@@ -198,21 +260,36 @@ def _non_finite_numbers(value: Any, path: KeyPath) -> Iterator[KeyPath]:
             yield from _non_finite_numbers(item, (*path, index))
 
 
-def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem]) -> Any:
+def _is_utf16(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-16")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem],
+               budget: PackBudget | None = None, texts: dict[str, str] | None = None) -> Any:
     def problem(line: int, key: str, message: str) -> None:
         problems.append(ContentProblem(path, line, key, message))
 
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problem(1, "", f"file is {size} bytes, larger than the {MAX_FILE_BYTES} allowed")
-            return None
-        raw = path.read_bytes()
+        raw = read_pack_file(path, path.parent, budget)
+    except RefusedError as refused:
+        problem(refused.line, "", refused.message)
+        return None
     except FileNotFoundError:
         problem(1, "", "file is missing; copy it from the built-in pack and edit it")
         return None
     except OSError as exc:
         problem(1, "", f"cannot be read ({exc.strerror or exc}); check its permissions")
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_utf16(raw):
+        problem(1, "", "is saved as UTF-16; save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problem(1, "", "starts with a byte-order mark (BOM), which TOML does not allow; save it as "
+                "UTF-8 without BOM (in Notepad: Encoding: UTF-8, not 'UTF-8 with BOM')")
         return None
     try:
         text = raw.decode("utf-8")
@@ -221,24 +298,30 @@ def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem]) -> A
         problem(line, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
         return None
     try:
+        check_nesting(text)
+    except RefusedError as refused:
+        problem(refused.line, "", refused.message)
+        return None
+    if texts is not None:
+        texts[path.name] = text
+    try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        line = 1
-        if "(at line " in message:
-            message, _, where = message.partition(" (at line ")
-            line = int(where.split(",")[0].rstrip(")"))
+        line, message = explain_toml_error(text, str(exc))
         problem(line, "", f"is not valid TOML: {message}")
         return None
     except RecursionError:
         problem(1, "", "is nested too deeply to be a content file")
         return None
-    not_finite = list(_non_finite_numbers(data, ()))
-    if not_finite:
+    # Checked on the parsed file before the schema: a NaN slips past every comparison, and
+    # a huge text or list costs time and memory in every later step.
+    early = [(key_path, "must be a finite number (nan and inf are not allowed)")
+             for key_path in _non_finite_numbers(data, ())]
+    early.extend(text_problems(data))
+    if early:
         lines_index = index_lines(text)
-        for key_path in not_finite:
-            problem(line_of(lines_index, key_path), format_path(key_path),
-                    "must be a finite number (nan and inf are not allowed)")
+        for key_path, message in early:
+            problem(line_of(lines_index, key_path), format_path(key_path), message)
         return None
     try:
         # Fast path: msgspec validates a sound file in C, in well under a millisecond.
@@ -259,14 +342,26 @@ def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem]) -> A
         try:
             msgspec.convert(data, tp)
         except msgspec.ValidationError as exc:
-            message, _, where = str(exc).partition(" - at `$")
-            found.append((_parse_msgspec_path(where.rstrip("`")) if where else (), message))
+            found.append(_check_failure(exc, data, ()))
     for key_path, message in found:
         problem(line_of(lines, key_path), format_path(key_path), message)
     return None
 
 
-def _cross_check(folder: Path, values: dict[str, Any], problems: list[ContentProblem]) -> None:
+_QUOTED = re.compile(r'"((?:\\.|[^"\\\n])*)"')
+
+
+def _string_lines(text: str) -> dict[str, int]:
+    """The first line of every double-quoted string: one pass, however many ids there are."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _QUOTED.finditer(line):
+            found.setdefault(match.group(1), number)
+    return found
+
+
+def _cross_check(folder: Path, values: dict[str, Any], problems: list[ContentProblem],
+                 texts: dict[str, str]) -> None:
     """Checks that span files: every cited source exists, and the pack agrees with itself."""
     sources_panel = values.get("sources.toml")
     if sources_panel is None:
@@ -275,19 +370,24 @@ def _cross_check(folder: Path, values: dict[str, Any], problems: list[ContentPro
     for filename, value in values.items():
         if filename == "sources.toml" or value is None:
             continue
+        lines: dict[str, int] | None = None
         for ref in dict.fromkeys(iter_source_refs(value)):
             if ref not in known:
-                text = (folder / filename).read_text(encoding="utf-8")
-                lines = enumerate(text.splitlines(), start=1)
-                line = next((n for n, t in lines if f'"{ref}"' in t), 1)
+                if lines is None:
+                    lines = _string_lines(texts.get(filename, ""))
+                line = lines.get(ref, 1)
                 problems.append(ContentProblem(
                     folder / filename, line, "sources",
                     f"cites source {ref!r}, which sources.toml does not define"))
     meta = values.get("meta.toml")
-    if meta is not None and folder.name != meta.lang and len(folder.name) == 2:
+    # Only a folder named like a language must match: "EN" is "en", and "v2" or "clinic"
+    # are just folder names.
+    named = folder.name.lower()
+    if meta is not None and re.fullmatch("[a-z]{2}", named) and named != meta.lang:
+        line = _string_lines(texts.get("meta.toml", "")).get(meta.lang, 1)
         problems.append(ContentProblem(
-            folder / "meta.toml", 1, "lang",
-            f"says {meta.lang!r} but the folder is {folder.name!r}"))
+            folder / "meta.toml", line, "lang",
+            f"says {meta.lang!r} but the folder is {folder.name!r}; rename the folder or fix lang"))
 
 
 def load_content(folder: Path) -> LoadResult:
@@ -297,8 +397,11 @@ def load_content(folder: Path) -> LoadResult:
         problems.append(ContentProblem(folder, 1, "", "is not a folder; point --content at a "
                                        "folder holding meta.toml, ui.toml and the panel files"))
         return LoadResult(None, tuple(problems))
-    values = {name: _load_file(folder / name, tp, problems) for name, tp in FILE_TYPES.items()}
-    _cross_check(folder, values, problems)
+    # Every file of the pack is read through one budget, and read once.
+    budget = PackBudget()
+    texts: dict[str, str] = {}
+    values = {name: _load_file(folder / name, tp, problems, budget, texts) for name, tp in FILE_TYPES.items()}
+    _cross_check(folder, values, problems, texts)
     if problems:
         return LoadResult(None, tuple(problems))
     pack = ContentPack(meta=values["meta.toml"], ui=values["ui.toml"],

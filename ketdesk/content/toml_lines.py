@@ -39,13 +39,20 @@ def index_lines(text: str) -> dict[Path, int]:
             continue
         header = _HEADER.match(line)
         if header and not _KEY.match(line):
-            keys = tuple(_split_key(header.group(2)))
+            keys = _split_key(header.group(2))
+            # [[series.points]] belongs to the last [[series]] so far: series[n].points[m].
+            prefix: Path = ()
+            for part in keys[:-1]:
+                prefix = (*prefix, part)
+                if prefix in array_counts:
+                    prefix = (*prefix, array_counts[prefix] - 1)
+            last: Path = (*prefix, keys[-1])
             if header.group(1) == "[[":
-                index = array_counts.get(keys, 0)
-                array_counts[keys] = index + 1
-                table = (*keys, index)
+                index = array_counts.get(last, 0)
+                array_counts[last] = index + 1
+                table = (*last, index)
             else:
-                table = keys
+                table = last
             lines.setdefault(table, number)
             continue
         key = _KEY.match(line)

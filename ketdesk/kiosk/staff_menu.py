@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ketdesk import __version__
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.ui.text import format_date
 from ketdesk.ui.theme import Metrics
@@ -34,11 +35,11 @@ class StaffMenu(Card):
         self.title = make_label(words.staff_title, "h2")
         meta = pack.meta
         reviewed = meta.last_reviewed
-        self.version = make_label(words.staff_version.format(version=__version__))
-        self.content_version = make_label(pack.ui.content_version.format(version=meta.content_version))
-        self.reviewed = make_label(pack.ui.last_reviewed.format(
-            date=format_date(reviewed.day, reviewed.month, reviewed.year, pack.ui)))
-        self.log_location = make_label(words.staff_log.format(path=log_path or "-"), "small")
+        self.version = make_label(fill(words.staff_version, version=__version__))
+        self.content_version = make_label(fill(pack.ui.content_version, version=meta.content_version))
+        self.reviewed = make_label(fill(pack.ui.last_reviewed, date=format_date(
+            reviewed.day, reviewed.month, reviewed.year, pack.ui)))
+        self.log_location = make_label(fill(words.staff_log, path=log_path or "-"), "small")
         self.log_location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.paused_note = make_label(words.staff_rotation_paused, "small")
         self.warning: Card | None = None
@@ -48,7 +49,7 @@ class StaffMenu(Card):
         if settings_problem:
             self.warning = Card("warning")
             self.warning.setObjectName("settingsWarning")
-            text = words.staff_settings_warning.format(backup=settings_backup or "-")
+            text = fill(words.staff_settings_warning, backup=settings_backup or "-")
             self.warning_label = make_label(text)
             self.warning_label.setAccessibleName(text)
             self.warning.body.addWidget(self.warning_label)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.kiosk.pin import Attempt, PinGuard
 from ketdesk.kiosk.pin_pad import PinPad
@@ -88,7 +89,7 @@ class StaffOverlay(Overlay):
             log.info("staff: right PIN, menu opened")
             self._show_menu()
         elif result is Attempt.WRONG:
-            self.pad.set_status(words.pin_wrong.format(tries=self._guard.tries_left))
+            self.pad.set_status(fill(words.pin_wrong, tries=self._guard.tries_left))
         else:
             self.refresh_lock()
 
@@ -97,7 +98,7 @@ class StaffOverlay(Overlay):
         seconds = self._guard.locked_for()
         if seconds > 0:
             self.pad.set_locked(True)
-            self.pad.set_status(self._pack.ui.kiosk.pin_locked.format(seconds=math.ceil(seconds)))
+            self.pad.set_status(fill(self._pack.ui.kiosk.pin_locked, seconds=math.ceil(seconds)))
             if not self._lock_timer.isActive():
                 self._lock_timer.start()
         else:

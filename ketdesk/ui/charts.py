@@ -172,19 +172,26 @@ def set_word_ticks(plot: Any, side: str, ticks: Sequence[tuple[float, str]], *, 
 
 
 def connect_point_tips(scatter: Any, text_for: Callable[[int], str], owner: QWidget) -> None:
-    """Show a point's tooltip on hover and on tap/click (touch screens have no hover)."""
+    """Show a point's tooltip on hover and on tap/click (touch screens have no hover).
 
-    def show(points: Sequence[Any], screen_pos: QPoint) -> None:
-        if len(points) == 0:
+    ``text_for`` returns plain text (lines separated by newlines); it is escaped here.
+    """
+
+    def show(points: Sequence[Any], event: Any) -> None:
+        # An exit event (pointer or finger left the plot) carries no position at all:
+        # pyqtgraph's HoverEvent then has no _screenPos, so screenPos() raised
+        # AttributeError on every tap on a touch screen. Ask for it only with a point.
+        if len(points) == 0 or (hasattr(event, "isExit") and event.isExit()):
             QToolTip.hideText()
             return
+        screen_pos: QPoint = event.screenPos().toPoint()
         QToolTip.showText(screen_pos, tooltip_text(text_for(int(points[0].index()))), owner)
 
     def clicked(_item: Any, points: Sequence[Any], event: Any) -> None:
-        show(points, event.screenPos().toPoint())
+        show(points, event)
 
     def hovered(_item: Any, points: Sequence[Any], event: Any) -> None:
-        show(points, event.screenPos().toPoint())
+        show(points, event)
 
     scatter.sigClicked.connect(clicked)
     scatter.sigHovered.connect(hovered)

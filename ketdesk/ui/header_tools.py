@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketdesk.choices import MAX_SCALE, MIN_SCALE
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.ui import AccessStrings
 from ketdesk.ui.flow_layout import WrappingLayout
 from ketdesk.ui.text import tooltip_text
@@ -119,7 +120,7 @@ class HeaderTools(QWidget):
             button = self.language_buttons[choice.code]
             button.setText(button_text(choice.short))
             button.setAccessibleName(choice.name)
-            description = access.language_description.format(language=choice.name)
+            description = fill(access.language_description, language=choice.name)
             button.setAccessibleDescription(description)
             button.setToolTip(tooltip_text(description))
         # A single language needs no switch.
@@ -143,7 +144,7 @@ class HeaderTools(QWidget):
         self.smaller.setEnabled(scale > MIN_SCALE + 1e-6)
         self.larger.setEnabled(scale < MAX_SCALE - 1e-6)
         if self._strings is not None:
-            now = self._strings.text_size_now.format(percent=percent)
+            now = fill(self._strings.text_size_now, percent=percent)
             for button in (self.smaller, self.larger):
                 button.setAccessibleDescription(now)
                 button.setToolTip(tooltip_text(now))

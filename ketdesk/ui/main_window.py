@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketdesk.choices import clamp_scale, step_scale
+from ketdesk.content.placeholders import fill
 from ketdesk.content.registry import PANEL_IDS, SOURCES_PANEL_ID, shortcut
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.ui.header_tools import HeaderLayout, HeaderTools
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
             self.banner.close_button.setAccessibleDescription(pack.ui.access.dismiss_description)
         reviewed = pack.meta.last_reviewed
         date_text = format_date(reviewed.day, reviewed.month, reviewed.year, pack.ui)
-        self.footer.set_texts(pack.meta.not_advice, pack.ui.last_reviewed.format(date=date_text),
+        self.footer.set_texts(pack.meta.not_advice, fill(pack.ui.last_reviewed, date=date_text),
                               date_text)
 
     # --- panels ---------------------------------------------------------------------

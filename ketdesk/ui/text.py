@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.core import Claim
 from ketdesk.content.schema.ui import UiStrings
 
@@ -22,9 +23,10 @@ def escape(text: str) -> str:
 
 
 def tooltip_text(text: str) -> str:
-    """Content text for a tooltip. Qt guesses whether a tooltip is markup, so a tip holding
-    ``<b>`` would be rendered; escaped text in a paragraph always shows as typed."""
-    return f"<p>{escape(text)}</p>"
+    """Plain text for a tooltip. Qt guesses whether a tooltip is markup, so a tip holding
+    ``<b>`` would be rendered; escaped text in a paragraph always shows as typed. Each
+    line of ``text`` stays a line; long lines wrap at the tooltip's width."""
+    return "<p>" + "<br>".join(escape(line) for line in text.split("\n")) + "</p>"
 
 
 def source_refs_html(source_ids: Iterable[str], numbers: Mapping[str, int], ui: UiStrings,
@@ -36,7 +38,7 @@ def source_refs_html(source_ids: Iterable[str], numbers: Mapping[str, int], ui: 
     links = ", ".join(
         f'<a href="{SOURCE_LINK_PREFIX}{n}" style="color:{link_colour};">{n}</a>' for n in nums
     )
-    label = escape(ui.source_ref).replace("{numbers}", links)
+    label = fill(escape(ui.source_ref), numbers=links)
     return f' <span style="font-size:small;">[{label}]</span>'
 
 
@@ -51,7 +53,7 @@ def claim_html(claim: Claim, numbers: Mapping[str, int], ui: UiStrings, link_col
 
 
 def format_date(day: int, month: int, year: int, ui: UiStrings) -> str:
-    return ui.date_pattern.format(day=day, month=ui.months[month - 1], year=year)
+    return fill(ui.date_pattern, day=day, month=ui.months[month - 1], year=year)
 
 
 _TAG = re.compile(r"<[^>]+>")

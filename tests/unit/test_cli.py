@@ -50,7 +50,9 @@ def test_check_content_lists_problems_and_exits_one(
     lines = out.out.strip().splitlines()
     assert any(line.startswith(f"{pack_copy / 'meta.toml'}:") and "language: unknown key" in line
                for line in lines)
-    assert any("lang: missing required key" in line for line in lines)
+    # One typo, one problem: the unknown key is the missing one, misspelt.
+    assert any("language: unknown key; did you mean lang?" in line for line in lines)
+    assert not any("missing required key" in line for line in lines)
     assert "problem(s)" in out.err
 
 

@@ -117,7 +117,7 @@ def test_unknown_level_is_reported_with_its_line(pack_copy: Path) -> None:
     replace_in(pack_copy / "conditions.toml", 'strength = "limited"', 'strength = "great"')
     problems = problems_of(pack_copy)
     assert len(problems) == 1
-    assert "cards[0].strength: Invalid enum value 'great'" in problems[0]
+    assert "cards item 1.strength: Invalid enum value 'great'" in problems[0]
     line = int(problems[0].split(":")[1])
     assert 'strength = "great"' in (pack_copy / "conditions.toml").read_text().splitlines()[line - 1]
 

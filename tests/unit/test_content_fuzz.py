@@ -37,6 +37,7 @@ from hypothesis import strategies as st
 from ketdesk.app import run_check_content
 from ketdesk.cli import EXIT_FAILED, EXIT_OK
 from ketdesk.content import ContentPack, load_content
+from ketdesk.content.placeholders import fill
 from ketdesk.content.registry import FILE_TYPES
 from ketdesk.content_source import builtin_pack, choose_content
 from ketdesk.ui.text import format_date
@@ -375,10 +376,10 @@ def check_displayable(pack: ContentPack) -> None:
     """The strings the window fills in at start-up must work for any pack that validates."""
     ui, reviewed = pack.ui, pack.meta.last_reviewed
     date_text = format_date(reviewed.day, reviewed.month, reviewed.year, ui)
-    ui.last_reviewed.format(date=date_text)
-    ui.content_version.format(version=pack.meta.content_version)
-    ui.fallback_banner.format(count=3, log="/tmp/ketdesk.log")
-    ui.source_ref.format(numbers="1, 2")
+    fill(ui.last_reviewed, date=date_text)
+    fill(ui.content_version, version=pack.meta.content_version)
+    fill(ui.fallback_banner, count=3, log="/tmp/ketdesk.log")
+    fill(ui.source_ref, numbers="1, 2")
     pack.source_numbers()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ketdesk.content import load_content
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.mechanism import DIAGRAM_PARTS, MechanismContent, check_placeholders
 
 
@@ -74,7 +75,7 @@ def test_contrast_and_certainty(pack) -> None:
 
 def test_control_words(pack) -> None:
     controls = pack.content(MechanismContent).controls
-    assert controls.step_of.format(current=2, total=5) == "Step 2 of 5"
+    assert fill(controls.step_of, current=2, total=5) == "Step 2 of 5"
     assert controls.reduce_motion == "Reduce motion"
 
 
@@ -83,7 +84,7 @@ def test_unknown_highlight_part(pack_copy: Path) -> None:
     replace_in(pack_copy / "mechanism.toml", 'highlight = ["bdnf"]', 'highlight = ["bdnf", "serotonin"]')
     problems = problems_of(pack_copy)
     assert len(problems) == 1
-    assert "mechanism.toml" in problems[0] and "steps[3]" in problems[0]
+    assert "mechanism.toml" in problems[0] and "steps item 4" in problems[0]
     assert "unknown part(s) ['serotonin']" in problems[0]
 
 
@@ -102,14 +103,14 @@ def test_part_without_a_label(pack_copy: Path) -> None:
 def test_label_for_a_part_the_picture_does_not_have(pack_copy: Path) -> None:
     replace_in(pack_copy / "mechanism.toml", 'id = "bdnf"\nname = "BDNF"', 'id = "trkb"\nname = "BDNF"')
     problems = problems_of(pack_copy)
-    assert any("labels[8]" in p and "unknown diagram part 'trkb'" in p for p in problems)
+    assert any("labels item 9" in p and "unknown diagram part 'trkb'" in p for p in problems)
 
 
 @pytest.mark.parametrize(("step_of", "message"), [
     ("Step {current}", "must contain {total}"),
-    ("Step {current} of {totl}", "must contain {total}"),
-    ("Step {current} of {total} {extra}", "unknown placeholder(s) {extra}"),
-    ("Step {current of {total}", "write braces only around"),
+    ("Step {current} of {totl}", "unknown placeholder {totl}; this text may use {current}, {total}"),
+    ("Step {current} of {total} {extra}", "unknown placeholder {extra}"),
+    ("Step {current of {total}", "a brace that is not part of a placeholder"),
 ])
 def test_step_indicator_placeholders(pack_copy: Path, step_of: str, message: str) -> None:
     toml = pack_copy / "mechanism.toml"
@@ -135,8 +136,8 @@ def test_step_needs_a_source_and_a_highlight(pack_copy: Path) -> None:
     replace_in(pack_copy / "mechanism.toml", 'highlight = ["bdnf"]', "highlight = []")
     problems = problems_of(pack_copy)
     assert len(problems) == 2
-    assert any("steps[1]" in p and "cite at least one source" in p for p in problems)
-    assert any("steps[3]" in p and "highlight at least one part" in p for p in problems)
+    assert any("steps item 2" in p and "cite at least one source" in p for p in problems)
+    assert any("steps item 4" in p and "highlight at least one part" in p for p in problems)
 
 
 def test_step_citing_an_unknown_source(pack_copy: Path) -> None:
@@ -155,5 +156,5 @@ def test_check_placeholders() -> None:
         check_placeholders("Step", ("current",), "x")
     with pytest.raises(ValueError, match="unknown placeholder"):
         check_placeholders("{0}", (), "x")
-    with pytest.raises(ValueError, match="braces"):
+    with pytest.raises(ValueError, match="a brace that is not part of a placeholder"):
         check_placeholders("Step }", (), "x")

@@ -10,6 +10,8 @@ only arrange it.
 from dataclasses import dataclass
 from typing import Literal
 
+from ketdesk.content.placeholders import check_template, fill
+from ketdesk.content.schema.bounds import People, Trials
 from ketdesk.content.schema.core import Block, Claim, Model, PanelContent, SourceIds, _require_text
 
 # Weakest first: a level's position + 1 is how many segments of the meter are filled.
@@ -20,13 +22,7 @@ STRENGTH_ORDER: tuple[StrengthLevel, ...] = ("weak", "limited", "moderate", "str
 def _check_template(text: str, names: tuple[str, ...], what: str) -> None:
     """``text`` must use every placeholder in ``names`` and no other."""
     _require_text(text, what)
-    missing = [n for n in names if "{" + n + "}" not in text]
-    if missing:
-        raise ValueError(f"{what} must contain {', '.join('{' + n + '}' for n in missing)}")
-    try:
-        text.format(**dict.fromkeys(names, "x"))
-    except (KeyError, IndexError, ValueError) as exc:
-        raise ValueError(f"{what} has an unknown placeholder or a stray brace: {exc}") from exc
+    check_template(text, names, what)
 
 
 class StrengthWord(Model, frozen=True, kw_only=True):
@@ -50,8 +46,8 @@ class ConditionCard(Model, frozen=True, kw_only=True):
     summary: str  # one plain line
     strength: StrengthLevel
     strength_basis: Claim  # why this level
-    trials: int  # controlled trials
-    people: int  # people in them whose numbers are confirmed: the chart's bar
+    trials: Trials  # controlled trials
+    people: People  # people in them whose numbers are confirmed: the chart's bar
     counts: str  # how the card says it: "{trials} small trials, {people} people in all"
     value_label: str = "{people}"  # the number printed at the end of the chart's bar
     sources: SourceIds  # where the counts come from
@@ -73,11 +69,11 @@ class ConditionCard(Model, frozen=True, kw_only=True):
 
     @property
     def counts_text(self) -> str:
-        return self.counts.format(trials=self.trials, people=self.people)
+        return fill(self.counts, trials=self.trials, people=self.people)
 
     @property
     def value_text(self) -> str:
-        return self.value_label.format(people=self.people)
+        return fill(self.value_label, people=self.people)
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -102,8 +98,8 @@ class ComparisonBar(Model, frozen=True, kw_only=True):
     """A context bar on the chart (depression), drawn apart from the condition bars."""
 
     label: str
-    trials: int
-    people: int
+    trials: Trials
+    people: People
     counts: str
     value_label: str = "{people}"
     sources: SourceIds
@@ -202,8 +198,8 @@ class ConditionsContent(PanelContent, frozen=True, kw_only=True):
                 for c in self.cards]
         comp = self.chart.comparison
         if comp is not None:
-            rows.append(ChartRow(comp.label, comp.people, comp.value_label.format(people=comp.people),
-                                 comp.counts.format(trials=comp.trials, people=comp.people),
+            rows.append(ChartRow(comp.label, comp.people, fill(comp.value_label, people=comp.people),
+                                 fill(comp.counts, trials=comp.trials, people=comp.people),
                                  comp.sources, True))
         return tuple(rows)
 

@@ -11,6 +11,8 @@ from typing import Literal
 
 import msgspec
 
+from ketdesk.content.schema.bounds import ChartValue, People, SeriesTime
+
 # Source ids are referenced from every panel; keep them short and predictable.
 SourceIds = tuple[str, ...]
 
@@ -93,13 +95,13 @@ class Point(Model, frozen=True, kw_only=True):
     (for example "improvement begins"), in which case the point is drawn as a marker.
     """
 
-    t: float
-    y: float | None = None
-    low: float | None = None
-    high: float | None = None
+    t: SeriesTime
+    y: ChartValue | None = None
+    low: ChartValue | None = None
+    high: ChartValue | None = None
     label: str = ""
     comparison: str = ""
-    n: int | None = None
+    n: People | None = None
     source: str
 
     def __post_init__(self) -> None:

@@ -7,8 +7,7 @@ so the panel can be reviewed by a clinician and translated without touching code
 """
 
 
-import string
-
+from ketdesk.content.placeholders import check_template as check_placeholders
 from ketdesk.content.schema.core import Claim, Model, PanelContent, SourceIds
 
 # The shapes the diagram knows how to draw, in the order of the cascade. The content must
@@ -31,20 +30,6 @@ DIAGRAM_PARTS: tuple[str, ...] = (
 def _require(value: str, what: str) -> None:
     if not value.strip():
         raise ValueError(f"{what} must not be empty")
-
-
-def check_placeholders(text: str, names: tuple[str, ...], what: str) -> None:
-    """Every ``{name}`` must appear, and no other ``{...}``, so ``str.format`` cannot fail."""
-    try:
-        used = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
-    except ValueError as exc:
-        raise ValueError(f"{what}: {exc}; write braces only around {names}") from None
-    missing = [n for n in names if n not in used]
-    if missing:
-        raise ValueError(f"{what} must contain {', '.join('{' + n + '}' for n in missing)}")
-    unknown = sorted(used - set(names))
-    if unknown:
-        raise ValueError(f"{what} has unknown placeholder(s) {', '.join('{' + u + '}' for u in unknown)}")
 
 
 class PartLabel(Model, frozen=True, kw_only=True):

@@ -4,6 +4,7 @@
 import datetime
 import re
 
+from ketdesk.content.schema.bounds import REVIEW_YEARS
 from ketdesk.content.schema.core import Model, _require_text
 
 _LANG = re.compile(r"^[a-z]{2}$")
@@ -20,6 +21,10 @@ class Meta(Model, frozen=True, kw_only=True):
     off_label: str
 
     def __post_init__(self) -> None:
+        first, last = REVIEW_YEARS
+        if not first <= self.last_reviewed.year <= last:
+            raise ValueError(f"last_reviewed must be a date from {first} to {last} "
+                             "(year-month-day, like last_reviewed = 2026-11-27)")
         if not _LANG.match(self.lang):
             raise ValueError(f"lang must be a two-letter code like 'en', not {self.lang!r}")
         for name in ("content_version", "app_title", "made_by", "not_advice", "off_label"):

@@ -16,18 +16,14 @@ and every block must be placed exactly once so that nothing written is silently 
 
 from typing import Literal
 
+from ketdesk.content.placeholders import check_template as _check_placeholders
+from ketdesk.content.schema.bounds import Amount, PerKg, SessionMinutes, TickAt, WeightKg
 from ketdesk.content.schema.core import Block, Claim, Model, PanelContent, Series, SourceIds
 
 
 def _require(value: str, what: str) -> None:
     if not value.strip():
         raise ValueError(f"{what} must not be empty")
-
-
-def _check_placeholders(text: str, names: tuple[str, ...], what: str) -> None:
-    missing = [name for name in names if "{" + name + "}" not in text]
-    if missing:
-        raise ValueError(f"{what} must contain {', '.join('{' + n + '}' for n in missing)}")
 
 
 class Controls(Model, frozen=True, kw_only=True):
@@ -59,8 +55,8 @@ class Span(Model, frozen=True, kw_only=True):
     ``kind`` "ending": it goes away at some point inside this stretch (studies differ).
     """
 
-    start: float
-    end: float
+    start: SessionMinutes
+    end: SessionMinutes
     kind: Literal["on", "ending"] = "on"
     detail: str  # the full sentence: shown on tap and in the table
     source: str
@@ -111,7 +107,7 @@ class LegendItem(Model, frozen=True, kw_only=True):
 
 
 class Tick(Model, frozen=True, kw_only=True):
-    at: float
+    at: TickAt
     label: str
 
 
@@ -123,7 +119,7 @@ class SessionChart(Model, frozen=True, kw_only=True):
     table_name: str  # accessible name of its table
     note: str  # what the chart is and is not (a timing sketch, not a measurement)
     time_label: str  # bottom axis title
-    t_max: float  # minutes shown
+    t_max: SessionMinutes  # minutes shown
     ticks: tuple[Tick, ...]
     drip: Span  # the infusion, shaded behind every lane
     drip_label: str
@@ -163,15 +159,15 @@ class Bar(Model, frozen=True, kw_only=True):
 
     id: str
     label: str  # words above the bar
-    low: float
-    high: float | None = None
+    low: Amount
+    high: Amount | None = None
     open_high: bool = False  # "or more": drawn with an arrow past the bar's end
     value_text: str  # words at the bar's end: "about 35 mg", "70 to 315 mg"
     detail: str  # full sentence: shown on tap and in the table
     source: str
     # Doses only: the amount per kilogram the bar was worked out from (checked below).
-    per_kg_low: float | None = None
-    per_kg_high: float | None = None
+    per_kg_low: PerKg | None = None
+    per_kg_high: PerKg | None = None
 
     def __post_init__(self) -> None:
         _require(self.id, "bar id")
@@ -196,10 +192,10 @@ class BarChart(Model, frozen=True, kw_only=True):
     chart_name: str
     table_name: str
     axis_label: str
-    x_max: float
+    x_max: Amount
     ticks: tuple[Tick, ...]
     note: str = ""
-    weight_kg: float | None = None  # doses: the body weight the mg figures are for
+    weight_kg: WeightKg | None = None  # doses: the body weight the mg figures are for
     bars: tuple[Bar, ...]
     blocks: tuple[str, ...] = ()
 

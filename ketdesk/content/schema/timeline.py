@@ -8,6 +8,8 @@ the words of the controls. The panel code draws it and knows no medicine.
 """
 
 
+from ketdesk.content.placeholders import check_template as _placeholders
+from ketdesk.content.schema.bounds import AxisHours, Denominator, SeriesTime, TickAt, TickPriority
 from ketdesk.content.schema.core import Model, PanelContent, Point, Series, SourceIds
 
 # How many hours one unit of a series' time is: the chart's x axis is in hours.
@@ -19,19 +21,13 @@ def _require(value: str, what: str) -> None:
         raise ValueError(f"{what} must not be empty")
 
 
-def _placeholders(text: str, names: tuple[str, ...], what: str) -> None:
-    missing = [n for n in names if "{" + n + "}" not in text]
-    if missing:
-        raise ValueError(f"{what} must contain " + ", ".join("{" + n + "}" for n in missing))
-
-
 class Tick(Model, frozen=True, kw_only=True):
     """One labelled tick. ``priority`` 1 is always shown; higher numbers give way first
     when the chart is too narrow for every label."""
 
-    at: float
+    at: TickAt
     label: str
-    priority: int = 1
+    priority: TickPriority = 1
 
     def __post_init__(self) -> None:
         _require(self.label, "tick label")
@@ -54,8 +50,8 @@ class TimeAxis(Model, frozen=True, kw_only=True):
     """The x axis, in hours, drawn on a log scale."""
 
     label: str
-    start: float  # hours
-    end: float  # hours
+    start: AxisHours
+    end: AxisHours
     ticks: tuple[Tick, ...]
 
     def __post_init__(self) -> None:
@@ -69,7 +65,7 @@ class ValueAxis(Model, frozen=True, kw_only=True):
     """The y axis: people out of ``denominator``, the one denominator used throughout."""
 
     label: str
-    denominator: int = 10
+    denominator: Denominator = 10
     ticks: tuple[Tick, ...]
 
     def __post_init__(self) -> None:
@@ -103,7 +99,7 @@ class TimelinePoint(Point, frozen=True, kw_only=True):
 
     when: str  # the time in words, e.g. "1 day after the infusion"
     tag: str = ""  # a few words drawn on the chart beside the point
-    t_end: float | None = None  # same unit as ``t``; an event that spans time
+    t_end: SeriesTime | None = None  # same unit as ``t``; an event that spans time
     # Further sources when a point pools several studies (``source`` is the main one).
     sources: SourceIds = ()
 

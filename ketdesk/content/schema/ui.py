@@ -1,27 +1,10 @@
 """``ui.toml``: the words of the app's own controls, so that a content pack is a translation."""
 
 
-import string
-
 import msgspec
 
+from ketdesk.content.placeholders import check_template as _check_placeholders
 from ketdesk.content.schema.core import Model
-
-
-def _check_placeholders(text: str, names: tuple[str, ...], what: str) -> None:
-    missing = [name for name in names if "{" + name + "}" not in text]
-    if missing:
-        raise ValueError(f"{what} must contain {', '.join('{' + n + '}' for n in missing)}")
-    # Anything else in braces would make str.format fail when the window is built, after
-    # --check-content had passed the pack; a literal brace is written {{ or }}.
-    try:
-        fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(text) if f is not None]
-    except ValueError:
-        fields = [("{", "", None)]
-    for name, spec, conversion in fields:
-        if name not in names or spec or conversion:
-            allowed = ", ".join("{" + n + "}" for n in names)
-            raise ValueError(f"{what} may only use {allowed} (write {{{{ or }}}} for a brace)")
 
 
 class LanguageChoice(Model, frozen=True, kw_only=True):

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent, meter_fill
 from ketdesk.content.schema.core import Claim
 from ketdesk.ui.panels.conditions.evidence_meter import EvidenceMeter
@@ -29,7 +30,7 @@ ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 def make_meter(card: ConditionCard, text: ConditionsContent, theme: Theme) -> EvidenceMeter:
     filled, total = meter_fill(card.strength)
     word = text.level(card.strength).word
-    name = text.controls.meter_name.format(word=word, filled=filled, total=total)
+    name = fill(text.controls.meter_name, word=word, filled=filled, total=total)
     return EvidenceMeter(text.controls.meter_label, filled, total, word, name, theme)
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.conditions import ChartRow, ConditionsContent
 from ketdesk.content.schema.ui import UiStrings
 from ketdesk.ui import charts
@@ -33,7 +34,7 @@ BAR_THICKNESS = 0.6  # in row units: bars fill 60 % of their row, leaving clear 
 
 def source_numbers_text(ids: Sequence[str], numbers: Mapping[str, int], ui: UiStrings) -> str:
     nums = sorted({numbers[s] for s in ids if s in numbers})
-    return ui.source_ref.format(numbers=", ".join(str(n) for n in nums))
+    return fill(ui.source_ref, numbers=", ".join(str(n) for n in nums))
 
 
 class PeopleChart(QWidget):
@@ -150,7 +151,7 @@ class PeopleChart(QWidget):
         tip = self._text.chart.tip
         charts.connect_point_tips(
             self.hit_points,
-            lambda i: tip.format(label=self.rows[i].label, counts=self.rows[i].counts_text),
+            lambda i: fill(tip, label=self.rows[i].label, counts=self.rows[i].counts_text),
             self.plot)
 
         charts.set_word_ticks(self.plot, "left", [(i, r.label) for i, r in enumerate(self.rows)])

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent
 from ketdesk.content.schema.core import Block, Claim
 from ketdesk.ui.overlay import Overlay
@@ -86,7 +87,7 @@ class DetailsOverlay(Overlay):
         self.card_id = card.id
         self.heading.setText(card.name)
         self.heading.setAccessibleName(card.name)
-        self.setAccessibleName(self._text.controls.details_name.format(name=card.name))
+        self.setAccessibleName(fill(self._text.controls.details_name, name=card.name))
         self.scroller.setWidget(self._build_content(card))
         self.apply_metrics(self._metrics)
         self.present()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent, meter_fill
 from ketdesk.content.schema.core import Claim
 from ketdesk.ui.citations import citation_text
@@ -68,8 +69,8 @@ class ConditionsPanel(Panel):
         for level in text.levels_strongest_first:
             filled, total = meter_fill(level.level)
             meter = EvidenceMeter("", filled, total, level.word,
-                                  text.controls.meter_name.format(word=level.word, filled=filled,
-                                                                  total=total), theme)
+                                  fill(text.controls.meter_name, word=level.word, filled=filled,
+                                       total=total), theme)
             meter.caption.hide()
             self.legend.append(meter)
             note_card.body.addWidget(meter)

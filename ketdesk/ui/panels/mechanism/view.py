@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.mechanism import DIAGRAM_PARTS, MechanismContent
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.panels.mechanism import scene as sc
@@ -255,7 +256,7 @@ class MechanismPanel(Panel):
         step = content.steps[self._step]
         controls = content.controls
         total = self.step_count
-        self.step_label.setText(controls.step_of.format(current=self._step + 1, total=total))
+        self.step_label.setText(fill(controls.step_of, current=self._step + 1, total=total))
         self.step_title.setText(f"{self._step + 1}. {step.title}")
         self.set_cited_text(self.caption, self.cited_html(step.caption, step.sources))
         self.for_you.setText(step.for_you)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.overview import OverviewContent
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.text import format_date
@@ -55,7 +56,7 @@ class OverviewPanel(Panel):
         trust.body.addWidget(make_label(meta.made_by, "small"))
         reviewed = meta.last_reviewed
         date_text = format_date(reviewed.day, reviewed.month, reviewed.year, context.ui)
-        self.reviewed_label = make_label(context.ui.last_reviewed.format(date=date_text), "small")
+        self.reviewed_label = make_label(fill(context.ui.last_reviewed, date=date_text), "small")
         self.reviewed_label.setObjectName("last-reviewed")
         trust.body.addWidget(self.reviewed_label)
         self._cards.append(trust)

@@ -19,6 +19,7 @@ from typing import cast
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.core import Block, Point
 from ketdesk.content.schema.risks import Bar, BarChart, Lane, RisksContent, Span
 from ketdesk.ui.charts import series_style
@@ -185,8 +186,8 @@ class RisksPanel(Panel):
         return source_text(self.context.pack, self._numbers, self.content.controls, source_id)
 
     def _span_words(self, span: Span) -> str:
-        return self.content.controls.time_span.format(start=number_text(span.start),
-                                                      end=number_text(span.end))
+        return fill(self.content.controls.time_span, start=number_text(span.start),
+                    end=number_text(span.end))
 
     def _span_tip(self, lane: Lane, span: Span) -> str:
         return f"{lane.label}: {span.detail}\n{self._source(span.source)}"
@@ -210,7 +211,7 @@ class RisksPanel(Panel):
                                            self._source(span.source)]))
             for series in lane.marks:
                 for point in series.points:
-                    when = controls.at_time.format(t=number_text(point.t))
+                    when = fill(controls.at_time, t=number_text(point.t))
                     timed.append((point.t, [f"{lane.label}: {series.label}", when, point.label,
                                             self._source(point.source)]))
             rows += [row for _t, row in sorted(timed, key=lambda item: item[0])]

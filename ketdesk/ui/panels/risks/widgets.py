@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.risks import Controls
 from ketdesk.ui.charts import DataTable
@@ -21,8 +22,8 @@ from ketdesk.ui.widgets import Card, ResponsiveGrid, button_text, make_label
 def source_text(pack: ContentPack, numbers: Mapping[str, int], controls: Controls, source_id: str) -> str:
     """A source as a table cell or tooltip line: its number, authors and year (and if secondary)."""
     source = pack.source(source_id)
-    text = controls.source_cell.format(number=numbers.get(source_id, 0), authors=source.authors,
-                                       year=source.year)
+    text = fill(controls.source_cell, number=numbers.get(source_id, 0), authors=source.authors,
+                year=source.year)
     if source.status == "secondary":
         text += f" ({pack.ui.secondary_source})"
     return text

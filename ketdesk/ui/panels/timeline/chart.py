@@ -40,7 +40,7 @@ from ketdesk.ui.panels.timeline.place import (
     place_tags,
     plan_strip,
 )
-from ketdesk.ui.panels.timeline.words import tip_html, tip_lines
+from ketdesk.ui.panels.timeline.words import tip_lines, tip_text
 from ketdesk.ui.theme import Metrics, Theme
 from ketdesk.ui.widgets import make_label
 
@@ -229,7 +229,7 @@ class TimelineChart:
 
     def tip_for(self, series_id: str, spot_index: int) -> str:
         point = self.spot_points[series_id][spot_index]
-        return tip_html(tip_lines(self.pack, self.numbers, self.series(series_id), point))
+        return tip_text(tip_lines(self.pack, self.numbers, self.series(series_id), point))
 
     # --- legend ---------------------------------------------------------------------------
     def set_legend_visible(self, legend_id: str, visible: bool) -> None:

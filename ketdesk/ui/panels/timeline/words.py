@@ -8,26 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.timeline import TimelineContent, TimelinePoint, TimelineSeries
-from ketdesk.ui.text import escape
 
 
 def citation(pack: ContentPack, source_id: str) -> str:
     """"Authors year, journal" for one source, in the content's own pattern."""
     source = pack.source(source_id)
-    return pack.content(TimelineContent).controls.citation.format(authors=source.authors, year=source.year,
-                                                  journal=source.journal)
+    return fill(pack.content(TimelineContent).controls.citation, authors=source.authors,
+                year=source.year, journal=source.journal)
 
 
 def study_size(content: TimelineContent, point: TimelinePoint) -> str:
     controls = content.controls
-    return controls.study_size.format(n=point.n) if point.n else controls.no_study_size
+    return fill(controls.study_size, n=point.n) if point.n else controls.no_study_size
 
 
 def source_lines(pack: ContentPack, numbers: Mapping[str, int], point: TimelinePoint) -> list[str]:
     pattern = pack.content(TimelineContent).controls.tip_source
-    return [pattern.format(number=numbers.get(sid, "?"), citation=citation(pack, sid))
+    return [fill(pattern, number=numbers.get(sid, "?"), citation=citation(pack, sid))
             for sid in point.all_sources]
 
 
@@ -37,17 +37,18 @@ def tip_lines(pack: ContentPack, numbers: Mapping[str, int], series: TimelineSer
     controls = pack.content(TimelineContent).controls
     lines = [f"{series.label}, {point.when}", point.label]
     if point.comparison:
-        lines.append(controls.tip_comparison.format(comparison=point.comparison))
-    lines.append(controls.tip_study_size.format(size=study_size(pack.content(TimelineContent), point)))
+        lines.append(fill(controls.tip_comparison, comparison=point.comparison))
+    lines.append(fill(controls.tip_study_size, size=study_size(pack.content(TimelineContent), point)))
     lines.extend(source_lines(pack, numbers, point))
     return lines
 
 
-def tip_html(lines: list[str]) -> str:
-    """Tooltip rich text: the first line bold, every line escaped, wrapped at a readable width."""
-    head, *rest = lines
-    body = "<br>".join(escape(line) for line in rest)
-    return f"<p style='white-space:pre-wrap'><b>{escape(head)}</b><br>{body}</p>"
+def tip_text(lines: list[str]) -> str:
+    """Tooltip text: one line each, plain; ``connect_point_tips`` escapes it for Qt.
+
+    Markup built here was escaped a second time and showed to patients as ``<p style=...``.
+    """
+    return "\n".join(lines)
 
 
 def table_rows(pack: ContentPack, numbers: Mapping[str, int]) -> list[list[str]]:
