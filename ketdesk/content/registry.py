@@ -50,6 +50,7 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("timeline", TimelineContent, "ketdesk.ui.panels.timeline:TimelinePanel"),
     PanelSpec("conditions", ConditionsContent, "ketdesk.ui.panels.conditions:ConditionsPanel"),
     PanelSpec("risks", RisksContent, "ketdesk.ui.panels.risks:RisksPanel"),
+    PanelSpec("before", PanelContent),
     PanelSpec("sources", SourcesContent, "ketdesk.ui.panels.sources:SourcesPanel"),
 )
 
