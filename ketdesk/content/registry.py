@@ -50,6 +50,7 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("timeline", TimelineContent, "ketdesk.ui.panels.timeline.view:TimelinePanel"),
     PanelSpec("conditions", ConditionsContent, "ketdesk.ui.panels.conditions.view:ConditionsPanel"),
     PanelSpec("risks", RisksContent, "ketdesk.ui.panels.risks.view:RisksPanel"),
+    PanelSpec("before", PanelContent),
     PanelSpec("sources", SourcesContent, "ketdesk.ui.panels.sources.view:SourcesPanel"),
 )
 

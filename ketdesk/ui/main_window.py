@@ -32,7 +32,7 @@ from ketdesk.content.registry import PANEL_IDS, SOURCES_PANEL_ID, shortcut
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.ui.header_tools import HeaderLayout, HeaderTools
 from ketdesk.ui.panels import Panel, PanelContext, create_panel
-from ketdesk.ui.text import format_date
+from ketdesk.ui.text import format_date, reviewed_by_text
 from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD, Metrics, Theme, stylesheet
 from ketdesk.ui.widgets import button_text, make_label
 
@@ -275,7 +275,8 @@ class MainWindow(QMainWindow):
             self.banner.close_button.setAccessibleDescription(pack.ui.access.dismiss_description)
         reviewed = pack.meta.last_reviewed
         date_text = format_date(reviewed.day, reviewed.month, reviewed.year, pack.ui)
-        self.footer.set_texts(pack.meta.not_advice, fill(pack.ui.last_reviewed, date=date_text),
+        advice = f"{pack.meta.not_advice} {reviewed_by_text(pack.meta, pack.ui)}".strip()
+        self.footer.set_texts(advice, fill(pack.ui.last_reviewed, date=date_text),
                               date_text)
 
     # --- panels ---------------------------------------------------------------------

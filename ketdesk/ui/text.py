@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.core import Claim
+from ketdesk.content.schema.meta import Meta
 from ketdesk.content.schema.ui import UiStrings
 
 SOURCE_LINK_PREFIX = "source:"
@@ -54,6 +55,22 @@ def claim_html(claim: Claim, numbers: Mapping[str, int], ui: UiStrings, link_col
 
 def format_date(day: int, month: int, year: int, ui: UiStrings) -> str:
     return fill(ui.date_pattern, day=day, month=ui.months[month - 1], year=year)
+
+
+def reviewed_by_text(meta: Meta, ui: UiStrings) -> str:
+    """Who reviewed the pack, in the pack's words; empty when the pack names no one."""
+    if not meta.reviewer.strip():
+        return ""
+    if meta.reviewer_role.strip():
+        return fill(ui.reviewed_by_role, reviewer=meta.reviewer, role=meta.reviewer_role)
+    return fill(ui.reviewed_by, reviewer=meta.reviewer)
+
+
+def review_text(meta: Meta, ui: UiStrings) -> str:
+    """The last-reviewed date, then who reviewed the pack."""
+    day = meta.last_reviewed
+    reviewed = fill(ui.last_reviewed, date=format_date(day.day, day.month, day.year, ui))
+    return " · ".join(t for t in (reviewed, reviewed_by_text(meta, ui)) if t)
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -219,11 +219,11 @@ def test_show_as_10_people(qtbot, panel: TimelinePanel) -> None:
     assert people.filled_count(0) == 5  # one infusion, 1 day: about 5 in 10
     assert people.touched_count(0) == 5
     assert people.filled_count(1) == 2  # comparison drug: about 2 in 10
-    assert people.filled_count(2) == 5  # a series of six: 5.5 to 7.1 in 10
+    assert people.filled_count(2) == 5  # a series of six: 5 to 7 in 10, whole people
     fills = people.fills(2)
-    assert fills[5].solid == pytest.approx(0.5) and fills[5].striped == pytest.approx(0.5)
+    assert fills[5].solid == pytest.approx(0.0) and fills[5].striped == pytest.approx(1.0)
     assert fills[6].striped == pytest.approx(1.0)
-    assert people.touched_count(2) == 8
+    assert people.touched_count(2) == 7
     assert not panel.legend.isVisible()
     # A checked toggle is bold: its words still fit.
     assert panel.people_button.width() >= panel.toggle_width(panel.people_button, panel.context.metrics)

@@ -89,11 +89,13 @@ def test_dose_bars_and_no_street_dose_in_any_chart(pack) -> None:
     assert set(bars) == {"drip", "anesthesia"}
     assert (bars["drip"].low, bars["drip"].per_kg_low) == (35, 0.5)
     assert (bars["anesthesia"].low, bars["anesthesia"].high) == (70, 315)
-    # Recreational doses are said in words only, never charted (no confirmed figure).
+    # No recreational dose is charted or compared: no identifiable source gives one.
     charted = set(iter_source_refs(doses.bars)) | set(iter_source_refs(pack.content(RisksContent).session))
     charted |= set(iter_source_refs(pack.content(RisksContent).pressure.bars))
     assert "jclinpathol2023" not in charted
-    assert any("jclinpathol2023" in c.sources for b in pack.content(RisksContent).blocks for c in b.claims)
+    assert "jclinpathol2023" not in {s.id for s in pack.sources.sources}
+    claims = [c.text.lower() for b in pack.content(RisksContent).blocks for c in b.claims]
+    assert not any("street" in text for text in claims)
 
 
 def test_cautions_cover_the_listed_reasons(pack) -> None:
@@ -157,19 +159,21 @@ def test_a_bar_cannot_pass_the_axis(pack_copy: Path) -> None:
 
 def test_every_block_is_placed_exactly_once(pack_copy: Path) -> None:
     text = (pack_copy / "risks.toml").read_text(encoding="utf-8")
+    visit = 'blocks = ["feeling-worse", "why-monitor", "approval"]'
     (pack_copy / "risks.toml").write_text(
-        text.replace('blocks = ["why-monitor"]', 'blocks = ["why-monitor", "heart-rate"]'), encoding="utf-8")
+        text.replace(visit, visit[:-1] + ', "heart-rate"]'), encoding="utf-8")
     problems = [str(p) for p in load_content(pack_copy).problems]
     assert len(problems) == 1 and "block(s) placed twice: heart-rate" in problems[0]
 
 
 def test_an_unplaced_block_is_reported_with_file_and_line(pack_copy: Path) -> None:
     text = (pack_copy / "risks.toml").read_text(encoding="utf-8")
-    (pack_copy / "risks.toml").write_text(text.replace('blocks = ["why-monitor"]', "blocks = []"),
-                                          encoding="utf-8")
+    visit = 'blocks = ["feeling-worse", "why-monitor", "approval"]'
+    (pack_copy / "risks.toml").write_text(text.replace(visit, "blocks = []"), encoding="utf-8")
     problems = [str(p) for p in load_content(pack_copy).problems]
     assert len(problems) == 1
-    assert "risks.toml:" in problems[0] and "not placed in any section: why-monitor" in problems[0]
+    assert "risks.toml:" in problems[0]
+    assert "not placed in any section: feeling-worse, why-monitor, approval" in problems[0]
 
 
 def test_a_span_citing_an_unknown_source_is_reported(pack_copy: Path) -> None:

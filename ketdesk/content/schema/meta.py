@@ -19,6 +19,10 @@ class Meta(Model, frozen=True, kw_only=True):
     made_by: str
     not_advice: str
     off_label: str
+    # Who reviewed the pack, shown beside the last-reviewed date: the clinic's reviewing
+    # clinician and their role. Empty in a pack that names no one.
+    reviewer: str = ""
+    reviewer_role: str = ""
 
     def __post_init__(self) -> None:
         first, last = REVIEW_YEARS

@@ -82,6 +82,10 @@ class UiStrings(Model, frozen=True, kw_only=True):
     months: tuple[str, ...]
     date_pattern: str  # e.g. "{month} {day}, {year}"
     last_reviewed: str  # "Last reviewed: {date}"
+    # Who reviewed the pack (meta.reviewer), without and with a role; the defaults hold no
+    # words, so a pack written before these lines existed shows the bare name.
+    reviewed_by: str = "{reviewer}"  # "Reviewed by: {reviewer}"
+    reviewed_by_role: str = "{reviewer}, {role}"  # "Reviewed by: {reviewer}, {role}"
     content_version: str  # "Content version {version}"
     fallback_banner: str  # "{count}" problems and "{log}" path
     dismiss: str
@@ -98,6 +102,8 @@ class UiStrings(Model, frozen=True, kw_only=True):
             raise ValueError(f"months must list 12 month names, found {len(self.months)}")
         _check_placeholders(self.date_pattern, ("day", "month", "year"), "date_pattern")
         _check_placeholders(self.last_reviewed, ("date",), "last_reviewed")
+        _check_placeholders(self.reviewed_by, ("reviewer",), "reviewed_by")
+        _check_placeholders(self.reviewed_by_role, ("reviewer", "role"), "reviewed_by_role")
         _check_placeholders(self.content_version, ("version",), "content_version")
         _check_placeholders(self.fallback_banner, ("count", "log"), "fallback_banner")
         _check_placeholders(self.source_ref, ("numbers",), "source_ref")

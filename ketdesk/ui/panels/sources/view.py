@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ketdesk.content.registry import PANEL_IDS
 from ketdesk.ui.citations import citation_text
 from ketdesk.ui.panels.base import Panel, PanelContext
+from ketdesk.ui.text import review_text
 from ketdesk.ui.widgets import Card, make_label
 
 
@@ -19,6 +20,7 @@ class SourcesPanel(Panel):
         numbers = self._numbers
         for block in pack.sources.blocks:
             self.layout_.addWidget(self.block_card(block))
+        self.layout_.addWidget(make_label(review_text(pack.meta, context.ui), "small"))
         self.entries: dict[int, QLabel] = {}
         cited = pack.cited_by_panel()
         listed: set[str] = set()
