@@ -4,6 +4,8 @@ One small module per job, wired together by ``controller.Kiosk``:
 
 - ``config``          the kiosk's options (command line beats settings)
 - ``window_mode``     fullscreen, frameless, on top, on the chosen screen (also with no WM)
+- ``watchdog``        puts the window back after any escape (desktops, layers, unmaps); key grab
+- ``x11``             the EWMH facts and requests the watchdog needs, over a private Xlib link
 - ``cursor``          hide the mouse pointer when it has not moved for a while
 - ``lockdown``        no context menus, no hover tooltips, refused exit keys and close
 - ``idle``            the idle timer and the attract loop (reset, rotate, step, hint)
