@@ -7,11 +7,14 @@ answer without starting Qt at all.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from ketdesk import __version__
 from ketdesk.content.schema.pack import PANEL_IDS
+from ketdesk.settings import out_of_range
 
 # Documented exit codes, for staff scripts and supervisors (systemd, kiosk launchers).
 EXIT_OK = 0
@@ -50,28 +53,34 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _in_range(name: str, kind: type[int] | type[float]) -> Callable[[str], float]:
+    """An argparse type: a number within the setting ``name``'s limits (finite, in range)."""
+
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, not {text!r}") from None
+        problem = out_of_range(name, value)
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
+        return value
+
+    return parse
+
+
 def _percent(text: str) -> int:
-    try:
-        value = int(text.rstrip("%"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"text scale must be a percentage, not {text!r}") from None
-    if not 100 <= value <= 200:
-        raise argparse.ArgumentTypeError("text scale must be between 100 and 200")
-    return value
+    return int(_in_range("text_scale", int)(text.rstrip("%")))
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("seconds must be more than 0")
-    return value
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One plain line, not argparse's usage block: staff read this on a kiosk's console.
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ketdesk",
         description="Ketamine Infusion Treatment: an offline patient-education viewer.",
         epilog="Exit codes: 0 ok, 1 a check failed, 2 bad arguments, 3 not configured "
@@ -95,10 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk = parser.add_argument_group("kiosk mode (waiting-room screens)")
     kiosk.add_argument("--kiosk", action="store_true",
                        help="run fullscreen and locked, with an attract loop when idle")
-    kiosk.add_argument("--screen", type=int, metavar="N", help="screen number for kiosk mode")
-    kiosk.add_argument("--idle-timeout", type=_seconds, metavar="SECONDS",
+    kiosk.add_argument("--screen", type=_in_range("screen", int), metavar="N",
+                       help="screen number for kiosk mode")
+    kiosk.add_argument("--idle-timeout", type=_in_range("idle_timeout", float), metavar="SECONDS",
                        help="seconds without input before the attract loop starts (default 90)")
-    kiosk.add_argument("--rotate-interval", type=_seconds, metavar="SECONDS",
+    kiosk.add_argument("--rotate-interval", type=_in_range("rotate_interval", float), metavar="SECONDS",
                        help="seconds per panel in the attract loop (default 20)")
     kiosk.add_argument("--set-pin", action="store_true",
                        help="set the staff PIN (asked twice; reads standard input when piped)")

@@ -103,12 +103,15 @@ def run_kiosk(plan: KioskPlan, app: QApplication, window: MainWindow,
     from ketdesk.kiosk.controller import Kiosk
     from ketdesk.kiosk.inhibit import Inhibitor
 
-    kiosk = Kiosk(window, plan.config, log_path=paths.log_file())
-    inhibitor = Inhibitor()
     recovery = plan.recovery
     if instance is not None:
-        instance.raise_requested.connect(kiosk.bring_to_front)
+        # Before anything else can fail: a restart must find the lock free, not held by
+        # the very process it restarts in (that one would take itself for another kiosk).
         recovery.cleanups.append(instance.release)
+    kiosk = Kiosk(window, plan.config, log_path=paths.log_file())
+    inhibitor = Inhibitor()
+    if instance is not None:
+        instance.raise_requested.connect(kiosk.bring_to_front)
     recovery.cleanups.append(inhibitor.release)
     kiosk.start()
     inhibitor.inhibit()

@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 
 RAISE = b"raise\n"
 TIMEOUT_MS = 2000
+# The lock files this process image holds. A lock file naming our process id that is not in
+# here was left by this process before it re-executed itself (``os.execv`` keeps the id).
+_HELD: set[str] = set()
 
 
 def instance_key(config_dir: Path) -> str:
@@ -40,16 +43,18 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.key = key
         lock_dir.mkdir(parents=True, exist_ok=True)
-        self._lock = QLockFile(str(lock_dir / f"{key}.lock"))
+        self._lock_path = str(lock_dir / f"{key}.lock")
+        self._lock = QLockFile(self._lock_path)
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
 
     def acquire(self) -> bool:
         """True: we are the only instance and now listen. False: another one was told to raise."""
-        if not self._lock.tryLock(100):
+        if not self._lock.tryLock(100) and not self._take_own_lock():
             log.info("another kiosk instance holds the lock; asking it to come to the front")
             self._notify_first()
             return False
+        _HELD.add(self._lock_path)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         QLocalServer.removeServer(self.key)  # a socket left by a crash
@@ -59,11 +64,22 @@ class SingleInstance(QObject):
         self._server = server
         return True
 
+    def _take_own_lock(self) -> bool:
+        """A lock this very process left before it re-executed itself (``os.execv`` keeps
+        the process id): it is ours, not another kiosk's, so take it over."""
+        info = self._lock.getLockInfo()  # (pid, host, app); empty or False when unreadable
+        if not info or info[0] != os.getpid() or self._lock_path in _HELD:
+            return False
+        log.info("single instance: taking over the lock this process held before its restart")
+        return self._lock.removeStaleLockFile() and self._lock.tryLock(100)
+
     def release(self) -> None:
         if self._server is not None:
             self._server.close()
             self._server = None
-        self._lock.unlock()
+        if self._lock.isLocked():
+            self._lock.unlock()
+            _HELD.discard(self._lock_path)
 
     def _notify_first(self) -> None:
         socket = QLocalSocket()

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,27 @@ def test_second_instance_is_refused_and_first_is_raised(qtbot, tmp_path: Path) -
     third = SingleInstance(key, tmp_path)
     assert third.acquire()
     third.release()
+
+
+def test_a_lock_left_by_this_process_before_a_restart_is_taken_over(tmp_path: Path) -> None:
+    from PySide6.QtCore import QLockFile
+
+    key = instance_key(tmp_path)
+    # What os.execv leaves: a lock file naming this process, held by no one in this image
+    # (the old image's file descriptor, and its native lock, closed with the exec).
+    lock_path = tmp_path / f"{key}.lock"
+    left = QLockFile(str(lock_path))
+    assert left.tryLock(100)
+    contents = lock_path.read_bytes()
+    left.unlock()
+    lock_path.write_bytes(contents)
+    restarted = SingleInstance(key, tmp_path)
+    try:
+        assert restarted.acquire()
+        # ... but a lock this image really holds is still refused.
+        assert SingleInstance(key, tmp_path).acquire() is False
+    finally:
+        restarted.release()
 
 
 def test_raise_request_brings_the_kiosk_back(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
@@ -84,13 +106,15 @@ def kiosk_config(tmp_path: Path) -> Iterator[Path]:
     QLocalServer.removeServer(instance_key(tmp_path))
 
 
-@pytest.fixture
-def running_kiosk(kiosk_config: Path) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str]]]:
-    proc = subprocess.Popen([sys.executable, "-m", "ketdesk", "--kiosk"], cwd=REPO,
-                            env=_env(kiosk_config), stdout=subprocess.PIPE, text=True)
+@contextmanager
+def painted_kiosk(config: Path, *args: str) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str]]]:
+    """``python ARGS`` (a kiosk start) running until it has painted; terminated after."""
+    proc = subprocess.Popen([sys.executable, *args], cwd=REPO, env=_env(config),
+                            stdout=subprocess.PIPE, text=True)
     lines, reader = _lines(proc)
     try:
         wait_for_line(lines, "first-paint")
+        assert proc.poll() is None
         yield proc, lines
     finally:
         proc.terminate()
@@ -98,6 +122,12 @@ def running_kiosk(kiosk_config: Path) -> Iterator[tuple[subprocess.Popen[str], q
         reader.join(timeout=TIMEOUT)
         assert proc.stdout is not None
         proc.stdout.close()
+
+
+@pytest.fixture
+def running_kiosk(kiosk_config: Path) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str]]]:
+    with painted_kiosk(kiosk_config, "-m", "ketdesk", "--kiosk") as running:
+        yield running
 
 
 def test_second_start_exits_0_and_raises_the_first(running_kiosk, kiosk_config: Path) -> None:  # type: ignore[no-untyped-def]
@@ -161,20 +191,43 @@ def test_kiosk_without_display_exits_for_a_retry(kiosk_config: Path) -> None:
 
 
 def test_uncaught_error_without_supervisor_restarts_in_place(kiosk_config: Path) -> None:
-    proc = subprocess.Popen([sys.executable, "-c", CRASH_AFTER_START], cwd=REPO,
-                            env=_env(kiosk_config), stdout=subprocess.PIPE, text=True)
-    lines, reader = _lines(proc)
-    try:
-        # The first start fails before its first paint; the same process then runs ketdesk
-        # again (os.execv). That one paints: it got the single-instance lock back.
-        wait_for_line(lines, "first-paint")
-        assert proc.poll() is None
-    finally:
-        proc.terminate()
-        proc.wait(timeout=TIMEOUT)
-        reader.join(timeout=TIMEOUT)
-        assert proc.stdout is not None
-        proc.stdout.close()
+    # The first start fails before its first paint; the same process then runs ketdesk
+    # again (os.execv). That one paints: it got the single-instance lock back.
+    with painted_kiosk(kiosk_config, "-c", CRASH_AFTER_START):
+        pass
     log = (kiosk_config / "ketdesk.log").read_text(encoding="utf-8")
     assert "RuntimeError: simulated fault in a slot" in log
     assert log.index("kiosk: re-executing") < log.index("first paint after")
+
+
+CRASH_AT_START = """
+import sys
+from ketdesk.kiosk import controller
+
+def fail(self, *args, **kwargs):
+    raise RuntimeError("simulated fault while building the kiosk")
+
+controller.Kiosk.__init__ = fail
+from ketdesk.app import main
+sys.exit(main(["--kiosk"]))
+"""
+
+
+def test_an_error_at_start_up_restarts_instead_of_exiting_0(kiosk_config: Path) -> None:
+    """The restarted process (same process id) must not take its own lock for another kiosk."""
+    with painted_kiosk(kiosk_config, "-c", CRASH_AT_START):  # the re-executed, unpatched kiosk
+        pass
+    log = (kiosk_config / "ketdesk.log").read_text(encoding="utf-8")
+    assert "simulated fault while building the kiosk" in log
+    assert "another kiosk instance holds the lock" not in log
+
+
+def test_out_of_range_settings_fall_back_and_the_kiosk_runs(kiosk_config: Path) -> None:
+    path = kiosk_config / "settings.ini"
+    path.write_text(path.read_text(encoding="utf-8").replace("idle_timeout = 90.0", "idle_timeout = 1e12")
+                    .replace("rotate_interval = 20.0", "rotate_interval = nan"), encoding="utf-8")
+    with painted_kiosk(kiosk_config, "-m", "ketdesk", "--kiosk"):
+        pass
+    log = (kiosk_config / "ketdesk.log").read_text(encoding="utf-8")
+    assert "idle_timeout must be a number from 5 to 86400, not 1e+12; using the default 90.0" in log
+    assert "kiosk mode: idle 90.0 s, rotate 20.0 s" in log
