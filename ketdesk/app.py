@@ -197,7 +197,15 @@ def main(argv: list[str] | None = None) -> int:
     if options.screenshot is not None:
         from ketdesk.screenshot import take_screenshots
 
-        written = take_screenshots(window, options.screenshot, options.size)
+        try:
+            written = take_screenshots(window, options.screenshot, options.size)
+        except OSError as exc:
+            from ketdesk.cli import file_problem
+
+            message = file_problem(options.screenshot, exc, "Give --screenshot a folder you can write to.")
+            log.info("screenshots failed: %s", message)  # the log file only: stderr has it below
+            print(f"ketdesk: {message}", file=sys.stderr)
+            return EXIT_FAILED
         for path in written:
             print(path)
         return EXIT_OK

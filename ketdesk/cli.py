@@ -7,6 +7,7 @@ answer without starting Qt at all.
 from __future__ import annotations
 
 import argparse
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,17 @@ EXIT_FAILED = 1  # a check failed: --check-content found problems, --self-test f
 EXIT_USAGE = 2  # bad command-line arguments (argparse's own code)
 EXIT_CONFIG = 3  # the app cannot run as configured (e.g. kiosk mode without a PIN)
 EXIT_RESTART = 75  # kiosk mode recovered from an error and asks its supervisor to restart it
+
+
+def file_problem(path: Path, error: OSError, what_to_do: str) -> str:
+    """One plain line for a file-system failure: the path, what is wrong, what to do."""
+    reasons = {errno.EEXIST: "it is a file, not a folder",
+               errno.ENOTDIR: "a part of that path is a file, not a folder",
+               errno.EACCES: "this user may not write there", errno.EPERM: "this user may not write there",
+               errno.EROFS: "that disk is read-only", errno.ENOSPC: "the disk is full",
+               errno.ENOENT: "a folder on that path does not exist and cannot be made"}
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return f"cannot write to {path}: {reason}. {what_to_do}"
 
 
 @dataclass(frozen=True)

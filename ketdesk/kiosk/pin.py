@@ -191,7 +191,16 @@ def set_pin_command(stdin: TextIO | None = None, stdout: TextIO | None = None,
     loaded = settings_mod.load()
     if loaded.problem:
         print(f"ketdesk --set-pin: {loaded.problem}", file=sys.stderr)
-    path = settings_mod.save(loaded.settings.replace(pin_hash=hash_pin(first)))
+    try:
+        path = settings_mod.save(loaded.settings.replace(pin_hash=hash_pin(first)))
+    except OSError as exc:
+        from ketdesk.cli import file_problem
+
+        target = settings_mod.settings_file()
+        print("ketdesk --set-pin: " + file_problem(
+            target, exc, "Make that folder writable for this user (or point KETDESK_CONFIG_DIR "
+            "at one that is) and run ketdesk --set-pin again; nothing was changed."), file=sys.stderr)
+        return EXIT_FAILED
     log.info("staff PIN set in %s", path)
     print(f"Staff PIN saved in {path}.", file=stdout)
     return EXIT_OK
