@@ -54,7 +54,8 @@ class Kiosk(QObject):
         self.config = config
         self._quit_app = quit_app
         words = window.pack.ui.kiosk
-        guard = PinGuard(config.pin_hash, clock=clock) if clock else PinGuard(config.pin_hash)
+        guard = (PinGuard(config.pin_hash, clock=clock, state_file=config.pin_state) if clock
+                 else PinGuard(config.pin_hash, state_file=config.pin_state))
         self.guard = guard
         self.window_mode = KioskWindowMode(window, config.screen)
         self.watchdog = Watchdog(window, self.window_mode.apply)
