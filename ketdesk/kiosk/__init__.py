@@ -17,6 +17,7 @@ One small module per job, wired together by ``controller.Kiosk``:
 - ``app_events``      what the application-wide event filters above share
 - ``inhibit``         keep the screen saver and display sleep away
 - ``single_instance`` a second start raises the first window and exits 0
+- ``stop_signals``    SIGTERM/SIGHUP/SIGINT: clean up (socket, inhibit), then end by that signal
 - ``autostart``       systemd user unit or XDG autostart entry
 - ``recovery``        restart after an uncaught exception
 - ``launch``          the checks before start-up and the run itself, called by ``ketdesk.app``

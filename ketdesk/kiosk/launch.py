@@ -102,6 +102,7 @@ def run_kiosk(plan: KioskPlan, app: QApplication, window: MainWindow,
     """Show ``window`` as a kiosk and run the event loop; return the process exit code."""
     from ketdesk.kiosk.controller import Kiosk
     from ketdesk.kiosk.inhibit import Inhibitor
+    from ketdesk.kiosk.stop_signals import StopSignals
 
     recovery = plan.recovery
     if instance is not None:
@@ -116,12 +117,17 @@ def run_kiosk(plan: KioskPlan, app: QApplication, window: MainWindow,
     kiosk.start()
     inhibitor.inhibit()
     recovery.quit_loop = app.exit
+    stop = StopSignals(app.exit)
+    stop.install()
     try:
         code = app.exec()
     finally:
         recovery.quit_loop = None
+        stop.uninstall()
     log.info("kiosk event loop ended with code %d", code)
-    return recovery.finish(code)
+    code = recovery.finish(code)
+    stop.die()  # a kill ends the process by its signal, now that the socket is gone
+    return code
 
 
 def run_command(options: Options) -> int:

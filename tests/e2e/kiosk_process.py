@@ -108,9 +108,9 @@ def running_kiosk(display: str, folder: Path) -> Iterator[tuple[subprocess.Popen
         lines.join()
         assert proc.stdout is not None
         proc.stdout.close()
-        # Stopped by a signal, the kiosk leaves its single-instance socket behind.
+        # Killed by SIGKILL, a kiosk would leave its single-instance socket behind.
         from PySide6.QtNetwork import QLocalServer
 
-        from ketdesk.kiosk.single_instance import instance_key
+        from ketdesk.kiosk.single_instance import instance_key, server_name
 
-        QLocalServer.removeServer(instance_key(folder))
+        QLocalServer.removeServer(server_name(instance_key(folder)))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ketdesk.cli import EXIT_CONFIG, EXIT_OK, EXIT_RESTART
-from ketdesk.kiosk.single_instance import SingleInstance, instance_key
+from ketdesk.kiosk.single_instance import SingleInstance, instance_key, server_name
 from tests.gui.kiosk_support import make_kiosk, pin_hash
 
 REPO = Path(__file__).resolve().parents[2]
@@ -102,14 +102,15 @@ def kiosk_config(tmp_path: Path) -> Iterator[Path]:
 
     settings.save(settings.Settings(pin_hash=pin_hash()), tmp_path / "settings.ini")
     yield tmp_path
-    # A kiosk stopped by a signal leaves its socket behind; it is per folder, so tidy it.
-    QLocalServer.removeServer(instance_key(tmp_path))
+    # A kiosk killed with SIGKILL leaves its socket behind; it is per folder, so tidy it.
+    QLocalServer.removeServer(server_name(instance_key(tmp_path)))
 
 
 @contextmanager
-def painted_kiosk(config: Path, *args: str) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str]]]:
+def painted_kiosk(config: Path, *args: str, env: dict[str, str] | None = None
+                  ) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str]]]:
     """``python ARGS`` (a kiosk start) running until it has painted; terminated after."""
-    proc = subprocess.Popen([sys.executable, *args], cwd=REPO, env=_env(config),
+    proc = subprocess.Popen([sys.executable, *args], cwd=REPO, env=env or _env(config),
                             stdout=subprocess.PIPE, text=True)
     lines, reader = _lines(proc)
     try:
@@ -231,3 +232,62 @@ def test_out_of_range_settings_fall_back_and_the_kiosk_runs(kiosk_config: Path) 
     log = (kiosk_config / "ketdesk.log").read_text(encoding="utf-8")
     assert "idle_timeout must be a number from 5 to 86400, not 1e+12; using the default 90.0" in log
     assert "kiosk mode: idle 90.0 s, rotate 20.0 s" in log
+
+
+@pytest.fixture
+def runtime_dir(tmp_path: Path, kiosk_config: Path) -> Path:
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+def test_socket_lives_in_the_runtime_folder_and_goes_on_sigterm(kiosk_config: Path,
+                                                                runtime_dir: Path) -> None:
+    import signal
+    import stat
+    import tempfile
+
+    key = instance_key(kiosk_config)
+    env = {**_env(kiosk_config), "XDG_RUNTIME_DIR": str(runtime_dir)}
+    with painted_kiosk(kiosk_config, "-m", "ketdesk", "--kiosk", env=env) as (proc, _lines):
+        socket = runtime_dir / key
+        assert stat.S_ISSOCK(socket.stat().st_mode)
+        assert not (Path(tempfile.gettempdir()) / key).exists()
+        lock = kiosk_config / f"{key}.lock"
+        assert stat.S_IMODE(lock.stat().st_mode) == 0o600
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=TIMEOUT) == -signal.SIGTERM  # still ends by the signal
+        assert not socket.exists()
+        assert not lock.exists()
+    log = (kiosk_config / "ketdesk.log").read_text(encoding="utf-8")
+    assert "SIGTERM received; cleaning up before exiting" in log
+
+
+def test_a_socket_left_by_kill_9_is_replaced(kiosk_config: Path, runtime_dir: Path) -> None:
+    import signal
+
+    env = {**_env(kiosk_config), "XDG_RUNTIME_DIR": str(runtime_dir)}
+    with painted_kiosk(kiosk_config, "-m", "ketdesk", "--kiosk", env=env) as (proc, _lines):
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=TIMEOUT)
+    assert (runtime_dir / instance_key(kiosk_config)).exists()  # stale
+    with painted_kiosk(kiosk_config, "-m", "ketdesk", "--kiosk", env=env) as (first, lines):
+        second = subprocess.run([sys.executable, "-m", "ketdesk", "--kiosk"], cwd=REPO, env=env,
+                                capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        assert second.returncode == EXIT_OK, second.stderr
+        assert wait_for_line(lines, "kiosk-raised") == "kiosk-raised"
+        assert first.poll() is None
+
+
+@pytest.mark.parametrize("mode", [0o755, 0o750])
+def test_a_runtime_folder_others_can_enter_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       mode: int) -> None:
+    shared = tmp_path / "run"
+    shared.mkdir()
+    shared.chmod(mode)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(shared))
+    assert server_name("k") == "k"  # Qt's temporary-folder fallback
+    shared.chmod(0o700)
+    assert server_name("k") == str(shared / "k")
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    assert server_name("k") == "k"
