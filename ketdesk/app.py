@@ -132,6 +132,11 @@ def warm_up_charts() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if os.environ.get("KETDESK_RESTART_NOTICE") == "1":
+        # The kiosk keeper's "one moment" screen between two kiosk runs; nothing else.
+        from ketdesk.kiosk.notice import run_notice
+
+        return run_notice()
     options = parse_args(argv)
     if options.check_content is not None:
         return run_check_content(options.check_content)
@@ -160,6 +165,11 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(planned, int):
             return planned  # no PIN (EXIT_CONFIG) or no display yet (EXIT_RESTART)
         kiosk_plan = planned
+        from ketdesk.kiosk import supervisor
+
+        if supervisor.wanted():
+            # This process stays small and watches; the kiosk itself runs as its child.
+            return supervisor.run_keeper(sys.argv[1:] if argv is None else argv)
         # A crash in kiosk mode restarts the app instead of leaving a dead screen.
         _install_excepthook(kiosk_plan.recovery.on_uncaught)
     app = create_application()

@@ -20,6 +20,8 @@ One small module per job, wired together by ``controller.Kiosk``:
 - ``stop_signals``    SIGTERM/SIGHUP/SIGINT: clean up (socket, inhibit), then end by that signal
 - ``autostart``       systemd user unit or XDG autostart entry
 - ``recovery``        restart after an uncaught exception
+- ``supervisor``      the keeper: a parent process that restarts the kiosk after any end but a staff exit
+- ``notice``          the calm "one moment" screen the keeper shows while the kiosk restarts
 - ``launch``          the checks before start-up and the run itself, called by ``ketdesk.app``
 
 Qt is imported only by the modules that draw or filter events, so ``--set-pin`` and the

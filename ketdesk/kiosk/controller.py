@@ -77,6 +77,7 @@ class Kiosk(QObject):
         self.staff.rotation_paused.connect(self.attract.set_staff_paused)
         self.lockdown.refused.connect(self._report_refusal)
         self.watchdog.restored.connect(lambda what: self._report(f"restored {what}"))
+        self.watchdog.grab_changed.connect(lambda on: self._report(f"grab {'on' if on else 'off'}"))
         window.metrics_changed.connect(self._apply_metrics)
         self._running = False
         self._pixmap_cache_kb = QPixmapCache.cacheLimit()

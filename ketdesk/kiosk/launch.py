@@ -114,6 +114,7 @@ def run_kiosk(plan: KioskPlan, app: QApplication, window: MainWindow,
     if instance is not None:
         instance.raise_requested.connect(kiosk.bring_to_front)
     recovery.cleanups.append(inhibitor.release)
+    kiosk.watchdog.settled.connect(_tell_keeper_ready)
     kiosk.start()
     inhibitor.inhibit()
     recovery.quit_loop = app.exit
@@ -128,6 +129,19 @@ def run_kiosk(plan: KioskPlan, app: QApplication, window: MainWindow,
     code = recovery.finish(code)
     stop.die()  # a kill ends the process by its signal, now that the socket is gone
     return code
+
+
+def _tell_keeper_ready() -> None:
+    """Tell the keeper (``supervisor``) the window is in front: its notice can go."""
+    from ketdesk.kiosk.supervisor import READY_FD_ENV
+
+    fd = os.environ.pop(READY_FD_ENV, "")
+    if fd.isdigit():
+        try:
+            os.write(int(fd), b"ready\n")
+            os.close(int(fd))
+        except OSError as exc:  # the keeper went away: nothing to tell
+            log.info("could not tell the keeper the kiosk is ready: %s", exc)
 
 
 def run_command(options: Options) -> int:

@@ -79,6 +79,8 @@ class Watchdog(QObject):
     """Looks at the kiosk window every ``interval`` seconds while kiosk mode runs."""
 
     restored = Signal(str)  # what was wrong, e.g. "unmapped, not on the current desktop"
+    grab_changed = Signal(bool)  # the keyboard grab was taken (True) or lost (False)
+    settled = Signal()  # the first look that found the window in front, after start
 
     def __init__(self, window: QWidget, put_back: Callable[[], None], *,
                  interval: float = INTERVAL_SECONDS, grace: float = GRACE_SECONDS,
@@ -94,6 +96,7 @@ class Watchdog(QObject):
         self._wrong_since: float | None = None
         self._grabbed = False
         self._last_what = ""
+        self._settled = False
         self._timer = QTimer(self)
         self._timer.setInterval(ms(interval))
         self._timer.timeout.connect(self.check)
@@ -135,12 +138,18 @@ class Watchdog(QObject):
         if not self.watching:
             return  # staff exit: the window may go now
         problems = self.problems()
+        # At every look, not only once all is well: the window manager's bindings work for
+        # as long as nobody holds the keyboard, so it is taken back as soon as the X server
+        # lets us (it refuses while the window is not viewable).
+        self._keep_grab()
         if not problems:
             if self._wrong_since is not None or self._last_what:
                 log.info("kiosk window is back in front")
             self._wrong_since = None
             self._last_what = ""
-            self._keep_grab()
+            if not self._settled:
+                self._settled = True
+                self.settled.emit()
             return
         now = self._clock()
         if self._wrong_since is None:
@@ -175,7 +184,7 @@ class Watchdog(QObject):
                 x11.map_raise_activate(window)
             x11.flush()
         self._window.activateWindow()
-        self._grabbed = False  # an unmap ended it; take it again once the window is back
+        self._set_grab(True)  # an unmap ended it
 
     # --- the keyboard grab ------------------------------------------------------------
     def _keep_grab(self) -> None:
@@ -189,5 +198,6 @@ class Watchdog(QObject):
             return
         was = self._grabbed
         self._grabbed = bool(handle.setKeyboardGrabEnabled(on)) and on
-        if on and self._grabbed != was:
-            log.info("kiosk: keyboard grab taken")
+        if self._grabbed != was:
+            log.info("kiosk: keyboard grab %s", "taken" if self._grabbed else "released or lost")
+            self.grab_changed.emit(self._grabbed)

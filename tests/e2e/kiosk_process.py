@@ -61,13 +61,19 @@ class Lines:
 
     def __init__(self, proc: subprocess.Popen[str]) -> None:
         self._queue: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []  # every line so far, also those wait_for skipped
         self._thread = threading.Thread(target=self._pump, args=(proc,), daemon=True)
         self._thread.start()
 
     def _pump(self, proc: subprocess.Popen[str]) -> None:
         assert proc.stdout is not None
         for line in proc.stdout:
+            self.seen.append(line.strip())
             self._queue.put(line.strip())
+
+    def last(self, prefix: str) -> str:
+        """The latest line so far that starts with ``prefix`` ("" if none)."""
+        return next((line for line in reversed(self.seen) if line.startswith(prefix)), "")
 
     def wait_for(self, prefix: str, timeout: float = TIMEOUT) -> str:
         while True:
@@ -77,6 +83,25 @@ class Lines:
 
     def join(self) -> None:
         self._thread.join(timeout=TIMEOUT)
+
+
+@contextmanager
+def running_openbox(display: str) -> Iterator[None]:
+    """Openbox with its stock configuration on ``display``, and a second desktop."""
+    need("openbox", "wmctrl", "xprop", "xwininfo", "xmessage")
+    wm = subprocess.Popen(["openbox"], env={**os.environ, "DISPLAY": display},
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while "Openbox" not in x_tool(display, "wmctrl", "-m", check=False):
+            assert wm.poll() is None, "openbox did not start"
+            assert time.monotonic() < deadline, "openbox did not take the display"
+            time.sleep(0.05)
+        x_tool(display, "wmctrl", "-n", "2")  # a second desktop to escape to
+        yield
+    finally:
+        wm.terminate()
+        wm.wait(timeout=30)
 
 
 def kiosk_env(display: str, folder: Path) -> dict[str, str]:

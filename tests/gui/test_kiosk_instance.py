@@ -73,6 +73,11 @@ def _env(config: Path) -> dict[str, str]:
             "KETDESK_REPORT_KIOSK": "1"}
 
 
+def _unkept(config: Path) -> dict[str, str]:
+    """The environment of a kiosk with no keeper (the app's own re-exec recovery instead)."""
+    return {**_env(config), "KETDESK_KEEPER": "0"}
+
+
 def _lines(proc: subprocess.Popen[str]) -> tuple[queue.Queue[str], threading.Thread]:
     """The process's stdout, line by line, read on a thread so the test can time out."""
     lines: queue.Queue[str] = queue.Queue()
@@ -194,7 +199,7 @@ def test_kiosk_without_display_exits_for_a_retry(kiosk_config: Path) -> None:
 def test_uncaught_error_without_supervisor_restarts_in_place(kiosk_config: Path) -> None:
     # The first start fails before its first paint; the same process then runs ketdesk
     # again (os.execv). That one paints: it got the single-instance lock back.
-    with painted_kiosk(kiosk_config, "-c", CRASH_AFTER_START):
+    with painted_kiosk(kiosk_config, "-c", CRASH_AFTER_START, env=_unkept(kiosk_config)):
         pass
     log = (kiosk_config / "ketdesk.log").read_text(encoding="utf-8")
     assert "RuntimeError: simulated fault in a slot" in log
@@ -216,7 +221,8 @@ sys.exit(main(["--kiosk"]))
 
 def test_an_error_at_start_up_restarts_instead_of_exiting_0(kiosk_config: Path) -> None:
     """The restarted process (same process id) must not take its own lock for another kiosk."""
-    with painted_kiosk(kiosk_config, "-c", CRASH_AT_START):  # the re-executed, unpatched kiosk
+    # The app's own recovery, with no keeper: the re-executed, unpatched kiosk paints.
+    with painted_kiosk(kiosk_config, "-c", CRASH_AT_START, env=_unkept(kiosk_config)):
         pass
     log = (kiosk_config / "ketdesk.log").read_text(encoding="utf-8")
     assert "simulated fault while building the kiosk" in log
@@ -266,7 +272,8 @@ def test_socket_lives_in_the_runtime_folder_and_goes_on_sigterm(kiosk_config: Pa
 def test_a_socket_left_by_kill_9_is_replaced(kiosk_config: Path, runtime_dir: Path) -> None:
     import signal
 
-    env = {**_env(kiosk_config), "XDG_RUNTIME_DIR": str(runtime_dir)}
+    # The kiosk itself, with no keeper: killing a keeper would let its kiosk clean up.
+    env = {**_env(kiosk_config), "XDG_RUNTIME_DIR": str(runtime_dir), "KETDESK_KEEPER": "0"}
     with painted_kiosk(kiosk_config, "-m", "ketdesk", "--kiosk", env=env) as (proc, _lines):
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=TIMEOUT)
