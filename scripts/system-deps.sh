@@ -16,6 +16,8 @@ if [ "$mode" = "test" ]; then
   packages+=(xvfb xdotool xauth)
   # The kiosk tests under a real window manager: openbox, and the X tools that drive it.
   packages+=(openbox wmctrl x11-utils)
+  # The kiosk session script's test: xset turns blanking off.
+  packages+=(x11-xserver-utils)
 fi
 if [ "$mode" = "dist" ]; then
   # PyInstaller reads and strips ELF files with binutils; the smoke test runs Xvfb, reads the

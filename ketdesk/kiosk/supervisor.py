@@ -14,6 +14,8 @@ child exits 75 on an error instead of re-executing itself) and waits.
 - During the pause a calm full-screen notice (``ketdesk.kiosk.notice``, a process of its
   own) covers the screen, so neither a dead screen nor a desktop shows; it goes once the new
   kiosk reports its window is in front (a line on ``READY_FD_ENV``'s pipe).
+- When the X display itself is gone (the session ended), the keeper ends with 75 instead of
+  trying a display that will not come back.
 - SIGTERM, SIGHUP or SIGINT to the keeper go to the child too, and then the keeper ends by
   the same signal. The child dies with its keeper (``PR_SET_PDEATHSIG``), so a killed
   keeper never leaves a kiosk nobody watches.
@@ -34,7 +36,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from types import FrameType
 
-from ketdesk.cli import EXIT_OK
+from ketdesk.cli import EXIT_OK, EXIT_RESTART
 from ketdesk.kiosk.notice import NOTICE_ENV
 from ketdesk.kiosk.recovery import SUPERVISED_ENV, restart_argv
 
@@ -69,6 +71,24 @@ def describe(returncode: int) -> str:
     return f"exit code {returncode}"
 
 
+def display_gone(env: Mapping[str, str] | None = None) -> bool:
+    """True when the X display the kiosk runs on no longer answers: the session has ended.
+
+    Only then does the keeper stop on its own (with 75): retrying a minute at a time for a
+    display that is gone would leave a process behind every log-out.
+    """
+    env = os.environ if env is None else env
+    if not env.get("DISPLAY") or env.get("QT_QPA_PLATFORM", "xcb") != "xcb":
+        return False  # Wayland, offscreen, Windows: nothing to ask
+    from ketdesk.kiosk.x11 import X11
+
+    x11 = X11.open(env["DISPLAY"])
+    if x11 is None:
+        return True
+    x11.close()
+    return False
+
+
 def _die_with_parent() -> None:
     """In the child, before exec: end with SIGTERM when the keeper goes (Linux only)."""
     with contextlib.suppress(OSError, AttributeError):
@@ -89,8 +109,10 @@ class Keeper:
 
     def __init__(self, argv: Sequence[str], *, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep,
-                 notice_command: Sequence[str] | None = None) -> None:
+                 notice_command: Sequence[str] | None = None,
+                 display_gone: Callable[[], bool] = display_gone) -> None:
         self.command = restart_argv(argv)
+        self._display_gone = display_gone
         # The same program (frozen or not), told by the environment to draw only the notice.
         self.notice_command = list(notice_command or restart_argv([]))
         self._clock = clock
@@ -172,6 +194,10 @@ class Keeper:
                 if code == EXIT_OK:
                     log.info("keeper: the kiosk ended with a staff exit; so does the keeper")
                     return EXIT_OK
+                if self._display_gone():
+                    log.warning("keeper: the display %s is gone (the session ended); the "
+                                "keeper ends too", os.environ.get("DISPLAY"))
+                    return EXIT_RESTART
                 quick_ends = 1 if ran >= STABLE_SECONDS else quick_ends + 1
                 pause = pause_after(quick_ends)
                 if quick_ends >= LOOP_REPORT:

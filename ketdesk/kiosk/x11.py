@@ -121,13 +121,14 @@ class X11:
         self._names: dict[int, str] = {}
 
     @classmethod
-    def open(cls) -> X11 | None:
-        """The connection, or None when there is no X server or no libX11."""
+    def open(cls, name: str | None = None) -> X11 | None:
+        """The connection (to ``name``, by default ``DISPLAY``), or None when there is no X
+        server or no libX11."""
         lib = _load_xlib()
         if lib is None:
             log.warning("kiosk: libX11 not found; window-manager checks are off")
             return None
-        display = lib.XOpenDisplay(None)
+        display = lib.XOpenDisplay(name.encode() if name else None)
         if not display:
             log.warning("kiosk: cannot open the X display; window-manager checks are off")
             return None

@@ -164,3 +164,21 @@ def test_the_module_needs_no_qt() -> None:
                             check=False)
     assert result.returncode == 0
     assert supervisor.BACKOFF_SECONDS[-1] == 60
+
+
+def test_a_gone_display_ends_the_keeper_instead_of_a_retry_a_minute_forever(tmp_path: Path) -> None:
+    from ketdesk.cli import EXIT_RESTART
+
+    pauses: list[float] = []
+    kept = Keeper([], sleep=pauses.append, notice_command=NOTICE, display_gone=lambda: True)
+    kept.command = [sys.executable, "-c", CHILD, str(tmp_path / "count"), "SIGABRT,ready"]
+    assert kept.run() == EXIT_RESTART
+    assert kept.starts == 1 and pauses == []
+
+
+def test_a_display_nobody_serves_is_gone() -> None:
+    from ketdesk.kiosk.supervisor import display_gone
+
+    assert display_gone({"DISPLAY": ":987", "QT_QPA_PLATFORM": "xcb"})
+    assert not display_gone({"QT_QPA_PLATFORM": "offscreen", "DISPLAY": ":987"})
+    assert not display_gone({})
