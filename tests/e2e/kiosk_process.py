@@ -113,10 +113,17 @@ def kiosk_env(display: str, folder: Path) -> dict[str, str]:
 
 
 @contextmanager
-def running_kiosk(display: str, folder: Path) -> Iterator[tuple[subprocess.Popen[str], Lines]]:
-    """A kiosk with a PIN set, running until its first paint; terminated afterwards."""
+def running_kiosk(display: str, folder: Path, *, keeper: bool = True
+                  ) -> Iterator[tuple[subprocess.Popen[str], Lines]]:
+    """A kiosk with a PIN set, running until its first paint; terminated afterwards.
+
+    With ``keeper`` the process is ``ketdesk --kiosk`` as installed (the keeper, the kiosk
+    its child); without, it is the kiosk itself, so its exit is the process's exit.
+    """
     need("xdotool")
     env = kiosk_env(display, folder)
+    if not keeper:
+        env["KETDESK_KEEPER"] = "0"
     set_pin = subprocess.run([sys.executable, "-m", "ketdesk", "--set-pin"], cwd=REPO, env=env,
                              input=f"{PIN}\n{PIN}\n", capture_output=True, text=True,
                              timeout=TIMEOUT, check=False)
