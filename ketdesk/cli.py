@@ -15,7 +15,6 @@ from typing import NoReturn
 
 from ketdesk import __version__
 from ketdesk.content.schema.pack import PANEL_IDS
-from ketdesk.settings import out_of_range
 
 # Documented exit codes, for staff scripts and supervisors (systemd, kiosk launchers).
 EXIT_OK = 0
@@ -65,10 +64,22 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _percent(text: str) -> int:
+    try:
+        value = int(text.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"text scale must be a percentage, not {text!r}") from None
+    if not 100 <= value <= 200:
+        raise argparse.ArgumentTypeError("text scale must be between 100 and 200")
+    return value
+
+
 def _in_range(name: str, kind: type[int] | type[float]) -> Callable[[str], float]:
     """An argparse type: a number within the setting ``name``'s limits (finite, in range)."""
 
     def parse(text: str) -> float:
+        from ketdesk.settings import out_of_range  # the limits live with the settings
+
         try:
             value = kind(text)
         except ValueError:
@@ -79,10 +90,6 @@ def _in_range(name: str, kind: type[int] | type[float]) -> Callable[[str], float
         return value
 
     return parse
-
-
-def _percent(text: str) -> int:
-    return int(_in_range("text_scale", int)(text.rstrip("%")))
 
 
 class _Parser(argparse.ArgumentParser):

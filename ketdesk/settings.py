@@ -28,7 +28,6 @@ SECTION = "ketdesk"
 # The numbers a setting (or the same option on the command line) may take, inclusive. Past
 # these a Qt timer overflows (1e12 s), the attract loop spins, or the layout breaks.
 LIMITS: dict[str, tuple[float, float]] = {
-    "text_scale": (100, 200),  # percent
     "screen": (0, 63),
     "idle_timeout": (5.0, 86_400.0),  # seconds: at most a day
     "rotate_interval": (2.0, 3_600.0),  # seconds: at most an hour
@@ -80,12 +79,26 @@ def _convert(field_type: str, raw: str) -> Any:
         if lowered in ("0", "false", "no", "off"):
             return False
         raise ValueError(f"expected true or false, got {raw!r}")
-    return raw  # numbers: see _number
+    if field_type == "int":
+        return int(raw)
+    if field_type == "float":
+        value = float(raw)
+        if not math.isfinite(value):
+            raise ValueError(f"expected a finite number, got {raw!r}")
+        return value
+    return raw
 
 
 def _validate(settings: Settings) -> None:
     if settings.lang not in ("en", "es"):
         raise ValueError(f"lang must be en or es, not {settings.lang!r}")
+    if not 100 <= settings.text_scale <= 200:
+        raise ValueError(f"text_scale must be 100..200, not {settings.text_scale}")
+    if settings.idle_timeout <= 0 or settings.rotate_interval <= 0:
+        raise ValueError("idle_timeout and rotate_interval must be more than 0")
+    if settings.screen < 0:
+        raise ValueError("screen must be 0 or more")
+    # Range and finiteness of every number (the checks above are the older, looser ones).
     for name in LIMITS:
         problem = out_of_range(name, getattr(settings, name))
         if problem:

@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 TIMEOUT = 90
 
 
-def test_second_instance_is_refused_and_first_is_raised(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_second_instance_is_refused_and_first_is_raised(qtbot, tmp_path: Path) -> None:
     key = instance_key(tmp_path)  # unique per test: the folder is
     first = SingleInstance(key, tmp_path)
     assert first.acquire()
@@ -58,7 +58,7 @@ def test_a_lock_left_by_this_process_before_a_restart_is_taken_over(tmp_path: Pa
         restarted.release()
 
 
-def test_raise_request_brings_the_kiosk_back(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_raise_request_brings_the_kiosk_back(qtbot, qapp_fonts, pack) -> None:
     from PySide6.QtCore import Qt
 
     kiosk, _ = make_kiosk(qtbot, pack)
@@ -136,7 +136,7 @@ def running_kiosk(kiosk_config: Path) -> Iterator[tuple[subprocess.Popen[str], q
         yield running
 
 
-def test_second_start_exits_0_and_raises_the_first(running_kiosk, kiosk_config: Path) -> None:  # type: ignore[no-untyped-def]
+def test_second_start_exits_0_and_raises_the_first(running_kiosk, kiosk_config: Path) -> None:
     first, lines = running_kiosk
     second = subprocess.run([sys.executable, "-m", "ketdesk", "--kiosk"], cwd=REPO,
                             env=_env(kiosk_config), capture_output=True, text=True,

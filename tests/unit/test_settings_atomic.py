@@ -99,6 +99,8 @@ def test_kill_during_save_leaves_old_or_new_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("content", [
     b"\xff\xfe\x00garbage",
+    b"[ketdesk]\ntext_scale = huge\n",
+    b"[ketdesk]\ntext_scale = 900\n",
     b"[ketdesk]\nlang = en\n[ketdesk]\nlang = es\n",
     b"[ketdesk]\nreduce_motion = maybe\n",
     b"no section header at all\n",
