@@ -37,27 +37,6 @@ def test_second_instance_is_refused_and_first_is_raised(qtbot, tmp_path: Path) -
     third.release()
 
 
-def test_a_lock_left_by_this_process_before_a_restart_is_taken_over(tmp_path: Path) -> None:
-    from PySide6.QtCore import QLockFile
-
-    key = instance_key(tmp_path)
-    # What os.execv leaves: a lock file naming this process, held by no one in this image
-    # (the old image's file descriptor, and its native lock, closed with the exec).
-    lock_path = tmp_path / f"{key}.lock"
-    left = QLockFile(str(lock_path))
-    assert left.tryLock(100)
-    contents = lock_path.read_bytes()
-    left.unlock()
-    lock_path.write_bytes(contents)
-    restarted = SingleInstance(key, tmp_path)
-    try:
-        assert restarted.acquire()
-        # ... but a lock this image really holds is still refused.
-        assert SingleInstance(key, tmp_path).acquire() is False
-    finally:
-        restarted.release()
-
-
 def test_raise_request_brings_the_kiosk_back(qtbot, qapp_fonts, pack) -> None:
     from PySide6.QtCore import Qt
 
@@ -298,3 +277,24 @@ def test_a_runtime_folder_others_can_enter_is_not_used(tmp_path: Path, monkeypat
     assert server_name("k") == str(shared / "k")
     monkeypatch.delenv("XDG_RUNTIME_DIR")
     assert server_name("k") == "k"
+
+
+def test_a_lock_left_by_this_process_before_a_restart_is_taken_over(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QLockFile
+
+    key = instance_key(tmp_path)
+    # What os.execv leaves: a lock file naming this process, held by no one in this image
+    # (the old image's file descriptor, and its native lock, closed with the exec).
+    lock_path = tmp_path / f"{key}.lock"
+    left = QLockFile(str(lock_path))
+    assert left.tryLock(100)
+    contents = lock_path.read_bytes()
+    left.unlock()
+    lock_path.write_bytes(contents)
+    restarted = SingleInstance(key, tmp_path)
+    try:
+        assert restarted.acquire()
+        # ... but a lock this image really holds is still refused.
+        assert SingleInstance(key, tmp_path).acquire() is False
+    finally:
+        restarted.release()
