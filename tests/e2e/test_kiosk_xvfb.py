@@ -12,7 +12,7 @@ from tests.e2e.kiosk_process import running_kiosk, viewable, wait_until_right, x
 
 
 @pytest.fixture
-def kiosk(xvfb_display: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+def kiosk(xvfb_display: str, tmp_path: Path):
     # The kiosk itself, not its keeper: an exit must show, not be covered by a restart.
     with running_kiosk(xvfb_display, tmp_path, keeper=False) as running:
         yield running
@@ -35,7 +35,7 @@ def test_kiosk_refuses_exit_keys_and_keeps_running(xvfb_display: str, kiosk) -> 
 
 
 @pytest.mark.xvfb
-def test_kiosk_maps_itself_again_after_another_client_unmaps_it(xvfb_display: str, kiosk) -> None:  # type: ignore[no-untyped-def]
+def test_kiosk_maps_itself_again_after_another_client_unmaps_it(xvfb_display: str, kiosk) -> None:
     window = xdotool(xvfb_display, "search", "--sync", "--onlyvisible", "--name", "Ketamine").split()[0]
     xdotool(xvfb_display, "windowunmap", "--sync", window)
     wait_until_right(lambda: [] if viewable(xvfb_display, window) else ["unmapped"], timeout=2.0)

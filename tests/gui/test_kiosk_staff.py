@@ -159,7 +159,7 @@ def test_idle_closes_the_staff_layer(qtbot, qapp_fonts, pack) -> None:  # type: 
     assert kiosk.staff.menu is None
 
 
-def test_a_lockout_survives_a_kiosk_restart(qtbot, qapp_fonts, pack, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_lockout_survives_a_kiosk_restart(qtbot, qapp_fonts, pack, tmp_path) -> None:
     clock = FakeClock()
     state = {"pin_state": tmp_path / "pin-lockout.json"}
     first, _ = make_kiosk(qtbot, pack, clock=clock, config=state)

@@ -52,7 +52,7 @@ def test_our_own_windows_on_top_are_no_escape() -> None:
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
-def test_a_hidden_kiosk_shows_itself_again(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_a_hidden_kiosk_shows_itself_again(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     window = kiosk.window
     assert qt_problems(window) == []
@@ -63,7 +63,7 @@ def test_a_hidden_kiosk_shows_itself_again(qtbot, qapp_fonts, pack) -> None:  # 
     qtbot.waitUntil(lambda: qt_problems(window) == [])
 
 
-def test_a_stopped_kiosk_is_left_alone(qtbot, qapp_fonts, pack) -> None:  # type: ignore[no-untyped-def]
+def test_a_stopped_kiosk_is_left_alone(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack)
     assert kiosk.watchdog.watching
     kiosk.stop()
