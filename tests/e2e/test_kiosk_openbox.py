@@ -33,7 +33,7 @@ def _value(text: str) -> str:
 
 def _windows(text: str) -> list[int]:
     """A WINDOW list as xprop prints it: ``NAME(WINDOW): window id # 0x400030, 0x600003``."""
-    return [int(part, 16) for part in text.split("#", 1)[1].split(",")] if "#" in text else []
+    return [int(part, 16) for part in text.split("#", 1)[1].split(",") if part.strip()] if "#" in text else []
 
 
 class Screen:
