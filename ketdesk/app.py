@@ -79,6 +79,11 @@ def _install_excepthook(on_error: object | None = None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if os.environ.get("KETDESK_RESTART_NOTICE") == "1":
+        # The kiosk keeper's "one moment" screen between two kiosk runs; nothing else.
+        from ketdesk.kiosk.notice import run_notice
+
+        return run_notice()
     options = parse_args(argv)
     if options.check_content is not None:
         return run_check_content(options.check_content)
@@ -107,6 +112,11 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(planned, int):
             return planned  # no PIN (EXIT_CONFIG) or no display yet (EXIT_RESTART)
         kiosk_plan = planned
+        from ketdesk.kiosk import supervisor
+
+        if supervisor.wanted():
+            # This process stays small and watches; the kiosk itself runs as its child.
+            return supervisor.run_keeper(sys.argv[1:] if argv is None else argv)
         # A crash in kiosk mode restarts the app instead of leaving a dead screen.
         _install_excepthook(kiosk_plan.recovery.on_uncaught)
     elif not offscreen_job and _no_display():
@@ -149,7 +159,15 @@ def main(argv: list[str] | None = None) -> int:
     if options.screenshot is not None:
         from ketdesk.screenshot import take_screenshots
 
-        written = take_screenshots(window, options.screenshot, options.size)
+        try:
+            written = take_screenshots(window, options.screenshot, options.size)
+        except OSError as exc:
+            from ketdesk.cli import file_problem
+
+            message = file_problem(options.screenshot, exc, "Give --screenshot a folder you can write to.")
+            log.info("screenshots failed: %s", message)  # the log file only: stderr has it below
+            print(f"ketdesk: {message}", file=sys.stderr)
+            return EXIT_FAILED
         for path in written:
             print(path)
         return EXIT_OK

@@ -7,8 +7,11 @@ answer without starting Qt at all.
 from __future__ import annotations
 
 import argparse
+import errno
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from ketdesk import __version__, choices
 from ketdesk.content.registry import PANEL_IDS
@@ -19,6 +22,17 @@ EXIT_FAILED = 1  # a check failed: --check-content found problems, --self-test f
 EXIT_USAGE = 2  # bad command-line arguments (argparse's own code)
 EXIT_CONFIG = 3  # the app cannot run as configured (e.g. kiosk mode without a PIN)
 EXIT_RESTART = 75  # kiosk mode recovered from an error and asks its supervisor to restart it
+
+
+def file_problem(path: Path, error: OSError, what_to_do: str) -> str:
+    """One plain line for a file-system failure: the path, what is wrong, what to do."""
+    reasons = {errno.EEXIST: "it is a file, not a folder",
+               errno.ENOTDIR: "a part of that path is a file, not a folder",
+               errno.EACCES: "this user may not write there", errno.EPERM: "this user may not write there",
+               errno.EROFS: "that disk is read-only", errno.ENOSPC: "the disk is full",
+               errno.ENOENT: "a folder on that path does not exist and cannot be made"}
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return f"cannot write to {path}: {reason}. {what_to_do}"
 
 
 @dataclass(frozen=True)
@@ -61,18 +75,32 @@ def _percent(text: str) -> int:
     return value
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("seconds must be more than 0")
-    return value
+def _in_range(name: str, kind: type[int] | type[float]) -> Callable[[str], float]:
+    """An argparse type: a number within the setting ``name``'s limits (finite, in range)."""
+
+    def parse(text: str) -> float:
+        from ketdesk.settings import out_of_range  # the limits live with the settings
+
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, not {text!r}") from None
+        problem = out_of_range(name, value)
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
+        return value
+
+    return parse
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One plain line, not argparse's usage block: staff read this on a kiosk's console.
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ketdesk",
         description="Ketamine Infusion Treatment: an offline patient-education viewer.",
         epilog="Exit codes: 0 ok, 1 a check failed, 2 bad arguments, 3 not configured "
@@ -96,10 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk = parser.add_argument_group("kiosk mode (waiting-room screens)")
     kiosk.add_argument("--kiosk", action="store_true",
                        help="run fullscreen and locked, with an attract loop when idle")
-    kiosk.add_argument("--screen", type=int, metavar="N", help="screen number for kiosk mode")
-    kiosk.add_argument("--idle-timeout", type=_seconds, metavar="SECONDS",
+    kiosk.add_argument("--screen", type=_in_range("screen", int), metavar="N",
+                       help="screen number for kiosk mode")
+    kiosk.add_argument("--idle-timeout", type=_in_range("idle_timeout", float), metavar="SECONDS",
                        help="seconds without input before the attract loop starts (default 90)")
-    kiosk.add_argument("--rotate-interval", type=_seconds, metavar="SECONDS",
+    kiosk.add_argument("--rotate-interval", type=_in_range("rotate_interval", float), metavar="SECONDS",
                        help="seconds per panel in the attract loop (default 20)")
     kiosk.add_argument("--set-pin", action="store_true",
                        help="set the staff PIN (asked twice; reads standard input when piped)")

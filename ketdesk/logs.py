@@ -2,10 +2,15 @@
 
 Windowed PyInstaller builds set ``sys.stdout``/``sys.stderr`` to ``None``; they are pointed
 at the log file here before anything prints.
+
+A log folder that cannot be written (read-only, full, in the way of a file) never stops the
+app and never floods the console: one plain line says so when the file cannot be opened,
+and a write that fails later is reported once, not with logging's 24-line block per record.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import sys
@@ -14,6 +19,53 @@ from pathlib import Path
 from ketdesk import paths
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+WHAT_TO_DO = ("Logging to the screen only. Make that folder writable (or point KETDESK_LOG_DIR "
+              "at one that is) and start ketdesk again.")
+LOST = ("Log records are lost until there is space again or the folder is writable "
+        "(KETDESK_LOG_DIR can point elsewhere).")
+
+
+def _say(line: str) -> None:
+    """A line on stderr, if there is one (a windowed build may have none)."""
+    stream = sys.stderr
+    if stream is not None:
+        try:
+            stream.write(f"ketdesk: {line}\n")
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # stderr itself is gone: nothing left to tell
+
+
+class QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file whose write failures are reported once per run of failures."""
+
+    failing = False  # while writes fail; a good write ends the run
+    _failed_now = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._failed_now = False
+        super().emit(record)  # calls handleError on any failure
+        if not self._failed_now:
+            self.failing = False
+
+    def close(self) -> None:
+        # The unwritable buffer of a full disk: handleError has already said so.
+        with contextlib.suppress(OSError):
+            super().close()
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        self._failed_now = True
+        if self.failing:
+            return
+        self.failing = True
+        error = sys.exc_info()[1]
+        path = Path(self.baseFilename)
+        if isinstance(error, OSError):
+            from ketdesk.cli import file_problem
+
+            _say(file_problem(path, error, LOST))
+        else:
+            _say(f"cannot write the log {path} ({error}). {LOST}")
 
 
 def setup_logging(*, console: bool = True) -> Path | None:
@@ -26,12 +78,16 @@ def setup_logging(*, console: bool = True) -> Path | None:
     try:
         assert target is not None
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = QuietFileHandler(
             target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter(FORMAT))
         root.addHandler(handler)
-    except OSError:
-        target = None  # a read-only home must not stop the app; we log to stderr only
+    except OSError as exc:
+        # A read-only home must not stop the app: say so once, then log to stderr only.
+        from ketdesk.cli import file_problem
+
+        _say(file_problem(target.parent if target else Path("."), exc, WHAT_TO_DO))
+        target = None
     if sys.stdout is None or sys.stderr is None:
         stream = open(target, "a", encoding="utf-8") if target else open(  # noqa: SIM115
             "nul" if sys.platform == "win32" else "/dev/null", "w", encoding="utf-8")

@@ -1,7 +1,9 @@
 """User settings: one INI file in the user's config folder, read safely, written atomically.
 
 A corrupt or unreadable file never stops the app: it is copied to ``settings.ini.bak``, the
-defaults are used, and ``Settings.load`` reports the problem so staff can be told.
+defaults are used, and ``Settings.load`` reports the problem so staff can be told. A number
+that reads but is out of range or not finite (``idle_timeout = 1e12``) costs only itself:
+it is logged and its default used, and every other setting is kept.
 Writes go to a temporary file that is flushed, synced and renamed over the old one, so a
 crash or power cut mid-write leaves either the old file or the new one, never half of each.
 """
@@ -22,6 +24,22 @@ from ketdesk import choices, paths
 log = logging.getLogger(__name__)
 
 SECTION = "ketdesk"
+
+# The numbers a setting (or the same option on the command line) may take, inclusive. Past
+# these a Qt timer overflows (1e12 s), the attract loop spins, or the layout breaks.
+LIMITS: dict[str, tuple[float, float]] = {
+    "screen": (0, 63),
+    "idle_timeout": (5.0, 86_400.0),  # seconds: at most a day
+    "rotate_interval": (2.0, 3_600.0),  # seconds: at most an hour
+}
+
+
+def out_of_range(name: str, value: float) -> str:
+    """Why ``value`` cannot be setting ``name`` (empty when it can): range and finiteness."""
+    low, high = LIMITS[name]
+    if not math.isfinite(value) or not low <= value <= high:
+        return f"must be a number from {low:g} to {high:g}, not {value:g}"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +102,26 @@ def _validate(settings: Settings) -> None:
         raise ValueError("idle_timeout and rotate_interval must be more than 0")
     if settings.screen < 0:
         raise ValueError("screen must be 0 or more")
+    # Range and finiteness of every number (the checks above are the older, looser ones).
+    for name in LIMITS:
+        problem = out_of_range(name, getattr(settings, name))
+        if problem:
+            raise ValueError(f"{name} {problem}")
+
+
+def _number(path: Path, name: str, field_type: str, raw: str) -> Any:
+    """A numeric setting, or None (use the default) when it is not a number in range."""
+    try:
+        value = int(raw) if field_type == "int" else float(raw)
+    except ValueError:
+        problem = f"must be a number, not {raw.strip()!r}"
+    else:
+        problem = out_of_range(name, value)
+        if not problem:
+            return value
+    default = getattr(Settings(), name)
+    log.warning("settings %s: %s %s; using the default %s", path, name, problem, default)
+    return None
 
 
 def load(path: Path | None = None) -> LoadedSettings:
@@ -98,8 +136,15 @@ def load(path: Path | None = None) -> LoadedSettings:
         values: dict[str, Any] = {}
         section = parser[SECTION] if parser.has_section(SECTION) else {}
         for field in fields(Settings):
-            if field.name in section:
-                values[field.name] = _convert(str(field.type), section[field.name])
+            if field.name not in section:
+                continue
+            raw = section[field.name]
+            if field.name in LIMITS:
+                number = _number(path, field.name, str(field.type), raw)
+                if number is not None:
+                    values[field.name] = number
+            else:
+                values[field.name] = _convert(str(field.type), raw)
         settings = Settings(**values)
         _validate(settings)
         return LoadedSettings(settings)

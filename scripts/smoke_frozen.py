@@ -178,7 +178,7 @@ class Smoke:
             env = {**self.env, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display,
                    "KETDESK_CONFIG_DIR": str(config), "KETDESK_REPORT_FIRST_PAINT": "1",
                    "KETDESK_REPORT_KIOSK": "1"}
-            pin = subprocess.run([str(self.exe), "--set-pin"], env=env, input="2468\n2468\n",
+            pin = subprocess.run([str(self.exe), "--set-pin"], env=env, input="246813\n246813\n",
                                  capture_output=True, text=True, timeout=TIMEOUT, check=False)
             assert pin.returncode == 0, f"--set-pin exited {pin.returncode}: {pin.stderr}"
             out_path = self.work / "kiosk.out"

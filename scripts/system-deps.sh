@@ -14,6 +14,10 @@ packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxc
            libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1)
 if [ "$mode" = "test" ]; then
   packages+=(xvfb xdotool xauth)
+  # The kiosk tests under a real window manager: openbox, and the X tools that drive it.
+  packages+=(openbox wmctrl x11-utils)
+  # The kiosk session script's test: xset turns blanking off.
+  packages+=(x11-xserver-utils)
 fi
 if [ "$mode" = "dist" ]; then
   # PyInstaller reads and strips ELF files with binutils; the smoke test runs Xvfb, reads the

@@ -26,9 +26,12 @@ class KioskConfig:
     default_lang: str = "en"
     settings_problem: str = ""  # shown in the staff menu
     settings_backup: Path | None = None
+    pin_state: Path | None = None  # the PIN lock-out file; None keeps it in memory (tests)
 
     @staticmethod
     def resolve(options: Options, loaded: LoadedSettings, pin_hash: str) -> KioskConfig:
+        from ketdesk.kiosk import pin_state
+
         settings = loaded.settings
         rotate = options.rotate_interval or settings.rotate_interval
         return KioskConfig(
@@ -41,6 +44,7 @@ class KioskConfig:
             default_lang=options.lang or settings.lang,
             settings_problem=loaded.problem,
             settings_backup=loaded.backup,
+            pin_state=pin_state.default_path(),
         )
 
 

@@ -25,6 +25,7 @@ from ketdesk.kiosk.pin import PinGuard
 from ketdesk.kiosk.staff_exit import StaffExitTrigger
 from ketdesk.kiosk.staff_overlay import StaffOverlay
 from ketdesk.kiosk.touch import TouchNavigation
+from ketdesk.kiosk.watchdog import Watchdog
 from ketdesk.kiosk.window_mode import KioskWindowMode, raise_window
 from ketdesk.ui.main_window import MainWindow
 from ketdesk.ui.theme import Metrics
@@ -53,9 +54,11 @@ class Kiosk(QObject):
         self.config = config
         self._quit_app = quit_app
         words = window.pack.ui.kiosk
-        guard = PinGuard(config.pin_hash, clock=clock) if clock else PinGuard(config.pin_hash)
+        guard = (PinGuard(config.pin_hash, clock=clock, state_file=config.pin_state) if clock
+                 else PinGuard(config.pin_hash, state_file=config.pin_state))
         self.guard = guard
         self.window_mode = KioskWindowMode(window, config.screen)
+        self.watchdog = Watchdog(window, self.window_mode.apply)
         self.lockdown = Lockdown(window, self)
         self.cursor = CursorHider(config.cursor_hide, self)
         self.overlay = AttractOverlay(window, words)
@@ -73,6 +76,8 @@ class Kiosk(QObject):
         self.staff.exit_requested.connect(self.exit_kiosk)
         self.staff.rotation_paused.connect(self.attract.set_staff_paused)
         self.lockdown.refused.connect(self._report_refusal)
+        self.watchdog.restored.connect(lambda what: self._report(f"restored {what}"))
+        self.watchdog.grab_changed.connect(lambda on: self._report(f"grab {'on' if on else 'off'}"))
         window.metrics_changed.connect(self._apply_metrics)
         self._running = False
         self._pixmap_cache_kb = QPixmapCache.cacheLimit()
@@ -86,6 +91,7 @@ class Kiosk(QObject):
         self._pixmap_cache_kb = apply_kiosk_memory_limits()
         self.lockdown.engage()
         self.window_mode.enter()
+        self.watchdog.start()
         self._apply_metrics(self.window.metrics)
         self.cursor.start()
         self.attract.start()
@@ -95,7 +101,7 @@ class Kiosk(QObject):
     def stop(self) -> None:
         """Undo everything ``start`` did (the window can close again)."""
         self._running = False
-        for part in (self.touch, self.staff_exit, self.attract, self.cursor):
+        for part in (self.watchdog, self.touch, self.staff_exit, self.attract, self.cursor):
             part.stop()
         self.window_mode.leave()
         self.lockdown.release()

@@ -102,23 +102,46 @@ def run_kiosk(plan: KioskPlan, app: QApplication, window: MainWindow,
     """Show ``window`` as a kiosk and run the event loop; return the process exit code."""
     from ketdesk.kiosk.controller import Kiosk
     from ketdesk.kiosk.inhibit import Inhibitor
+    from ketdesk.kiosk.stop_signals import StopSignals
 
-    kiosk = Kiosk(window, plan.config, log_path=paths.log_file())
-    inhibitor = Inhibitor()
     recovery = plan.recovery
     if instance is not None:
-        instance.raise_requested.connect(kiosk.bring_to_front)
+        # Before anything else can fail: a restart must find the lock free, not held by
+        # the very process it restarts in (that one would take itself for another kiosk).
         recovery.cleanups.append(instance.release)
+    kiosk = Kiosk(window, plan.config, log_path=paths.log_file())
+    inhibitor = Inhibitor()
+    if instance is not None:
+        instance.raise_requested.connect(kiosk.bring_to_front)
     recovery.cleanups.append(inhibitor.release)
+    kiosk.watchdog.settled.connect(_tell_keeper_ready)
     kiosk.start()
     inhibitor.inhibit()
     recovery.quit_loop = app.exit
+    stop = StopSignals(app.exit)
+    stop.install()
     try:
         code = app.exec()
     finally:
         recovery.quit_loop = None
+        stop.uninstall()
     log.info("kiosk event loop ended with code %d", code)
-    return recovery.finish(code)
+    code = recovery.finish(code)
+    stop.die()  # a kill ends the process by its signal, now that the socket is gone
+    return code
+
+
+def _tell_keeper_ready() -> None:
+    """Tell the keeper (``supervisor``) the window is in front: its notice can go."""
+    from ketdesk.kiosk.supervisor import READY_FD_ENV
+
+    fd = os.environ.pop(READY_FD_ENV, "")
+    if fd.isdigit():
+        try:
+            os.write(int(fd), b"ready\n")
+            os.close(int(fd))
+        except OSError as exc:  # the keeper went away: nothing to tell
+            log.info("could not tell the keeper the kiosk is ready: %s", exc)
 
 
 def run_command(options: Options) -> int:

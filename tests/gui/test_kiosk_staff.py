@@ -157,3 +157,20 @@ def test_idle_closes_the_staff_layer(qtbot, qapp_fonts, pack) -> None:
     kiosk.attract.begin_now()  # staff walked away from an open menu
     assert not kiosk.staff.isVisible()
     assert kiosk.staff.menu is None
+
+
+def test_a_lockout_survives_a_kiosk_restart(qtbot, qapp_fonts, pack, tmp_path) -> None:
+    clock = FakeClock()
+    state = {"pin_state": tmp_path / "pin-lockout.json"}
+    first, _ = make_kiosk(qtbot, pack, clock=clock, config=state)
+    first.open_staff()
+    for _ in range(5):
+        enter_pin(qtbot, first, "0000")
+    first.stop()
+    first.window.close()
+    clock.now += 10
+    restarted, _ = make_kiosk(qtbot, pack, clock=clock, config=state)
+    restarted.open_staff()
+    pad = restarted.staff.pad
+    assert pad.status.text() == "Too many wrong tries. Wait 50 s, then try again."
+    assert not pad.keys["1"].isEnabled()

@@ -42,7 +42,7 @@ def test_no_pin_refuses_with_how_to(config_dir: Path, capsys: pytest.CaptureFixt
 
 def test_pin_survives_a_corrupt_settings_file(config_dir: Path) -> None:
     (config_dir / "settings.ini").write_text(
-        f"[ketdesk]\npin_hash = {PIN_HASH}\nscreen = -4\n", encoding="utf-8")
+        f"[ketdesk]\npin_hash = {PIN_HASH}\nreduce_motion = maybe\n", encoding="utf-8")
     loaded = settings.load()
     assert loaded.problem
     plan = plan_kiosk(parse_args(["--kiosk"]), loaded, ["--kiosk"])

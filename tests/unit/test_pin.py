@@ -125,17 +125,17 @@ def test_set_pin_on_a_terminal_asks_twice(tmp_path: Path, monkeypatch: pytest.Mo
 
     def ask(prompt: str) -> str:
         prompts.append(prompt)
-        return "8642"
+        return "864209"
 
     assert set_pin_command(Tty(), io.StringIO(), ask=ask) == EXIT_OK
     assert len(prompts) == 2
-    assert verify_pin("8642", settings.load().settings.pin_hash)
+    assert verify_pin("864209", settings.load().settings.pin_hash)
 
 
 def test_set_pin_keeps_other_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KETDESK_CONFIG_DIR", str(tmp_path))
     settings.save(settings.Settings(clinic_name="Lakeside Clinic", idle_timeout=45.0))
-    assert set_pin_command(io.StringIO("2580\n2580\n"), io.StringIO()) == EXIT_OK
+    assert set_pin_command(io.StringIO("258031\n258031\n"), io.StringIO()) == EXIT_OK
     saved = settings.load().settings
     assert saved.clinic_name == "Lakeside Clinic"
     assert saved.idle_timeout == 45.0
@@ -144,8 +144,8 @@ def test_set_pin_keeps_other_settings(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_cli_set_pin_reads_stdin(tmp_path: Path) -> None:
     env = {**os.environ, "KETDESK_CONFIG_DIR": str(tmp_path), "KETDESK_LOG_DIR": str(tmp_path)}
     result = subprocess.run([sys.executable, "-m", "ketdesk", "--set-pin"], cwd=REPO, env=env,
-                            input="97531\n97531\n", capture_output=True, text=True, timeout=60, check=False)
+                            input="975310\n975310\n", capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == EXIT_OK, result.stderr
     stored = settings.load(tmp_path / "settings.ini").settings.pin_hash
-    assert verify_pin("97531", stored)
+    assert verify_pin("975310", stored)
     assert not verify_pin("97532", stored)

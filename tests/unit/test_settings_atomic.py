@@ -105,7 +105,6 @@ def test_kill_during_save_leaves_old_or_new_file(tmp_path: Path) -> None:
     b"[ketdesk]\ntext_scale = 900\n",
     b"[ketdesk]\nlang = en\n[ketdesk]\nlang = es\n",
     b"[ketdesk]\nreduce_motion = maybe\n",
-    b"[ketdesk]\nidle_timeout = nan\n",
     b"no section header at all\n",
     b"[ketdesk]\nlang\n",
 ])
