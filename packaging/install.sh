@@ -9,6 +9,8 @@
 #   PREFIX=DIR ./install.sh      everything under DIR (DIR/lib/ketdesk, DIR/bin, DIR/share):
 #                                for tests and for packagers; same as --prefix DIR
 #   ./install.sh --print-paths   show where it would install, change nothing
+#   ./install.sh --no-check      install even when hostcheck.sh finds this system too old
+#                                or missing libraries (it says which, and the apt-get line)
 #
 # Every file, link and folder it creates is listed in <app folder>/.install-manifest;
 # --uninstall removes those and nothing else. It refuses to write over files it did not create.
@@ -18,9 +20,11 @@ NAME=ketdesk
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 mode=install
 scope=auto
+check_host=1
 prefix="${PREFIX:-}"
 
-usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+# The comment block at the top, up to the first line that is not a comment.
+usage() { awk 'NR == 1 { next } !/^#/ { exit } { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"; }
 die() { echo "install.sh: $*" >&2; exit 1; }
 
 while [ $# -gt 0 ]; do
@@ -30,6 +34,7 @@ while [ $# -gt 0 ]; do
     --prefix) [ $# -ge 2 ] || die "--prefix needs a folder"; prefix="$2"; shift ;;
     --prefix=*) prefix="${1#--prefix=}" ;;
     --print-paths) mode=print ;;
+    --no-check) check_host=0 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown option: $1" ;;
   esac
@@ -109,6 +114,11 @@ fi
 # ---- install ----
 [ -x "$here/$NAME/$NAME" ] || die "run me from the unpacked archive: $here/$NAME/$NAME is missing"
 [ -f "$here/$NAME.desktop" ] || die "$here/$NAME.desktop is missing"
+# Before anything is written: a system too old for the app, or without the libraries it takes
+# from the host, gets hostcheck.sh's one-line answer now instead of a loader error later.
+if [ "$check_host" = 1 ] && ! "$here/hostcheck.sh"; then
+  die "nothing was installed; fix what is said above and run it again (or add --no-check)"
+fi
 
 if [ -f "$manifest" ]; then
   echo "Replacing the ketdesk already installed in $app_dir"
@@ -146,7 +156,7 @@ rollback() {  # on any failure after the manifest exists (set -e, die): undo, ke
   local status=$?
   [ "$status" -eq 0 ] && return
   echo "install.sh: install failed; removing what was written so far" >&2
-  rm -f -- "${desktop_tmp:-}"
+  rm -f -- "${desktop_tmp:-}" "${launcher_tmp:-}"
   if [ -f "$manifest" ]; then uninstall >/dev/null 2>&1 || true; fi
   exit "$status"
 }
@@ -162,6 +172,7 @@ find "$app_dir" -mindepth 1 ! -path "$manifest" \
   \( -type d -printf 'd %p\n' -o -type l -printf 'l %p\n' -o -printf 'f %p\n' \) >> "$manifest"
 chmod -R u+rwX,go+rX,go-w -- "$app_dir"
 put_file "${BASH_SOURCE[0]}" "$app_dir/install.sh" 755  # for --uninstall once the download is gone
+put_file "$here/hostcheck.sh" "$app_dir/hostcheck.sh" 755   # the launcher's check, below
 
 # Menu entry, pointing at this install's executable.
 desktop_tmp="$(mktemp)"
@@ -175,12 +186,16 @@ while IFS= read -r -d '' icon; do
   put_file "$icon" "$icon_dir/${icon#"$here/icons/hicolor/"}" 644
 done < <(find "$here/icons/hicolor" -type f -print0 | sort -z)
 
-# A command on PATH: a link, so the app still finds its _internal folder.
+# A command on PATH: a small launcher that runs hostcheck.sh first, so a system that lost a
+# library (or an app folder copied to an older machine) says what to install in one line
+# instead of failing in the loader. The check takes about 20 ms.
 launcher="$bin_dir/$NAME"
-refuse_existing "$launcher"
-make_dir "$bin_dir"
-ln -s -- "$app_dir/$NAME" "$launcher"
-record l "$launcher"
+launcher_tmp="$(mktemp)"
+printf '%s\n' '#!/bin/sh' \
+  "# Written by ketdesk's install.sh: check this system (hostcheck.sh), then start ketdesk." \
+  "exec \"$app_dir/hostcheck.sh\" --run \"$app_dir/$NAME\" \"\$@\"" > "$launcher_tmp"
+put_file "$launcher_tmp" "$launcher" 755
+rm -f -- "$launcher_tmp"
 
 trap - EXIT
 refresh_caches

@@ -3,7 +3,8 @@
 #
 # Output:
 #   dist/ketdesk/                                the onedir app (dist/ketdesk/ketdesk)
-#   dist/ketdesk-<version>-linux-<arch>.tar.gz   app + ketdesk.desktop + icons + install.sh + INSTALL.txt
+#   dist/ketdesk-<version>-linux-<arch>.tar.gz   app + ketdesk.desktop + icons + install.sh +
+#                                                hostcheck.sh + INSTALL.txt
 #   dist/SHA256SUMS
 #
 # The venv (build/venv-dist) holds only the runtime dependencies and PyInstaller, pinned by
@@ -64,6 +65,7 @@ rm -rf build/stage
 mkdir -p "$stage/icons/hicolor/scalable/apps"
 cp -al dist/ketdesk "$stage/ketdesk"  # hard links: no second copy of 170 MB
 install -m 755 packaging/install.sh "$stage/install.sh"
+install -m 755 packaging/hostcheck.sh "$stage/hostcheck.sh"
 install -m 644 packaging/ketdesk.desktop "$stage/ketdesk.desktop"
 sed "s/@VERSION@/$version/g" packaging/INSTALL.txt > "$stage/INSTALL.txt"
 install -m 644 resources/icons/ketdesk.svg "$stage/icons/hicolor/scalable/apps/ketdesk.svg"
