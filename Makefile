@@ -71,6 +71,13 @@ soak: sysdeps-test $(VENV)/.test
 	  tests/unit/test_content_fuzz.py tests/unit/test_settings_atomic.py
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.soak --seconds $(SOAK_SECONDS)
 
+# The release archive in minimal Debian 11/12/13 chroots (debootstrap, cached in build/portability):
+# install.sh's host check, install, --self-test, --screenshot, uninstall. Needs root and network;
+# a few minutes, so not in CI. See docs/portability.md. ARGS="trixie" for one release.
+.PHONY: portability
+portability: sysdeps $(VENV)/.run
+	scripts/portability.sh $(ARGS)
+
 screenshots: sysdeps $(VENV)/.run
 	for size in 1024x600 1920x1080 3840x2160; do \
 	  QT_QPA_PLATFORM=offscreen $(PY) -m ketdesk --screenshot build/screenshots/$$size --size $$size || exit 1; \
