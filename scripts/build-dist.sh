@@ -4,7 +4,8 @@
 # Output:
 #   dist/ketdesk/                                the onedir app (dist/ketdesk/ketdesk)
 #   dist/ketdesk-<version>-linux-<arch>.tar.gz   app + ketdesk.desktop + icons + install.sh +
-#                                                hostcheck.sh + INSTALL.txt
+#                                                hostcheck.sh + INSTALL.txt + LICENSE +
+#                                                THIRD-PARTY-NOTICES.txt (also in the app folder)
 #   dist/SHA256SUMS
 #
 # The venv (build/venv-dist) holds only the runtime dependencies and PyInstaller, pinned by
@@ -57,6 +58,9 @@ rm -rf dist/ketdesk
 "$VENV/bin/pyinstaller" --noconfirm --log-level WARN --workpath build/pyinstaller --distpath dist build.spec \
   2> >(grep -v -e "Library not found: could not resolve 'lib\(gtk\|gdk\)-3" >&2)
 step "onedir app: $(du -sm dist/ketdesk | cut -f1) MB"
+# Licences of exactly what was bundled, traced from PyInstaller's own lists (fails on a file
+# it cannot trace); with the build venv's Python, whose distributions are the frozen ones.
+"$VENV/bin/python" packaging/notices.py build/pyinstaller/build build/THIRD-PARTY-NOTICES.txt
 
 # ---- the archive ----
 step "packing $archive"
@@ -66,6 +70,11 @@ mkdir -p "$stage/icons/hicolor/scalable/apps"
 cp -al dist/ketdesk "$stage/ketdesk"  # hard links: no second copy of 170 MB
 install -m 755 packaging/install.sh "$stage/install.sh"
 install -m 755 packaging/hostcheck.sh "$stage/hostcheck.sh"
+# At the top for whoever unpacks it, and in the app folder so that every install keeps them.
+for notice in LICENSE build/THIRD-PARTY-NOTICES.txt; do
+  install -m 644 "$notice" "$stage/$(basename "$notice")"
+  install -m 644 "$notice" "$stage/ketdesk/$(basename "$notice")"
+done
 install -m 644 packaging/ketdesk.desktop "$stage/ketdesk.desktop"
 sed "s/@VERSION@/$version/g" packaging/INSTALL.txt > "$stage/INSTALL.txt"
 install -m 644 resources/icons/ketdesk.svg "$stage/icons/hicolor/scalable/apps/ketdesk.svg"

@@ -13,6 +13,8 @@ Checks, each reported as one ``ok``/``FAIL`` line:
 - both pass with no network at all (``unshare -n``; needs root, else reported as skipped);
 - with no system fonts visible (an empty fontconfig set-up) the bundled font still draws
   readable text: a ``--screenshot`` is read back with tesseract;
+- the archive carries LICENSE and THIRD-PARTY-NOTICES.txt (every bundled component, the
+  LGPL statement for Qt), also in the app folder;
 - the archive matches SHA256SUMS, installs into a temporary prefix and into a temporary
   home (``--user``), the installed launcher starts, a second install replaces the first,
   and ``--uninstall`` leaves nothing behind.
@@ -290,9 +292,21 @@ class Smoke:
             tar.extractall(unpacked, filter="tar")
         (top,) = unpacked.iterdir()
         for needed in ("install.sh", "hostcheck.sh", "INSTALL.txt", "ketdesk.desktop", "ketdesk/ketdesk",
+                       "LICENSE", "THIRD-PARTY-NOTICES.txt", "ketdesk/THIRD-PARTY-NOTICES.txt",
                        "icons/hicolor/scalable/apps/ketdesk.svg", "icons/hicolor/256x256/apps/ketdesk.png"):
             assert (top / needed).exists(), f"{needed} missing from the archive"
         installer = top / "install.sh"
+
+        def notices() -> str:
+            text = (top / "THIRD-PARTY-NOTICES.txt").read_text("utf-8")
+            for name in ("PySide6_Essentials", "shiboken6", "numpy", "pyqtgraph", "msgspec", "Python",
+                         "PyInstaller bootloader", "Atkinson Hyperlegible"):
+                assert f"\n- {name} " in text, f"THIRD-PARTY-NOTICES.txt does not list {name}"
+            assert "replace the files in _internal/PySide6/Qt/lib/" in text, "no LGPL statement for Qt"
+            listed = text.split("\nQt, PySide6 and Shiboken6")[0].count("\n- ")
+            return f"{listed} components with their licences, LGPL statement for Qt"
+
+        self.check("licences shipped", notices)
 
         def into_prefix() -> str:
             prefix = self.work / "prefix"
@@ -328,6 +342,7 @@ class Smoke:
             env.pop("XDG_DATA_HOME", None)
             subprocess.run([str(installer), "--user"], env=env, check=True, capture_output=True, text=True)
             assert (home / ".local/share/applications/ketdesk.desktop").is_file()
+            assert (home / ".local/lib/ketdesk/THIRD-PARTY-NOTICES.txt").is_file(), "no notices installed"
             launcher = home / ".local/bin/ketdesk"
             out = self.run_app(["--self-test"], {"QT_QPA_PLATFORM": "offscreen"}, exe=launcher).stdout
             assert out.rstrip().endswith(" 0 failed"), out[-500:]
