@@ -47,7 +47,8 @@ EXCLUDES: list[str] = [
     # pyqtgraph parts ketdesk does not use and pyqtgraph does not import by itself: 3D
     # (PyOpenGL), the examples browser, Jupyter widgets. (pyqtgraph.multiprocess and
     # flowchart must stay: pyqtgraph/__init__ imports RemoteGraphicsView, which needs them.)
-    # Its PyInstaller hook still warns that it cannot collect pyqtgraph.opengl: harmless.
+    # Its PyInstaller hook still warns that it cannot collect pyqtgraph.opengl: harmless, and
+    # filtered out of the build log by scripts/build-dist.sh (the reason is there).
     "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter",
     # Optional accelerators and exporters pyqtgraph tries lazily; not installed in the build
     # venv, listed so a developer machine that has them still builds the same bundle.
