@@ -134,7 +134,7 @@ for suite in "${suites[@]}"; do
     else
       install="NOT refused as it should be: $install"; failed=1
     fi
-    rows+=("| Debian 11 $suite | $glibc | $install: \`$message\` | - | - | - |")
+    rows+=("| Debian 11 $suite | $glibc | $install: \`${message%%(*}...\` | - | - | $((SECONDS - started)) s |")
   else
     shots="-"
     if [ "$install" = ok ]; then
@@ -146,7 +146,9 @@ for suite in "${suites[@]}"; do
     [[ "$selftest" == *" 0 failed (exit 0)" ]] || failed=1
     [ "$(get uninstall)" = ok ] || failed=1
     case "$suite" in bookworm) name="Debian 12 bookworm" ;; trixie) name="Debian 13 trixie" ;; *) name="$suite" ;; esac
-    rows+=("| $name | $glibc | bare: \`$message\`; after \`$(get apt_line)\`: install $install, uninstall $(get uninstall) | $selftest | $shots | $((SECONDS - started)) s |")
+    missing="${message#*missing: }"; missing="${missing%%;*}"
+    extra="$(get selftest_stderr)"; [ "${extra:-0}" = 0 ] || selftest="$selftest, $extra other output lines"
+    rows+=("| $name | $glibc | bare system refused, missing: $missing; after \`$(get apt_line)\`: install $install, uninstall $(get uninstall) | $selftest | $shots | $((SECONDS - started)) s |")
   fi
   rm -rf "$root"
 done
