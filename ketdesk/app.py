@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ketdesk import __version__, paths
 from ketdesk.cli import EXIT_FAILED, EXIT_OK, Options, parse_args
-from ketdesk.logs import route_qt_messages, setup_logging
+from ketdesk.logs import setup_logging
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect
@@ -142,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     log_path = setup_logging()
     log.info("ketdesk %s starting (log: %s)", __version__, log_path)
+    from ketdesk.logs import route_qt_messages
+
     route_qt_messages()  # before Qt starts: its platform chatter goes to the log, not the user
     _install_excepthook()
     if options.set_pin or options.install_autostart or options.remove_autostart:
