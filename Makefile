@@ -74,6 +74,29 @@ soak: sysdeps-test $(VENV)/.test
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.soak --seconds $(SOAK_SECONDS)
 	$(PY) -m benchmarks.hostile_soak
 
+# A Debian package from the same frozen folder (after make dist): dist/ketdesk_<version>-1_amd64.deb.
+# deb-smoke (CI, root): apt-get install it, --self-test, validate, purge, nothing left.
+# deb-lint: lintian (2-3 minutes here, so not in CI); each remaining tag is explained in
+# packaging/deb/lintian-overrides.
+.PHONY: deb deb-smoke deb-lint
+deb:
+	scripts/build-deb.sh
+
+deb-smoke:
+	scripts/smoke_deb.sh
+
+deb-lint:
+	@command -v lintian >/dev/null || { echo "deb-lint: apt-get install lintian first"; exit 1; }
+	lintian --info --show-overrides dist/ketdesk_*.deb
+	appstreamcli validate --no-net --pedantic packaging/org.ketdesk.ketdesk.metainfo.xml
+
+# The release archive in minimal Debian 11/12/13 chroots (debootstrap, cached in build/portability):
+# install.sh's host check, install, --self-test, --screenshot, uninstall. Needs root and network;
+# a few minutes, so not in CI. See docs/portability.md. ARGS="trixie" for one release.
+.PHONY: portability
+portability: sysdeps $(VENV)/.run
+	scripts/portability.sh $(ARGS)
+
 screenshots: sysdeps $(VENV)/.run
 	for size in 1024x600 1920x1080 3840x2160; do \
 	  QT_QPA_PLATFORM=offscreen $(PY) -m ketdesk --screenshot build/screenshots/$$size --size $$size || exit 1; \

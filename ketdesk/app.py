@@ -94,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     log_path = setup_logging()
     log.info("ketdesk %s starting (log: %s)", __version__, log_path)
+    from ketdesk.logs import route_qt_messages
+
+    route_qt_messages()  # before Qt starts: its platform chatter goes to the log, not the user
     _install_excepthook()
     if options.set_pin or options.install_autostart or options.remove_autostart:
         from ketdesk.kiosk.launch import run_command

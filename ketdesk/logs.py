@@ -1,7 +1,8 @@
 """Logging to a file in the user's log folder, and to stderr only when there is a console.
 
 Windowed PyInstaller builds set ``sys.stdout``/``sys.stderr`` to ``None``; they are pointed
-at the log file here before anything prints.
+at the log file here before anything prints. Qt's own messages go through the same log
+(``route_qt_messages``), so its platform chatter reaches the log file, not the user.
 
 A log folder that cannot be written (read-only, full, in the way of a file) never stops the
 app and never floods the console: one plain line says so when the file cannot be opened,
@@ -14,7 +15,9 @@ import contextlib
 import logging
 import logging.handlers
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ketdesk import paths
 
@@ -100,3 +103,39 @@ def setup_logging(*, console: bool = True) -> Path | None:
         root.addHandler(err)
     root._ketdesk_configured = True  # type: ignore[attr-defined]
     return target
+
+
+# Qt messages that are platform chatter, not faults: logged at INFO, so they reach the log
+# file but not the terminal (the console handler above shows WARNING and worse). Each with
+# its reason; compared with the whole message.
+QT_CHATTER: dict[str, str] = {
+    "This plugin does not support propagateSizeHints()":
+        "the offscreen platform (--self-test, --screenshot) cannot resize native windows",
+}
+
+_qt_handler: Callable[..., None] | None = None  # kept alive: Qt holds only a C pointer to it
+
+
+def route_qt_messages() -> Any:
+    """Send Qt's messages to the ``qt`` logger instead of straight to stderr.
+
+    Qt prints warnings itself unless a message handler is installed; with this one they go
+    to the log file like everything else, and only real warnings (not ``QT_CHATTER``) are
+    also shown on a console. Returns the previous handler, for tests to put back.
+    """
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        level = levels.get(kind, logging.WARNING)
+        if message.strip() in QT_CHATTER:
+            level = min(level, logging.INFO)
+        qt_log.log(level, "%s", message)
+
+    global _qt_handler
+    _qt_handler = handler
+    return qInstallMessageHandler(handler)

@@ -47,7 +47,8 @@ EXCLUDES: list[str] = [
     # pyqtgraph parts ketdesk does not use and pyqtgraph does not import by itself: 3D
     # (PyOpenGL), the examples browser, Jupyter widgets. (pyqtgraph.multiprocess and
     # flowchart must stay: pyqtgraph/__init__ imports RemoteGraphicsView, which needs them.)
-    # Its PyInstaller hook still warns that it cannot collect pyqtgraph.opengl: harmless.
+    # Its PyInstaller hook still warns that it cannot collect pyqtgraph.opengl: harmless, and
+    # filtered out of the build log by scripts/build-dist.sh (the reason is there).
     "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter",
     # Optional accelerators and exporters pyqtgraph tries lazily; not installed in the build
     # venv, listed so a developer machine that has them still builds the same bundle.
@@ -97,6 +98,54 @@ ONLY_FOR_DROPPED: list[str] = ["libssl.so.3"]
 # Qt's own translations (standard dialog buttons): only for the content languages.
 KEEP_QT_TRANSLATIONS = ("qtbase_en.qm", "qtbase_es.qm")
 
+# Host libraries left to the system, as AppImages do: every desktop Linux has them, and a
+# copy from the build machine either needs a newer glibc than the target has (Debian 12's
+# libexpat needs glibc 2.36 and was all that kept Ubuntu 22.04 from starting, issue #24) or
+# must match the rest of the host's stack (its fontconfig cache, its libxcb, its session bus).
+# The reference is the AppImage project's excludelist (pkg2appimage/excludelist), each group
+# with its reason. `make smoke` (scripts/elf_floor.py) fails when one is bundled again, and
+# packaging/hostcheck.sh checks that the host has the ones a bundled binary links directly.
+HOST_LIBS: list[str] = [
+    # Fonts: fontconfig reads the host's /etc/fonts and font cache, whose format goes with the
+    # host's own library; a bundled one stalls or misses fonts (AppImage). freetype goes with it.
+    "libfontconfig.so.1", "libfreetype.so.6",
+    # expat: fontconfig's XML parser, in the base system of every distribution.
+    "libexpat.so.1",
+    # zlib: essential everywhere (dpkg and rpm link it).
+    "libz.so.1",
+    # X11 client libraries must match the host's libxcb, which is never bundled (AppImage:
+    # "undefined symbol: xcb_wait_for_reply64" on Fedora with a bundled libX11).
+    "libX11.so.6", "libX11-xcb.so.1",
+    # Base system (util-linux, e2fsprogs): AppImage's "assumed to be part of the base system".
+    "libuuid.so.1", "libcom_err.so.2",
+    # D-Bus talks to the host's session and system bus; libdbus-1 is on every desktop.
+    "libdbus-1.so.3",
+]
+
+# Libraries that only the host libraries above (and the host's libxcb) link: left to the
+# system with them, since a chain must come from one distribution. Bundling part of the
+# dbus -> systemd -> gcrypt -> gpg-error chain broke Debian 13 (issue #24); libXau and
+# libXdmcp (and libbsd, libmd under it) are libxcb's own dependencies.
+HOST_LIB_DEPENDENCIES: list[str] = [
+    "libsystemd.so.0", "libgcrypt.so.20", "libgpg-error.so.0", "libcap.so.2", "liblz4.so.1",
+    "libXau.so.6", "libXdmcp.so.6", "libbsd.so.0", "libmd.so.0",
+]
+# Kept on purpose although a desktop usually has them, because a minimal one may not, or a
+# distribution names them differently: GLib and PCRE2 (AppImage bundles GLib: host GLib
+# mixed with a bundled one fails), the xcb-util libraries and xkbcommon (Ubuntu 22.04 lacks
+# libxcb-cursor0; Qt needs 0.4+), Kerberos (disputed in the AppImage list), libffi, libbz2
+# (Fedora's soname is libbz2.so.1), liblzma, libzstd, brotli, libpng16, libcrypto (hashlib).
+
+# The oldest glibc the frozen app supports, and what that means for clinics. libpython 3.11
+# as built on the build machine (Debian 12) needs GLIBC_2.35; the PySide6 6.11 wheels are
+# manylinux_2_34 and need GCC 11's C++ runtime. `make smoke` fails on any bundled ELF that
+# needs more (scripts/elf_floor.py); packaging/hostcheck.sh says so on the target.
+GLIBC_FLOOR = "2.35"
+# The host's C++ runtime (never bundled, see _unwanted_system_lib): Ubuntu 22.04 has GCC
+# 12's libstdc++ (GLIBCXX_3.4.30, CXXABI_1.3.13).
+VERSION_FLOORS: dict[str, str] = {"GLIBC": GLIBC_FLOOR, "GLIBCXX": "3.4.30", "CXXABI": "1.3.13"}
+FLOOR_RELEASES = "Ubuntu 22.04 or newer, Debian 12 or newer, Fedora 36 or newer"
+
 # EXE() options both builds share (name, console, icon and version are per build).
 EXE_OPTIONS: dict[str, object] = {
     "debug": False,
@@ -132,8 +181,11 @@ def _dropped_lib(dest: str) -> bool:
 def _unwanted_system_lib(dest: str) -> bool:
     # The C++ runtime: every Linux desktop has one (apt itself needs it), and a bundled copy
     # older than the system's makes Mesa's GL drivers fail to load ("GLIBCXX_3.4.30 not
-    # found"), so the system's must win.
-    return "/" not in dest and os.path.basename(dest).startswith(("libstdc++.so", "libgcc_s.so"))
+    # found"), so the system's must win. The HOST_LIBS groups above say why for the rest.
+    if "/" in dest:
+        return False
+    name = os.path.basename(dest)
+    return name.startswith(("libstdc++.so", "libgcc_s.so")) or name in HOST_LIBS + HOST_LIB_DEPENDENCIES
 
 
 def _linked_libraries(path: str) -> set[str]:

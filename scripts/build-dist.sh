@@ -3,7 +3,9 @@
 #
 # Output:
 #   dist/ketdesk/                                the onedir app (dist/ketdesk/ketdesk)
-#   dist/ketdesk-<version>-linux-<arch>.tar.gz   app + ketdesk.desktop + icons + install.sh + INSTALL.txt
+#   dist/ketdesk-<version>-linux-<arch>.tar.gz   app + ketdesk.desktop + icons + install.sh +
+#                                                hostcheck.sh + INSTALL.txt + LICENSE +
+#                                                THIRD-PARTY-NOTICES.txt (also in the app folder)
 #   dist/SHA256SUMS
 #
 # The venv (build/venv-dist) holds only the runtime dependencies and PyInstaller, pinned by
@@ -53,9 +55,17 @@ QT_QPA_PLATFORM=offscreen "$VENV/bin/python" scripts/make_icons.py --check
 # ---- freeze ----
 step "pyinstaller build.spec"
 rm -rf dist/ketdesk
+# Two known warnings are filtered out, so that any other stands out: the GTK3 theme plugin's
+# libraries, which freeze.py drops anyway; and pyinstaller-hooks-contrib's pyqtgraph hook,
+# which imports every pyqtgraph submodule looking for *Template* modules and fails on
+# pyqtgraph.opengl (needs PyOpenGL, not installed; excluded in freeze.py; has no templates).
 "$VENV/bin/pyinstaller" --noconfirm --log-level WARN --workpath build/pyinstaller --distpath dist build.spec \
-  2> >(grep -v -e "Library not found: could not resolve 'lib\(gtk\|gdk\)-3" >&2)
+  2> >(grep -v -e "Library not found: could not resolve 'lib\(gtk\|gdk\)-3" \
+               -e "WARNING: Failed to collect submodules for 'pyqtgraph.opengl' because importing 'pyqtgraph.opengl' raised: ModuleNotFoundError: No module named 'OpenGL'" >&2)
 step "onedir app: $(du -sm dist/ketdesk | cut -f1) MB"
+# Licences of exactly what was bundled, traced from PyInstaller's own lists (fails on a file
+# it cannot trace); with the build venv's Python, whose distributions are the frozen ones.
+"$VENV/bin/python" packaging/notices.py build/pyinstaller/build build/THIRD-PARTY-NOTICES.txt
 
 # ---- the archive ----
 step "packing $archive"
@@ -64,6 +74,12 @@ rm -rf build/stage
 mkdir -p "$stage/icons/hicolor/scalable/apps"
 cp -al dist/ketdesk "$stage/ketdesk"  # hard links: no second copy of 170 MB
 install -m 755 packaging/install.sh "$stage/install.sh"
+install -m 755 packaging/hostcheck.sh "$stage/hostcheck.sh"
+# At the top for whoever unpacks it, and in the app folder so that every install keeps them.
+for notice in LICENSE build/THIRD-PARTY-NOTICES.txt; do
+  install -m 644 "$notice" "$stage/$(basename "$notice")"
+  install -m 644 "$notice" "$stage/ketdesk/$(basename "$notice")"
+done
 install -m 644 packaging/ketdesk.desktop "$stage/ketdesk.desktop"
 sed "s/@VERSION@/$version/g" packaging/INSTALL.txt > "$stage/INSTALL.txt"
 install -m 644 resources/icons/ketdesk.svg "$stage/icons/hicolor/scalable/apps/ketdesk.svg"

@@ -24,6 +24,9 @@ if [ "$mode" = "dist" ]; then
   # bundled font's text back with tesseract, and validates the desktop entry.
   packages+=(binutils xvfb xauth xdotool tesseract-ocr tesseract-ocr-eng desktop-file-utils)
 fi
+# What the frozen app takes from the host (packaging/hostcheck.sh's table): most come with
+# the packages above; named here so that the install tests and `make smoke` never depend on it.
+packages+=(libx11-6 libx11-xcb1 libxcb1 libfreetype6 libexpat1 zlib1g libuuid1 libcom-err2)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: not a Debian/Ubuntu system; install the equivalents of: ${packages[*]}" >&2

@@ -28,6 +28,7 @@ def unpacked(tmp_path: Path) -> Path:
     (app / "_internal" / "resources" / "meta.toml").write_text("x = 1\n")
     (app / "_internal" / "libQt6Core.so.6").symlink_to("resources/meta.toml")
     shutil.copy(REPO / "packaging" / "install.sh", top / "install.sh")
+    shutil.copy(REPO / "packaging" / "hostcheck.sh", top / "hostcheck.sh")
     shutil.copy(REPO / "packaging" / "ketdesk.desktop", top / "ketdesk.desktop")
     for size in (48, 256):
         icon = top / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "ketdesk.png"
@@ -54,7 +55,8 @@ def test_install_into_prefix_then_uninstall_leaves_nothing(unpacked: Path, tmp_p
 
     app_dir = prefix / "lib" / "ketdesk"
     launcher = prefix / "bin" / "ketdesk"
-    assert launcher.is_symlink()
+    # The launcher runs the host check, then the app with its arguments.
+    assert f'"{app_dir}/hostcheck.sh" --run "{app_dir}/ketdesk"' in launcher.read_text()
     version = subprocess.run([str(launcher)], capture_output=True, text=True, check=True).stdout
     assert version.strip() == "ketdesk 9.9.9"
     entry = (prefix / "share" / "applications" / "ketdesk.desktop").read_text("utf-8")
@@ -65,7 +67,8 @@ def test_install_into_prefix_then_uninstall_leaves_nothing(unpacked: Path, tmp_p
     assert (app_dir / "_internal" / "libQt6Core.so.6").is_symlink()  # links copied as links
     assert (app_dir / "install.sh").is_file()  # kept for --uninstall after the download is gone
     manifest = (app_dir / ".install-manifest").read_text("utf-8").splitlines()
-    assert f"l {launcher}" in manifest
+    assert f"f {launcher}" in manifest
+    assert f"f {app_dir}/hostcheck.sh" in manifest
     assert f"d {prefix / 'share' / 'applications'}" in manifest
 
     # The copy kept in the app folder removes its own install, with no PREFIX to repeat.
@@ -131,7 +134,8 @@ def test_default_locations(unpacked: Path, tmp_path: Path) -> None:
     default = run(unpacked / "install.sh", "--print-paths", env={"HOME": str(tmp_path)}).stdout
     if os.geteuid() == 0:
         assert "app:     /opt/ketdesk" in default
-        assert "menu:    /usr/share/applications/ketdesk.desktop" in default
+        # /usr/share is the package manager's; desktops read /usr/local/share too.
+        assert "menu:    /usr/local/share/applications/ketdesk.desktop" in default
     else:
         assert default == user
 
@@ -140,3 +144,96 @@ def test_unknown_option_is_refused(unpacked: Path) -> None:
     result = run(unpacked / "install.sh", "--frobnicate", check=False)
     assert result.returncode == 1
     assert "unknown option" in result.stderr
+
+
+def test_help_is_the_header_and_nothing_else(unpacked: Path) -> None:
+    out = run(unpacked / "install.sh", "--help").stdout
+    assert out.startswith("Install or remove ketdesk")
+    assert out.rstrip().endswith("It refuses to write over files it did not create.")
+    assert "set -e" not in out and "#" not in out
+
+
+def test_a_system_that_fails_the_host_check_gets_nothing_written(unpacked: Path, tmp_path: Path) -> None:
+    prefix = tmp_path / "p"
+    env = {"PREFIX": str(prefix), "HOSTCHECK_GLIBC": "2.31"}
+    result = run(unpacked / "install.sh", env=env, check=False)
+    assert result.returncode == 1
+    assert "this system has glibc 2.31; ketdesk needs 2.35 or newer" in result.stderr
+    assert "nothing was installed" in result.stderr
+    assert not prefix.exists()
+    run(unpacked / "install.sh", "--no-check", env=env)  # the staff's explicit override
+    assert (prefix / "lib/ketdesk/ketdesk").is_file()
+
+
+def test_destdir_stages_with_the_final_paths_inside(unpacked: Path, tmp_path: Path) -> None:
+    stage = tmp_path / "stage"
+    before = Path("/opt/ketdesk").exists()
+    result = run(unpacked / "install.sh", env={"DESTDIR": str(stage) + "/"})
+    assert "staged under" in result.stdout
+    assert Path("/opt/ketdesk").exists() == before  # nothing written outside DESTDIR
+    app_dir = stage / "opt/ketdesk"
+    assert (app_dir / "ketdesk").is_file()
+    entry = (stage / "usr/local/share/applications/ketdesk.desktop").read_text("utf-8")
+    assert 'Exec="/opt/ketdesk/ketdesk"' in entry
+    launcher = (stage / "usr/local/bin/ketdesk").read_text()
+    assert '"/opt/ketdesk/hostcheck.sh" --run "/opt/ketdesk/ketdesk"' in launcher
+    manifest = (app_dir / ".install-manifest").read_text("utf-8")
+    assert str(stage) not in manifest  # final paths, for --uninstall on the target
+    assert "f /usr/local/bin/ketdesk" in manifest.splitlines()
+    assert "d /usr/local/share/applications" not in manifest  # the target's, not ketdesk's
+    run(unpacked / "install.sh", "--uninstall", env={"DESTDIR": str(stage)})
+    assert not app_dir.exists()
+    assert [p for p in stage.rglob("*") if p.is_file()] == []
+
+
+def test_prefix_install_tells_the_truth_about_the_menu(unpacked: Path, tmp_path: Path) -> None:
+    prefix = tmp_path / "p"
+    out = run(unpacked / "install.sh", env={"PREFIX": str(prefix)}).stdout
+    assert f"where desktops do not look unless {prefix}/share is on XDG_DATA_DIRS" in out
+    assert "the menu entry works anyway" not in out
+    run(unpacked / "install.sh", "--uninstall", env={"PREFIX": str(prefix)})
+    shared = {"PREFIX": str(prefix), "XDG_DATA_DIRS": f"{prefix}/share:/usr/share"}
+    out = run(unpacked / "install.sh", env=shared).stdout
+    assert 'Start it from the menu ("Ketamine Infusion Treatment")' in out
+
+
+def test_uninstall_removes_a_kiosk_autostart_that_started_it(unpacked: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}  # no systemctl --user to reach here
+    run(unpacked / "install.sh", "--user", env=env)
+    exe = home / ".local/lib/ketdesk/ketdesk"
+    config = home / ".config"
+    desktop = config / "autostart" / "ketdesk-kiosk.desktop"
+    desktop.parent.mkdir(parents=True)
+    desktop.write_text(f"[Desktop Entry]\nType=Application\nExec={exe} --kiosk\n")
+    unit = config / "systemd" / "user" / "ketdesk-kiosk.service"
+    unit.parent.mkdir(parents=True)
+    unit.write_text(f"[Service]\nExecStart={exe} --kiosk\n")
+    wants = config / "systemd" / "user" / "graphical-session.target.wants" / unit.name
+    wants.parent.mkdir()
+    wants.symlink_to(unit)
+    # Not ours to touch: another program, and a ketdesk elsewhere that still exists.
+    other = config / "autostart" / "notes.desktop"
+    other.write_text("[Desktop Entry]\nExec=/usr/bin/notes\n")
+    elsewhere = config / "autostart" / "ketdesk-lobby.desktop"
+    elsewhere.write_text(f"[Desktop Entry]\nExec={unpacked}/ketdesk/ketdesk --kiosk\n")
+
+    result = run(home / ".local/lib/ketdesk/install.sh", "--uninstall", env=env)
+    assert f"Removed the kiosk autostart {desktop}: it started {exe}, which is gone now" in result.stdout
+    assert f"Removed the kiosk autostart {unit}" in result.stdout
+    assert not desktop.exists() and not unit.exists() and not wants.is_symlink()
+    assert other.exists() and elsewhere.exists()
+
+
+def test_an_update_keeps_the_kiosk_autostart(unpacked: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
+    run(unpacked / "install.sh", "--user", env=env)
+    desktop = home / ".config/autostart/ketdesk-kiosk.desktop"
+    desktop.parent.mkdir(parents=True)
+    desktop.write_text(f"[Desktop Entry]\nExec={home}/.local/lib/ketdesk/ketdesk --kiosk\n")
+    result = run(unpacked / "install.sh", "--user", env=env)  # the same path again
+    assert "Replacing" in result.stdout and "Removed the kiosk autostart" not in result.stdout
+    assert desktop.exists()

@@ -4,21 +4,13 @@ that ketdesk imports after all, and generated icon files that went stale or got 
 from __future__ import annotations
 
 import ast
-import importlib.util
 import struct
 from pathlib import Path
-from types import ModuleType
+
+from scripts.elf_floor import load_freeze
 
 REPO = Path(__file__).resolve().parents[2]
 ICONS = REPO / "resources" / "icons"
-
-
-def load_freeze() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("freeze", REPO / "packaging" / "freeze.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def imported_modules() -> dict[str, str]:
