@@ -40,8 +40,10 @@ sysdeps-dist:
 run: sysdeps $(VENV)/.run
 	$(PY) -m ketdesk $(ARGS)
 
+# The suite runs in one process per core (pytest-xdist); TEST_WORKERS=0 runs it in one.
+TEST_WORKERS ?= auto
 test: sysdeps-test $(VENV)/.test
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(TEST_WORKERS) $(ARGS)
 
 lint: $(VENV)/.test
 	$(PY) -m ruff check ketdesk tests benchmarks scripts packaging
