@@ -18,7 +18,7 @@ from types import TracebackType
 
 from ketdesk import __version__
 from ketdesk.cli import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, parse_args
-from ketdesk.logs import setup_logging
+from ketdesk.logs import FILE_ONLY, setup_logging
 from ketdesk.startup import (
     build_window,
     create_application,
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     elif not offscreen_job and _no_display():
         # Without this, Qt aborts with "xcb-cursor0 is needed ... reinstalling may fix this".
         print(f"ketdesk: {NO_DISPLAY}", file=sys.stderr)
-        log.info("%s", NO_DISPLAY)  # not log.error: its stderr copy would say it twice
+        log.error("%s", NO_DISPLAY, extra=FILE_ONLY)  # printed above in full: not twice
         return EXIT_CONFIG
     app = create_application()
 

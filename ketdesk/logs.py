@@ -22,6 +22,13 @@ from typing import Any
 from ketdesk import paths
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# ``log.error(..., extra=FILE_ONLY)``: for a message the code has already printed to the
+# terminal in its own words; the console handler leaves it out, so it is not said twice.
+FILE_ONLY = {"file_only": True}
+
+
+def _not_file_only(record: logging.LogRecord) -> bool:
+    return not getattr(record, "file_only", False)
 WHAT_TO_DO = ("Logging to the screen only. Make that folder writable (or point KETDESK_LOG_DIR "
               "at one that is) and start ketdesk again.")
 LOST = ("Log records are lost until there is space again or the folder is writable "
@@ -99,6 +106,7 @@ def setup_logging(*, console: bool = True) -> Path | None:
     elif console:
         err = logging.StreamHandler(sys.stderr)
         err.setLevel(logging.WARNING)
+        err.addFilter(_not_file_only)
         err.setFormatter(logging.Formatter("ketdesk: %(message)s"))
         root.addHandler(err)
     root._ketdesk_configured = True  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from ketdesk.cli import EXIT_CONFIG, EXIT_RESTART, Options
 from ketdesk.kiosk.config import KioskConfig
 from ketdesk.kiosk.pin import is_pin_hash, salvage_pin_hash
 from ketdesk.kiosk.recovery import Recovery
+from ketdesk.logs import FILE_ONLY
 from ketdesk.settings import LoadedSettings, settings_file
 
 if TYPE_CHECKING:
@@ -72,12 +73,12 @@ def plan_kiosk(options: Options, loaded: LoadedSettings, argv: Sequence[str]) ->
         message = NO_PIN.format(path=settings_file())
         if loaded.problem:
             message = f"{loaded.problem}\n{message}"
-        log.error("%s", message)
+        log.error("%s", message, extra=FILE_ONLY)
         print(f"ketdesk: {message}", file=sys.stderr)
         return EXIT_CONFIG
     if not has_display():
         message = NO_DISPLAY.format(code=EXIT_RESTART)
-        log.error("%s", message)
+        log.error("%s", message, extra=FILE_ONLY)
         print(f"ketdesk: {message}", file=sys.stderr)
         return EXIT_RESTART
     if (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ

@@ -95,3 +95,25 @@ def test_defaults_are_90_and_20_seconds() -> None:
     config = KioskConfig.resolve(parse_args(["--kiosk"]), defaults, PIN_HASH)
     assert (config.idle_timeout, config.rotate_interval, config.cursor_hide, config.hold_seconds) == (
         90.0, 20.0, 3.0, 3.0)
+
+
+@pytest.mark.parametrize(("environment", "expected"), [
+    ({"QT_QPA_PLATFORM": "offscreen"}, "kiosk mode needs a staff PIN"),  # no PIN set
+    ({"QT_QPA_PLATFORM": "xcb", "DISPLAY": "", "WAYLAND_DISPLAY": ""}, "no display found"),
+])
+def test_a_refusal_is_said_once_on_the_terminal_and_kept_in_the_log(
+        tmp_path: Path, environment: dict[str, str], expected: str) -> None:
+    """The message used to appear twice: printed, then again by the log's console copy."""
+    import os
+    import subprocess
+    import sys
+
+    args = ["--kiosk"] if "PIN" in expected else []
+    env = {**os.environ, "KETDESK_CONFIG_DIR": str(tmp_path / "config"),
+           "KETDESK_LOG_DIR": str(tmp_path / "log"), "KETDESK_KEEPER": "0", **environment}
+    result = subprocess.run([sys.executable, "-m", "ketdesk", *args], env=env, capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == EXIT_CONFIG, result.stderr
+    assert result.stderr.count(expected) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert expected in (tmp_path / "log" / "ketdesk.log").read_text("utf-8")
