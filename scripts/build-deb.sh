@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make deb`: a Debian package from the onedir app that `make dist` built.
 #
-#   scripts/build-deb.sh        -> dist/ketdesk_<version>_amd64.deb
+#   scripts/build-deb.sh        -> dist/ketdesk_<version>_amd64.deb, and dist/SHA256SUMS (+ .asc)
+#                                  rewritten to list it beside the archive (scripts/release_sums.py)
 #
 # Built with Debian's own dpkg-deb from the same frozen folder as the archive (so what CI's
 # smoke test checked is what the package ships):
@@ -130,3 +131,5 @@ rm -f dist/ketdesk_*.deb
 dpkg-deb --root-owner-group -Zgzip -z6 --build "$root" "$out" >/dev/null
 echo "build-deb: $out ($(du -m "$out" | cut -f1) MB)"
 echo "  Depends: $depends"
+# SHA256SUMS again, now over the archive and the .deb, signed when a key is given (as make dist).
+python3 scripts/release_sums.py

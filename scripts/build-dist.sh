@@ -6,7 +6,10 @@
 #   dist/ketdesk-<version>-linux-<arch>.tar.gz   app + ketdesk.desktop + icons + install.sh +
 #                                                hostcheck.sh + INSTALL.txt + LICENSE +
 #                                                THIRD-PARTY-NOTICES.txt (also in the app folder)
-#   dist/SHA256SUMS
+#   dist/SHA256SUMS                              sha256sum -c format (scripts/release_sums.py)
+#   dist/SHA256SUMS.asc                          its OpenPGP signature, when a key is given:
+#                                                KETDESK_SIGN_KEY=<key id or fingerprint>
+#                                                [KETDESK_GNUPGHOME=<keyring folder>]
 #
 # The venv (build/venv-dist) holds only the runtime dependencies and PyInstaller, pinned by
 # requirements/constraints.txt: never the dev .venv, whose extra packages (or a second Qt
@@ -89,8 +92,12 @@ for png in resources/icons/ketdesk-*.png; do
 done
 
 epoch="$(git log -1 --format=%ct 2>/dev/null || date +%s)"
-rm -f dist/ketdesk-*.tar.gz dist/SHA256SUMS
+# A .deb left from an earlier build came from the onedir just replaced: SHA256SUMS must not list it.
+rm -f dist/ketdesk-*.tar.gz dist/ketdesk_*.deb dist/SHA256SUMS dist/SHA256SUMS.asc
 tar --sort=name --mtime="@$epoch" --owner=0 --group=0 --numeric-owner -C build/stage -cf - "$name" \
   | gzip -6 -n > "$archive"  # -9 is 3x slower for 0.5 % less
-(cd dist && sha256sum "$(basename "$archive")" > SHA256SUMS)
-step "archive: $(du -m "$archive" | cut -f1) MB; done"
+step "archive: $(du -m "$archive" | cut -f1) MB"
+# SHA256SUMS, and SHA256SUMS.asc when KETDESK_SIGN_KEY or KETDESK_GNUPGHOME names a key
+# (else one "not signed" line); `make deb` rewrites both with the .deb added.
+"$PYTHON" scripts/release_sums.py
+step "done"

@@ -16,6 +16,11 @@ if dpkg-query -W -f='${Status}' ketdesk 2>/dev/null | grep -q "install ok instal
   exit 1
 fi
 
+# make deb lists the package in SHA256SUMS beside the archive (scripts/release_sums.py).
+grep -q "  $(basename "$deb")\$" dist/SHA256SUMS && (cd dist && sha256sum -c --quiet SHA256SUMS) \
+  || { say "FAIL: dist/SHA256SUMS does not list $deb, or a checksum does not match" >&2; exit 1; }
+say "SHA256SUMS lists $(basename "$deb") and matches"
+
 work="$(mktemp -d)"
 cleanup() {
   DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq ketdesk >/dev/null 2>&1 || true

@@ -15,9 +15,10 @@ Checks, each reported as one ``ok``/``FAIL`` line:
   readable text: a ``--screenshot`` is read back with tesseract;
 - the archive carries LICENSE and THIRD-PARTY-NOTICES.txt (every bundled component, the
   LGPL statement for Qt), also in the app folder;
-- the archive matches SHA256SUMS, installs into a temporary prefix and into a temporary
-  home (``--user``), the installed launcher starts, a second install replaces the first,
-  and ``--uninstall`` leaves nothing behind.
+- the archive matches SHA256SUMS (and SHA256SUMS.asc verifies, if the build signed it),
+  installs into a temporary prefix and into a temporary home (``--user``), the installed
+  launcher starts, a second install replaces the first, and ``--uninstall`` leaves nothing
+  behind.
 
 Any stderr line the app prints that is not in ALLOWED_STDERR fails the check that printed it
 (qutebrowser's release smoke test does the same): a new Qt warning is a packaging change to
@@ -27,7 +28,6 @@ look at, not noise. Standard library only, so any python3 runs it.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import re
 import shutil
@@ -44,7 +44,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from scripts import elf_floor  # noqa: E402 - needs REPO on the path
+from scripts import elf_floor, release_sums  # noqa: E402 - needs REPO on the path
 from scripts.xdisplay import XvfbError, private_display  # noqa: E402 - needs REPO on the path
 
 # Known harmless stderr lines, each with the reason it is harmless. None today: Qt's
@@ -277,12 +277,24 @@ class Smoke:
         archive = archives[0]
 
         def checksum() -> str:
-            sums = (self.dist / "SHA256SUMS").read_text().split()
-            digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-            assert sums == [digest, archive.name], f"SHA256SUMS does not match {archive.name}"
+            # What `sha256sum -c SHA256SUMS` checks, plus: the archive is listed. (After
+            # `make deb` the .deb is listed too.)
+            listed = dict(reversed(line.split("  ", 1))
+                          for line in (self.dist / "SHA256SUMS").read_text().splitlines())
+            assert archive.name in listed, f"SHA256SUMS does not list {archive.name}: {sorted(listed)}"
+            for name, digest in listed.items():
+                assert release_sums.sha256(self.dist / name) == digest, f"SHA256SUMS does not match {name}"
             return f"{archive.name} {archive.stat().st_size / 1e6:.1f} MB"
 
+        def signature() -> str:
+            if not (self.dist / release_sums.SIGNATURE).exists():
+                return "no SHA256SUMS.asc (built without KETDESK_SIGN_KEY)"
+            fingerprint = release_sums.verify(self.dist, os.environ.get("KETDESK_GNUPGHOME") or None)
+            assert fingerprint, "gpg --verify SHA256SUMS.asc SHA256SUMS fails"
+            return f"good signature by {fingerprint}"
+
         self.check("archive checksum", checksum)
+        self.check("checksum signature", signature)
         return archive
 
     def install(self, archive: Path) -> None:
