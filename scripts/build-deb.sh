@@ -8,7 +8,7 @@
 # smoke test checked is what the package ships):
 #   /opt/ketdesk/                       the app folder (with LICENSE and THIRD-PARTY-NOTICES.txt)
 #   /usr/bin/ketdesk                    link to /opt/ketdesk/ketdesk
-#   /usr/share/applications/ketdesk.desktop, /usr/share/icons/hicolor/*/apps/ketdesk.*
+#   /usr/share/applications/org.ketdesk.ketdesk.desktop, /usr/share/icons/hicolor/*/apps/ketdesk.*
 #   /usr/share/metainfo/org.ketdesk.ketdesk.metainfo.xml   AppStream
 #   /usr/share/doc/ketdesk/             copyright (machine-readable), changelog.Debian.gz
 #   /usr/share/man/man1/ketdesk.1.gz
@@ -38,7 +38,7 @@ ln -s /opt/ketdesk/ketdesk "$root/usr/bin/ketdesk"
 apps="$root/usr/share/applications"
 mkdir -p "$apps"
 sed 's|@EXEC@|/usr/bin/ketdesk|g; s|^Exec="/usr/bin/ketdesk"|Exec=ketdesk|; s|^TryExec=.*|TryExec=ketdesk|' \
-  packaging/ketdesk.desktop > "$apps/ketdesk.desktop"
+  packaging/org.ketdesk.ketdesk.desktop > "$apps/org.ketdesk.ketdesk.desktop"
 install -D -m 644 resources/icons/ketdesk.svg "$root/usr/share/icons/hicolor/scalable/apps/ketdesk.svg"
 for png in resources/icons/ketdesk-*.png; do
   size="${png##*-}"; size="${size%.png}"

@@ -3,7 +3,7 @@
 #
 # Output:
 #   dist/ketdesk/                                the onedir app (dist/ketdesk/ketdesk)
-#   dist/ketdesk-<version>-linux-<arch>.tar.gz   app + ketdesk.desktop + icons + install.sh +
+#   dist/ketdesk-<version>-linux-<arch>.tar.gz   app + org.ketdesk.ketdesk.desktop + icons + install.sh +
 #                                                hostcheck.sh + INSTALL.txt + LICENSE +
 #                                                THIRD-PARTY-NOTICES.txt (also in the app folder)
 #   dist/SHA256SUMS                              sha256sum -c format (scripts/release_sums.py)
@@ -83,7 +83,7 @@ for notice in LICENSE build/THIRD-PARTY-NOTICES.txt; do
   install -m 644 "$notice" "$stage/$(basename "$notice")"
   install -m 644 "$notice" "$stage/ketdesk/$(basename "$notice")"
 done
-install -m 644 packaging/ketdesk.desktop "$stage/ketdesk.desktop"
+install -m 644 packaging/org.ketdesk.ketdesk.desktop "$stage/org.ketdesk.ketdesk.desktop"
 sed "s/@VERSION@/$version/g" packaging/INSTALL.txt > "$stage/INSTALL.txt"
 install -m 644 resources/icons/ketdesk.svg "$stage/icons/hicolor/scalable/apps/ketdesk.svg"
 for png in resources/icons/ketdesk-*.png; do

@@ -222,6 +222,12 @@ class Smoke:
                 geometry = subprocess.run(["xdotool", "getwindowgeometry", window], env=xdo_env,
                                           capture_output=True, text=True, check=True).stdout
                 assert "Geometry: 1280x800" in geometry, geometry  # the whole Xvfb screen
+                app_id = "no xprop to read the app id"
+                if shutil.which("xprop"):  # x11-utils; scripts/system-deps.sh test installs it
+                    # The id desktops match to org.ketdesk.ketdesk.desktop (ketdesk/startup.py).
+                    app_id = subprocess.run(["xprop", "-id", window, "_GTK_APPLICATION_ID"], env=xdo_env,
+                                            capture_output=True, text=True, check=True).stdout.strip()
+                    assert app_id.endswith('= "org.ketdesk.ketdesk"'), app_id
                 subprocess.run(["xdotool", "windowfocus", "--sync", window], env=xdo_env, check=True)
                 for keys, refused in (("alt+F4", "Alt+F4"), ("Escape", "Escape")):
                     subprocess.run(["xdotool", "key", keys], env=xdo_env, check=True)
@@ -230,7 +236,7 @@ class Smoke:
             finally:
                 proc.terminate()
                 proc.wait(timeout=TIMEOUT)
-            return "fullscreen on a bare X server; Alt+F4 and Escape refused, still running"
+            return f"fullscreen on a bare X server; Alt+F4 and Escape refused, still running; {app_id}"
 
         if shutil.which("xdotool") is None:
             print("skip  kiosk check: xdotool is not installed", flush=True)
@@ -302,8 +308,9 @@ class Smoke:
         with tarfile.open(archive) as tar:
             tar.extractall(unpacked, filter="tar")
         (top,) = unpacked.iterdir()
-        for needed in ("install.sh", "hostcheck.sh", "INSTALL.txt", "ketdesk.desktop", "ketdesk/ketdesk",
-                       "LICENSE", "THIRD-PARTY-NOTICES.txt", "ketdesk/THIRD-PARTY-NOTICES.txt",
+        for needed in ("install.sh", "hostcheck.sh", "INSTALL.txt", "org.ketdesk.ketdesk.desktop",
+                       "ketdesk/ketdesk", "LICENSE", "THIRD-PARTY-NOTICES.txt",
+                       "ketdesk/THIRD-PARTY-NOTICES.txt",
                        "icons/hicolor/scalable/apps/ketdesk.svg", "icons/hicolor/256x256/apps/ketdesk.png"):
             assert (top / needed).exists(), f"{needed} missing from the archive"
         installer = top / "install.sh"
@@ -324,7 +331,7 @@ class Smoke:
             prefix.mkdir()
             env = {**self.env, "PREFIX": str(prefix)}
             subprocess.run([str(installer)], env=env, check=True, capture_output=True, text=True)
-            desktop = prefix / "share/applications/ketdesk.desktop"
+            desktop = prefix / "share/applications/org.ketdesk.ketdesk.desktop"
             entry = desktop.read_text("utf-8")
             assert f'Exec="{prefix}/lib/ketdesk/ketdesk"' in entry, entry
             assert "Name=Ketamine Infusion Treatment" in entry, entry
@@ -352,7 +359,7 @@ class Smoke:
             env = {**self.env, "HOME": str(home)}
             env.pop("XDG_DATA_HOME", None)
             subprocess.run([str(installer), "--user"], env=env, check=True, capture_output=True, text=True)
-            assert (home / ".local/share/applications/ketdesk.desktop").is_file()
+            assert (home / ".local/share/applications/org.ketdesk.ketdesk.desktop").is_file()
             assert (home / ".local/lib/ketdesk/THIRD-PARTY-NOTICES.txt").is_file(), "no notices installed"
             launcher = home / ".local/bin/ketdesk"
             out = self.run_app(["--self-test"], {"QT_QPA_PLATFORM": "offscreen"}, exe=launcher).stdout
