@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -161,6 +162,40 @@ EXE_OPTIONS: dict[str, object] = {
     "codesign_identity": None,
     "entitlements_file": None,
 }
+
+def copyright_line(license_path: str | os.PathLike[str]) -> str:
+    """The copyright line of LICENSE, as written there ("Copyright (c) 2026 The ketdesk authors")."""
+    for line in Path(license_path).read_text("utf-8").splitlines():
+        if line.strip().lower().startswith("copyright"):
+            return line.strip()
+    raise ValueError(f"{license_path} has no line starting with 'Copyright'")
+
+
+def windows_file_version(version: str) -> tuple[int, int, int, int]:
+    """Windows wants four numbers: "1.2.0rc1" -> (1, 2, 0, 0)."""
+    match = re.match(r"\d+(\.\d+)*", version)
+    if match is None:
+        raise ValueError(f"version {version!r} does not start with a number")
+    numbers = [int(n) for n in match.group(0).split(".")]
+    first, second, third, fourth = [*numbers, 0, 0, 0, 0][:4]
+    return first, second, third, fourth
+
+
+def windows_version_strings(version: str, app_name: str, display_name: str,
+                            license_path: str | os.PathLike[str]) -> list[tuple[str, str]]:
+    """The Windows file properties (Details tab) as (name, value): build.spec makes the
+    StringStructs. LegalCopyright is the licence's copyright line, not the licence's name."""
+    return [
+        ("CompanyName", "ketdesk"),
+        ("FileDescription", display_name),
+        ("FileVersion", version),
+        ("InternalName", app_name),
+        ("LegalCopyright", copyright_line(license_path)),
+        ("OriginalFilename", f"{app_name}.exe"),
+        ("ProductName", display_name),
+        ("ProductVersion", version),
+    ]
+
 
 PLUGIN_DIR = "PySide6/Qt/plugins/"
 LIB_DIR = "PySide6/Qt/lib/"

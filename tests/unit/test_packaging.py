@@ -4,8 +4,11 @@ that ketdesk imports after all, and generated icon files that went stale or got 
 from __future__ import annotations
 
 import ast
+import re
 import struct
 from pathlib import Path
+
+import pytest
 
 from scripts.elf_floor import load_freeze
 
@@ -70,3 +73,25 @@ def test_icns_elements_add_up_to_the_file() -> None:
         pos += length
     assert pos == len(data)
     assert {b"ic07", b"ic08", b"ic09", b"ic10"} <= set(kinds)  # 128, 256, 512 and 1024 px
+
+
+def test_windows_legal_copyright_is_the_copyright_line_of_license() -> None:
+    freeze = load_freeze()
+    strings = dict(freeze.windows_version_strings("1.2.0rc1", "ketdesk", "Ketamine Infusion Treatment",
+                                                  REPO / "LICENSE"))
+    (line,) = re.findall(r"^Copyright .+$", (REPO / "LICENSE").read_text("utf-8"), re.MULTILINE)
+    assert strings["LegalCopyright"] == line == "Copyright (c) 2026 The ketdesk authors"
+    assert strings["FileVersion"] == strings["ProductVersion"] == "1.2.0rc1"
+    assert freeze.windows_file_version("1.2.0rc1") == (1, 2, 0, 0)
+    # build.spec takes its strings from there, with the repository's LICENSE.
+    spec = (REPO / "build.spec").read_text("utf-8")
+    assert re.search(r'freeze\.windows_version_strings\(\s*__version__, APP_NAME, DISPLAY_NAME,'
+                     r' os\.path\.join\(ROOT, "LICENSE"\)\)', spec)
+    assert "MIT License" not in spec
+
+
+def test_a_license_without_a_copyright_line_fails_the_build(tmp_path: Path) -> None:
+    licence = tmp_path / "LICENSE"
+    licence.write_text("MIT License\n\nPermission is hereby granted...\n")
+    with pytest.raises(ValueError, match="no line starting with 'Copyright'"):
+        load_freeze().copyright_line(licence)
