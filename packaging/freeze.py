@@ -296,10 +296,18 @@ def _is_python_binary(dest: str) -> bool:
 
 
 def strip_python_binaries(binaries: Iterable[TocEntry], workdir: str) -> list[TocEntry]:
-    """Point libpython and lib-dynload entries at stripped copies made in ``workdir``."""
+    """Point libpython and lib-dynload entries at stripped copies made in ``workdir``.
+
+    The copies also lose their RUNPATH (with patchelf, from Debian's package of that name, when
+    it is installed: scripts/system-deps.sh dist adds it). A pyenv or source build of Python
+    records its own lib folder there (/root/.pyenv/versions/3.11.7/lib): never searched in the
+    bundle, since the bootloader loads libpython by full path and the extensions need nothing
+    from that folder, but a path of the build machine that every target would look in first.
+    """
     strip = shutil.which("strip")
     if sys.platform != "linux" or strip is None:
         return list(binaries)
+    patchelf = shutil.which("patchelf")
     out_dir = Path(workdir) / "stripped"
     result: list[TocEntry] = []
     for dest, src, typecode in binaries:
@@ -310,6 +318,8 @@ def strip_python_binaries(binaries: Iterable[TocEntry], workdir: str) -> list[To
             if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
                 shutil.copy2(source, target)
                 subprocess.run([strip, "--strip-debug", "--strip-unneeded", str(target)], check=True)
+            if patchelf is not None:  # every time: a copy cached by an older build may still have it
+                subprocess.run([patchelf, "--remove-rpath", str(target)], check=True)
             src = str(target)
         result.append((dest, src, typecode))
     return result

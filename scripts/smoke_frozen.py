@@ -8,6 +8,7 @@ Checks, each reported as one ``ok``/``FAIL`` line:
   bundled library);
 - no bundled ELF file needs a glibc newer than the stated floor, and no host library is
   bundled again (scripts/elf_floor.py);
+- no bundled ELF file keeps a RUNPATH/RPATH folder of the build machine (only $ORIGIN/...);
 - ``--self-test`` passes offscreen, and on a real X display (Xvfb, started here);
 - the window paints on that display (``KETDESK_EXIT_AFTER_FIRST_PAINT``);
 - both pass with no network at all (``unshare -n``; needs root, else reported as skipped);
@@ -162,6 +163,24 @@ class Smoke:
 
         self.check("glibc floor and no host library bundled", run)
 
+    def search_paths(self) -> None:
+        def run() -> str:
+            found: dict[str, list[str]] = {}
+            files = 0
+            for path in sorted(self.exe.parent.rglob("*")):
+                if not elf_floor.is_elf(path):
+                    continue
+                files += 1
+                dynamic = subprocess.run(["readelf", "-d", "-W", str(path)], capture_output=True, text=True,
+                                         check=False).stdout
+                outside = build_machine_paths(dynamic)
+                if outside:
+                    found[str(path.relative_to(self.exe.parent))] = outside
+            assert not found, f"RUNPATH/RPATH of the build machine: {found}"
+            return f"{files} ELF files search only $ORIGIN-relative folders, if any"
+
+        self.check("no build-machine library search path (RUNPATH/RPATH)", run)
+
     def offscreen(self) -> None:
         self.check("self-test offscreen", lambda: self.self_test({"QT_QPA_PLATFORM": "offscreen"}))
 
@@ -285,8 +304,8 @@ class Smoke:
         def checksum() -> str:
             # What `sha256sum -c SHA256SUMS` checks, plus: the archive is listed. (After
             # `make deb` the .deb is listed too.)
-            listed = dict(reversed(line.split("  ", 1))
-                          for line in (self.dist / "SHA256SUMS").read_text().splitlines())
+            pairs = [line.split("  ", 1) for line in (self.dist / "SHA256SUMS").read_text().splitlines()]
+            listed = {name: digest for digest, name in pairs}
             assert archive.name in listed, f"SHA256SUMS does not list {archive.name}: {sorted(listed)}"
             for name, digest in listed.items():
                 assert release_sums.sha256(self.dist / name) == digest, f"SHA256SUMS does not match {name}"
@@ -384,6 +403,15 @@ class Smoke:
         self.check("install for one user", for_user)
 
 
+def build_machine_paths(readelf_dynamic: str) -> list[str]:
+    """The RUNPATH/RPATH folders in ``readelf -d`` output that are not relative to $ORIGIN:
+    the build machine's folders (a pyenv's lib), which the target would search first."""
+    folders = []
+    for match in re.finditer(r"\((?:RUNPATH|RPATH)\)\s+Library r(?:un)?path: \[(.*)\]", readelf_dynamic):
+        folders += [f for f in match.group(1).split(":") if f and not f.startswith(("$ORIGIN", "${ORIGIN}"))]
+    return folders
+
+
 def words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
 
@@ -408,6 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         smoke = Smoke(args.dist, Path(tmp))
         smoke.system_libraries()
         smoke.floor()
+        smoke.search_paths()
         smoke.offscreen()
         with xvfb() as display:
             smoke.x11(display)
