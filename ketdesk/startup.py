@@ -42,7 +42,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("ketdesk")
+    # The reverse-DNS app id of the desktop entry (org.ketdesk.ketdesk.desktop), the AppStream
+    # metadata and the macOS bundle: Wayland's app id, and on X11 _GTK_APPLICATION_ID and
+    # _KDE_NET_WM_DESKTOP_FILE (WM_CLASS stays "ketdesk": StartupWMClass in the entry).
+    app.setDesktopFileName("org.ketdesk.ketdesk")
     load_bundled_fonts()
     app.setFont(QFont(FAMILY))
     return app

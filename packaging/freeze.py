@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -162,6 +163,40 @@ EXE_OPTIONS: dict[str, object] = {
     "entitlements_file": None,
 }
 
+def copyright_line(license_path: str | os.PathLike[str]) -> str:
+    """The copyright line of LICENSE, as written there ("Copyright (c) 2026 The ketdesk authors")."""
+    for line in Path(license_path).read_text("utf-8").splitlines():
+        if line.strip().lower().startswith("copyright"):
+            return line.strip()
+    raise ValueError(f"{license_path} has no line starting with 'Copyright'")
+
+
+def windows_file_version(version: str) -> tuple[int, int, int, int]:
+    """Windows wants four numbers: "1.2.0rc1" -> (1, 2, 0, 0)."""
+    match = re.match(r"\d+(\.\d+)*", version)
+    if match is None:
+        raise ValueError(f"version {version!r} does not start with a number")
+    numbers = [int(n) for n in match.group(0).split(".")]
+    first, second, third, fourth = [*numbers, 0, 0, 0, 0][:4]
+    return first, second, third, fourth
+
+
+def windows_version_strings(version: str, app_name: str, display_name: str,
+                            license_path: str | os.PathLike[str]) -> list[tuple[str, str]]:
+    """The Windows file properties (Details tab) as (name, value): build.spec makes the
+    StringStructs. LegalCopyright is the licence's copyright line, not the licence's name."""
+    return [
+        ("CompanyName", "ketdesk"),
+        ("FileDescription", display_name),
+        ("FileVersion", version),
+        ("InternalName", app_name),
+        ("LegalCopyright", copyright_line(license_path)),
+        ("OriginalFilename", f"{app_name}.exe"),
+        ("ProductName", display_name),
+        ("ProductVersion", version),
+    ]
+
+
 PLUGIN_DIR = "PySide6/Qt/plugins/"
 LIB_DIR = "PySide6/Qt/lib/"
 TRANSLATIONS_DIR = "PySide6/Qt/translations/"
@@ -261,10 +296,18 @@ def _is_python_binary(dest: str) -> bool:
 
 
 def strip_python_binaries(binaries: Iterable[TocEntry], workdir: str) -> list[TocEntry]:
-    """Point libpython and lib-dynload entries at stripped copies made in ``workdir``."""
+    """Point libpython and lib-dynload entries at stripped copies made in ``workdir``.
+
+    The copies also lose their RUNPATH (with patchelf, from Debian's package of that name, when
+    it is installed: scripts/system-deps.sh dist adds it). A pyenv or source build of Python
+    records its own lib folder there (/root/.pyenv/versions/3.11.7/lib): never searched in the
+    bundle, since the bootloader loads libpython by full path and the extensions need nothing
+    from that folder, but a path of the build machine that every target would look in first.
+    """
     strip = shutil.which("strip")
     if sys.platform != "linux" or strip is None:
         return list(binaries)
+    patchelf = shutil.which("patchelf")
     out_dir = Path(workdir) / "stripped"
     result: list[TocEntry] = []
     for dest, src, typecode in binaries:
@@ -275,6 +318,8 @@ def strip_python_binaries(binaries: Iterable[TocEntry], workdir: str) -> list[To
             if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
                 shutil.copy2(source, target)
                 subprocess.run([strip, "--strip-debug", "--strip-unneeded", str(target)], check=True)
+            if patchelf is not None:  # every time: a copy cached by an older build may still have it
+                subprocess.run([patchelf, "--remove-rpath", str(target)], check=True)
             src = str(target)
         result.append((dest, src, typecode))
     return result

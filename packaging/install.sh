@@ -20,6 +20,10 @@
 set -euo pipefail
 
 NAME=ketdesk
+# The reverse-DNS app id: the desktop entry's file name, as in the AppStream metadata, the
+# window (ketdesk/startup.py) and the macOS bundle. Installs before it used ketdesk.desktop.
+APP_ID=org.ketdesk.ketdesk
+LEGACY_DESKTOP="$NAME.desktop"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 mode=install
 scope=auto
@@ -71,7 +75,7 @@ manifest="$app_dir/.install-manifest"
 
 if [ "$mode" = print ]; then
   printf 'app:     %s\nlauncher: %s\nmenu:    %s\nicons:   %s\n' \
-    "$app_dir" "$bin_dir/$NAME" "$apps_dir/$NAME.desktop" "$icon_dir"
+    "$app_dir" "$bin_dir/$NAME" "$apps_dir/$APP_ID.desktop" "$icon_dir"
   [ -z "$root" ] || printf 'written under: %s\n' "$root"
   exit 0
 fi
@@ -93,6 +97,17 @@ refresh_caches() {
   fi
 }
 
+remove_legacy_desktop() {
+  # The menu entry of an install made before the app id (ketdesk.desktop). Its own manifest
+  # lists it, but one the manifest does not (copied there by hand, or left by an install whose
+  # manifest was replaced) would stay in the menu next to the new entry, pointing at nothing.
+  # Removed only when it starts this install's binary; never someone else's file.
+  local legacy="$root$apps_dir/$LEGACY_DESKTOP"
+  [ -f "$legacy" ] && [ ! -L "$legacy" ] && starts_removed "$legacy" "$app_dir/$NAME" || return 0
+  rm -f -- "$legacy"
+  echo "Removed the old menu entry $apps_dir/$LEGACY_DESKTOP (now $APP_ID.desktop)"
+}
+
 uninstall() {
   [ -f "$root$manifest" ] || die "ketdesk is not installed in $root$app_dir (no $root$manifest)"
   [ -w "$root$app_dir" ] || die "no permission to change $root$app_dir; run it as its owner (sudo for /opt)"
@@ -108,6 +123,7 @@ uninstall() {
     esac || true
   done < "$root$manifest"
   rm -f -- "$root$manifest"
+  remove_legacy_desktop
   # Deepest first: the manifest lists each folder before what is inside it.
   local i
   for (( i=${#dirs[@]}-1; i>=0; i-- )); do
@@ -173,7 +189,7 @@ fi
 
 # ---- install ----
 [ -x "$here/$NAME/$NAME" ] || die "run me from the unpacked archive: $here/$NAME/$NAME is missing"
-[ -f "$here/$NAME.desktop" ] || die "$here/$NAME.desktop is missing"
+[ -f "$here/$APP_ID.desktop" ] || die "$here/$APP_ID.desktop is missing"
 # Before anything is written: a system too old for the app, or without the libraries it takes
 # from the host, gets hostcheck.sh's one-line answer now instead of a loader error later.
 # Not when staging with DESTDIR: the target is another machine.
@@ -185,6 +201,7 @@ if [ -f "$root$manifest" ]; then
   echo "Replacing the ketdesk already installed in $root$app_dir"
   uninstall || true
 fi
+remove_legacy_desktop  # also when that install's manifest is gone: it would start the new binary
 if [ -e "$root$app_dir" ] && [ -n "$(ls -A "$root$app_dir" 2>/dev/null)" ]; then
   die "$root$app_dir holds files this script did not install; move them away or pick --prefix"
 fi
@@ -243,9 +260,9 @@ put_file "$here/hostcheck.sh" "$app_dir/hostcheck.sh" 755   # the launcher's che
 
 # Menu entry, pointing at this install's executable.
 desktop_tmp="$(mktemp)"
-template="$(cat "$here/$NAME.desktop")"
+template="$(cat "$here/$APP_ID.desktop")"
 printf '%s\n' "${template//@EXEC@/"$app_dir/$NAME"}" > "$desktop_tmp"
-put_file "$desktop_tmp" "$apps_dir/$NAME.desktop" 644
+put_file "$desktop_tmp" "$apps_dir/$APP_ID.desktop" 644
 rm -f -- "$desktop_tmp"
 
 # Icons in the hicolor theme, every size the archive carries.
@@ -267,7 +284,7 @@ rm -f -- "$launcher_tmp"
 trap - EXIT
 refresh_caches
 if [ -n "$root" ]; then
-  echo "ketdesk staged under $root for $app_dir (menu entry $apps_dir/$NAME.desktop, command $launcher)"
+  echo "ketdesk staged under $root for $app_dir (menu entry $apps_dir/$APP_ID.desktop, command $launcher)"
   exit 0
 fi
 echo "ketdesk installed in $app_dir"

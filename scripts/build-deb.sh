@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # `make deb`: a Debian package from the onedir app that `make dist` built.
 #
-#   scripts/build-deb.sh        -> dist/ketdesk_<version>_amd64.deb
+#   scripts/build-deb.sh        -> dist/ketdesk_<version>_amd64.deb, and dist/SHA256SUMS (+ .asc)
+#                                  rewritten to list it beside the archive (scripts/release_sums.py)
 #
 # Built with Debian's own dpkg-deb from the same frozen folder as the archive (so what CI's
 # smoke test checked is what the package ships):
 #   /opt/ketdesk/                       the app folder (with LICENSE and THIRD-PARTY-NOTICES.txt)
 #   /usr/bin/ketdesk                    link to /opt/ketdesk/ketdesk
-#   /usr/share/applications/ketdesk.desktop, /usr/share/icons/hicolor/*/apps/ketdesk.*
+#   /usr/share/applications/org.ketdesk.ketdesk.desktop, /usr/share/icons/hicolor/*/apps/ketdesk.*
 #   /usr/share/metainfo/org.ketdesk.ketdesk.metainfo.xml   AppStream
 #   /usr/share/doc/ketdesk/             copyright (machine-readable), changelog.Debian.gz
 #   /usr/share/man/man1/ketdesk.1.gz
@@ -37,7 +38,7 @@ ln -s /opt/ketdesk/ketdesk "$root/usr/bin/ketdesk"
 apps="$root/usr/share/applications"
 mkdir -p "$apps"
 sed 's|@EXEC@|/usr/bin/ketdesk|g; s|^Exec="/usr/bin/ketdesk"|Exec=ketdesk|; s|^TryExec=.*|TryExec=ketdesk|' \
-  packaging/ketdesk.desktop > "$apps/ketdesk.desktop"
+  packaging/org.ketdesk.ketdesk.desktop > "$apps/org.ketdesk.ketdesk.desktop"
 install -D -m 644 resources/icons/ketdesk.svg "$root/usr/share/icons/hicolor/scalable/apps/ketdesk.svg"
 for png in resources/icons/ketdesk-*.png; do
   size="${png##*-}"; size="${size%.png}"
@@ -130,3 +131,5 @@ rm -f dist/ketdesk_*.deb
 dpkg-deb --root-owner-group -Zgzip -z6 --build "$root" "$out" >/dev/null
 echo "build-deb: $out ($(du -m "$out" | cut -f1) MB)"
 echo "  Depends: $depends"
+# SHA256SUMS again, now over the archive and the .deb, signed when a key is given (as make dist).
+python3 scripts/release_sums.py

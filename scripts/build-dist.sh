@@ -3,10 +3,13 @@
 #
 # Output:
 #   dist/ketdesk/                                the onedir app (dist/ketdesk/ketdesk)
-#   dist/ketdesk-<version>-linux-<arch>.tar.gz   app + ketdesk.desktop + icons + install.sh +
+#   dist/ketdesk-<version>-linux-<arch>.tar.gz   app + org.ketdesk.ketdesk.desktop + icons + install.sh +
 #                                                hostcheck.sh + INSTALL.txt + LICENSE +
 #                                                THIRD-PARTY-NOTICES.txt (also in the app folder)
-#   dist/SHA256SUMS
+#   dist/SHA256SUMS                              sha256sum -c format (scripts/release_sums.py)
+#   dist/SHA256SUMS.asc                          its OpenPGP signature, when a key is given:
+#                                                KETDESK_SIGN_KEY=<key id or fingerprint>
+#                                                [KETDESK_GNUPGHOME=<keyring folder>]
 #
 # The venv (build/venv-dist) holds only the runtime dependencies and PyInstaller, pinned by
 # requirements/constraints.txt: never the dev .venv, whose extra packages (or a second Qt
@@ -80,7 +83,7 @@ for notice in LICENSE build/THIRD-PARTY-NOTICES.txt; do
   install -m 644 "$notice" "$stage/$(basename "$notice")"
   install -m 644 "$notice" "$stage/ketdesk/$(basename "$notice")"
 done
-install -m 644 packaging/ketdesk.desktop "$stage/ketdesk.desktop"
+install -m 644 packaging/org.ketdesk.ketdesk.desktop "$stage/org.ketdesk.ketdesk.desktop"
 sed "s/@VERSION@/$version/g" packaging/INSTALL.txt > "$stage/INSTALL.txt"
 install -m 644 resources/icons/ketdesk.svg "$stage/icons/hicolor/scalable/apps/ketdesk.svg"
 for png in resources/icons/ketdesk-*.png; do
@@ -89,8 +92,12 @@ for png in resources/icons/ketdesk-*.png; do
 done
 
 epoch="$(git log -1 --format=%ct 2>/dev/null || date +%s)"
-rm -f dist/ketdesk-*.tar.gz dist/SHA256SUMS
+# A .deb left from an earlier build came from the onedir just replaced: SHA256SUMS must not list it.
+rm -f dist/ketdesk-*.tar.gz dist/ketdesk_*.deb dist/SHA256SUMS dist/SHA256SUMS.asc
 tar --sort=name --mtime="@$epoch" --owner=0 --group=0 --numeric-owner -C build/stage -cf - "$name" \
   | gzip -6 -n > "$archive"  # -9 is 3x slower for 0.5 % less
-(cd dist && sha256sum "$(basename "$archive")" > SHA256SUMS)
-step "archive: $(du -m "$archive" | cut -f1) MB; done"
+step "archive: $(du -m "$archive" | cut -f1) MB"
+# SHA256SUMS, and SHA256SUMS.asc when KETDESK_SIGN_KEY or KETDESK_GNUPGHOME names a key
+# (else one "not signed" line); `make deb` rewrites both with the .deb added.
+"$PYTHON" scripts/release_sums.py
+step "done"

@@ -16,6 +16,11 @@ if dpkg-query -W -f='${Status}' ketdesk 2>/dev/null | grep -q "install ok instal
   exit 1
 fi
 
+# make deb lists the package in SHA256SUMS beside the archive (scripts/release_sums.py).
+grep -q "  $(basename "$deb")\$" dist/SHA256SUMS && (cd dist && sha256sum -c --quiet SHA256SUMS) \
+  || { say "FAIL: dist/SHA256SUMS does not list $deb, or a checksum does not match" >&2; exit 1; }
+say "SHA256SUMS lists $(basename "$deb") and matches"
+
 work="$(mktemp -d)"
 cleanup() {
   DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq ketdesk >/dev/null 2>&1 || true
@@ -32,7 +37,7 @@ env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME="$work" KETDESK_CONFIG_DIR="$work/co
 [ ! -s "$work/err" ] || { cat "$work/err" >&2; say "FAIL: --self-test printed to stderr" >&2; exit 1; }
 say "$(tail -1 "$work/out")"
 if command -v desktop-file-validate >/dev/null; then
-  desktop-file-validate /usr/share/applications/ketdesk.desktop
+  desktop-file-validate /usr/share/applications/org.ketdesk.ketdesk.desktop
   say "desktop file valid"
 fi
 if command -v appstreamcli >/dev/null; then
@@ -43,7 +48,7 @@ fi
 DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq ketdesk > "$work/apt.log" 2>&1 \
   || { cat "$work/apt.log" >&2; say "FAIL: apt-get purge ketdesk" >&2; exit 1; }
 left=""
-for path in /opt/ketdesk /usr/bin/ketdesk /usr/share/applications/ketdesk.desktop \
+for path in /opt/ketdesk /usr/bin/ketdesk /usr/share/applications/org.ketdesk.ketdesk.desktop \
             /usr/share/metainfo/org.ketdesk.ketdesk.metainfo.xml /usr/share/doc/ketdesk; do
   if [ -e "$path" ] || [ -L "$path" ]; then left="$left $path"; fi
 done

@@ -8,6 +8,7 @@ Checks, each reported as one ``ok``/``FAIL`` line:
   bundled library);
 - no bundled ELF file needs a glibc newer than the stated floor, and no host library is
   bundled again (scripts/elf_floor.py);
+- no bundled ELF file keeps a RUNPATH/RPATH folder of the build machine (only $ORIGIN/...);
 - ``--self-test`` passes offscreen, and on a real X display (Xvfb, started here);
 - the window paints on that display (``KETDESK_EXIT_AFTER_FIRST_PAINT``);
 - both pass with no network at all (``unshare -n``; needs root, else reported as skipped);
@@ -15,9 +16,10 @@ Checks, each reported as one ``ok``/``FAIL`` line:
   readable text: a ``--screenshot`` is read back with tesseract;
 - the archive carries LICENSE and THIRD-PARTY-NOTICES.txt (every bundled component, the
   LGPL statement for Qt), also in the app folder;
-- the archive matches SHA256SUMS, installs into a temporary prefix and into a temporary
-  home (``--user``), the installed launcher starts, a second install replaces the first,
-  and ``--uninstall`` leaves nothing behind.
+- the archive matches SHA256SUMS (and SHA256SUMS.asc verifies, if the build signed it),
+  installs into a temporary prefix and into a temporary home (``--user``), the installed
+  launcher starts, a second install replaces the first, and ``--uninstall`` leaves nothing
+  behind.
 
 Any stderr line the app prints that is not in ALLOWED_STDERR fails the check that printed it
 (qutebrowser's release smoke test does the same): a new Qt warning is a packaging change to
@@ -27,7 +29,6 @@ look at, not noise. Standard library only, so any python3 runs it.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import re
 import shutil
@@ -44,7 +45,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from scripts import elf_floor  # noqa: E402 - needs REPO on the path
+from scripts import elf_floor, release_sums  # noqa: E402 - needs REPO on the path
 from scripts.xdisplay import XvfbError, private_display  # noqa: E402 - needs REPO on the path
 
 # Known harmless stderr lines, each with the reason it is harmless. None today: Qt's
@@ -162,6 +163,24 @@ class Smoke:
 
         self.check("glibc floor and no host library bundled", run)
 
+    def search_paths(self) -> None:
+        def run() -> str:
+            found: dict[str, list[str]] = {}
+            files = 0
+            for path in sorted(self.exe.parent.rglob("*")):
+                if not elf_floor.is_elf(path):
+                    continue
+                files += 1
+                dynamic = subprocess.run(["readelf", "-d", "-W", str(path)], capture_output=True, text=True,
+                                         check=False).stdout
+                outside = build_machine_paths(dynamic)
+                if outside:
+                    found[str(path.relative_to(self.exe.parent))] = outside
+            assert not found, f"RUNPATH/RPATH of the build machine: {found}"
+            return f"{files} ELF files search only $ORIGIN-relative folders, if any"
+
+        self.check("no build-machine library search path (RUNPATH/RPATH)", run)
+
     def offscreen(self) -> None:
         self.check("self-test offscreen", lambda: self.self_test({"QT_QPA_PLATFORM": "offscreen"}))
 
@@ -222,6 +241,12 @@ class Smoke:
                 geometry = subprocess.run(["xdotool", "getwindowgeometry", window], env=xdo_env,
                                           capture_output=True, text=True, check=True).stdout
                 assert "Geometry: 1280x800" in geometry, geometry  # the whole Xvfb screen
+                app_id = "no xprop to read the app id"
+                if shutil.which("xprop"):  # x11-utils; scripts/system-deps.sh test installs it
+                    # The id desktops match to org.ketdesk.ketdesk.desktop (ketdesk/startup.py).
+                    app_id = subprocess.run(["xprop", "-id", window, "_GTK_APPLICATION_ID"], env=xdo_env,
+                                            capture_output=True, text=True, check=True).stdout.strip()
+                    assert app_id.endswith('= "org.ketdesk.ketdesk"'), app_id
                 subprocess.run(["xdotool", "windowfocus", "--sync", window], env=xdo_env, check=True)
                 for keys, refused in (("alt+F4", "Alt+F4"), ("Escape", "Escape")):
                     subprocess.run(["xdotool", "key", keys], env=xdo_env, check=True)
@@ -230,7 +255,7 @@ class Smoke:
             finally:
                 proc.terminate()
                 proc.wait(timeout=TIMEOUT)
-            return "fullscreen on a bare X server; Alt+F4 and Escape refused, still running"
+            return f"fullscreen on a bare X server; Alt+F4 and Escape refused, still running; {app_id}"
 
         if shutil.which("xdotool") is None:
             print("skip  kiosk check: xdotool is not installed", flush=True)
@@ -277,12 +302,24 @@ class Smoke:
         archive = archives[0]
 
         def checksum() -> str:
-            sums = (self.dist / "SHA256SUMS").read_text().split()
-            digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-            assert sums == [digest, archive.name], f"SHA256SUMS does not match {archive.name}"
+            # What `sha256sum -c SHA256SUMS` checks, plus: the archive is listed. (After
+            # `make deb` the .deb is listed too.)
+            pairs = [line.split("  ", 1) for line in (self.dist / "SHA256SUMS").read_text().splitlines()]
+            listed = {name: digest for digest, name in pairs}
+            assert archive.name in listed, f"SHA256SUMS does not list {archive.name}: {sorted(listed)}"
+            for name, digest in listed.items():
+                assert release_sums.sha256(self.dist / name) == digest, f"SHA256SUMS does not match {name}"
             return f"{archive.name} {archive.stat().st_size / 1e6:.1f} MB"
 
+        def signature() -> str:
+            if not (self.dist / release_sums.SIGNATURE).exists():
+                return "no SHA256SUMS.asc (built without KETDESK_SIGN_KEY)"
+            fingerprint = release_sums.verify(self.dist, os.environ.get("KETDESK_GNUPGHOME") or None)
+            assert fingerprint, "gpg --verify SHA256SUMS.asc SHA256SUMS fails"
+            return f"good signature by {fingerprint}"
+
         self.check("archive checksum", checksum)
+        self.check("checksum signature", signature)
         return archive
 
     def install(self, archive: Path) -> None:
@@ -290,8 +327,9 @@ class Smoke:
         with tarfile.open(archive) as tar:
             tar.extractall(unpacked, filter="tar")
         (top,) = unpacked.iterdir()
-        for needed in ("install.sh", "hostcheck.sh", "INSTALL.txt", "ketdesk.desktop", "ketdesk/ketdesk",
-                       "LICENSE", "THIRD-PARTY-NOTICES.txt", "ketdesk/THIRD-PARTY-NOTICES.txt",
+        for needed in ("install.sh", "hostcheck.sh", "INSTALL.txt", "org.ketdesk.ketdesk.desktop",
+                       "ketdesk/ketdesk", "LICENSE", "THIRD-PARTY-NOTICES.txt",
+                       "ketdesk/THIRD-PARTY-NOTICES.txt",
                        "icons/hicolor/scalable/apps/ketdesk.svg", "icons/hicolor/256x256/apps/ketdesk.png"):
             assert (top / needed).exists(), f"{needed} missing from the archive"
         installer = top / "install.sh"
@@ -312,7 +350,7 @@ class Smoke:
             prefix.mkdir()
             env = {**self.env, "PREFIX": str(prefix)}
             subprocess.run([str(installer)], env=env, check=True, capture_output=True, text=True)
-            desktop = prefix / "share/applications/ketdesk.desktop"
+            desktop = prefix / "share/applications/org.ketdesk.ketdesk.desktop"
             entry = desktop.read_text("utf-8")
             assert f'Exec="{prefix}/lib/ketdesk/ketdesk"' in entry, entry
             assert "Name=Ketamine Infusion Treatment" in entry, entry
@@ -340,7 +378,7 @@ class Smoke:
             env = {**self.env, "HOME": str(home)}
             env.pop("XDG_DATA_HOME", None)
             subprocess.run([str(installer), "--user"], env=env, check=True, capture_output=True, text=True)
-            assert (home / ".local/share/applications/ketdesk.desktop").is_file()
+            assert (home / ".local/share/applications/org.ketdesk.ketdesk.desktop").is_file()
             assert (home / ".local/lib/ketdesk/THIRD-PARTY-NOTICES.txt").is_file(), "no notices installed"
             launcher = home / ".local/bin/ketdesk"
             out = self.run_app(["--self-test"], {"QT_QPA_PLATFORM": "offscreen"}, exe=launcher).stdout
@@ -363,6 +401,15 @@ class Smoke:
         self.check("install refused on a too-old glibc", refused_on_old_system)
         self.check("install into a prefix", into_prefix)
         self.check("install for one user", for_user)
+
+
+def build_machine_paths(readelf_dynamic: str) -> list[str]:
+    """The RUNPATH/RPATH folders in ``readelf -d`` output that are not relative to $ORIGIN:
+    the build machine's folders (a pyenv's lib), which the target would search first."""
+    folders = []
+    for match in re.finditer(r"\((?:RUNPATH|RPATH)\)\s+Library r(?:un)?path: \[(.*)\]", readelf_dynamic):
+        folders += [f for f in match.group(1).split(":") if f and not f.startswith(("$ORIGIN", "${ORIGIN}"))]
+    return folders
 
 
 def words(text: str) -> set[str]:
@@ -389,6 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         smoke = Smoke(args.dist, Path(tmp))
         smoke.system_libraries()
         smoke.floor()
+        smoke.search_paths()
         smoke.offscreen()
         with xvfb() as display:
             smoke.x11(display)

@@ -20,9 +20,10 @@ if [ "$mode" = "test" ]; then
   packages+=(x11-xserver-utils)
 fi
 if [ "$mode" = "dist" ]; then
-  # PyInstaller reads and strips ELF files with binutils; the smoke test runs Xvfb, reads the
-  # bundled font's text back with tesseract, and validates the desktop entry.
-  packages+=(binutils xvfb xauth xdotool tesseract-ocr tesseract-ocr-eng desktop-file-utils)
+  # PyInstaller reads and strips ELF files with binutils (patchelf drops the build machine's
+  # RUNPATH from libpython, packaging/freeze.py); the smoke test runs Xvfb, reads the bundled
+  # font's text back with tesseract, and validates the desktop entry.
+  packages+=(binutils patchelf xvfb xauth xdotool tesseract-ocr tesseract-ocr-eng desktop-file-utils)
 fi
 # What the frozen app takes from the host (packaging/hostcheck.sh's table): most come with
 # the packages above; named here so that the install tests and `make smoke` never depend on it.

@@ -29,7 +29,7 @@ def unpacked(tmp_path: Path) -> Path:
     (app / "_internal" / "libQt6Core.so.6").symlink_to("resources/meta.toml")
     shutil.copy(REPO / "packaging" / "install.sh", top / "install.sh")
     shutil.copy(REPO / "packaging" / "hostcheck.sh", top / "hostcheck.sh")
-    shutil.copy(REPO / "packaging" / "ketdesk.desktop", top / "ketdesk.desktop")
+    shutil.copy(REPO / "packaging" / "org.ketdesk.ketdesk.desktop", top / "org.ketdesk.ketdesk.desktop")
     for size in (48, 256):
         icon = top / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "ketdesk.png"
         icon.parent.mkdir(parents=True)
@@ -59,7 +59,7 @@ def test_install_into_prefix_then_uninstall_leaves_nothing(unpacked: Path, tmp_p
     assert f'"{app_dir}/hostcheck.sh" --run "{app_dir}/ketdesk"' in launcher.read_text()
     version = subprocess.run([str(launcher)], capture_output=True, text=True, check=True).stdout
     assert version.strip() == "ketdesk 9.9.9"
-    entry = (prefix / "share" / "applications" / "ketdesk.desktop").read_text("utf-8")
+    entry = (prefix / "share" / "applications" / "org.ketdesk.ketdesk.desktop").read_text("utf-8")
     assert f'Exec="{app_dir}/ketdesk"' in entry
     assert f"TryExec={app_dir}/ketdesk" in entry
     assert "@EXEC@" not in entry
@@ -100,7 +100,7 @@ def test_uninstall_keeps_files_it_did_not_install(unpacked: Path, tmp_path: Path
 
 def test_refuses_to_overwrite_what_it_did_not_install(unpacked: Path, tmp_path: Path) -> None:
     prefix = tmp_path / "p"
-    foreign = prefix / "share" / "applications" / "ketdesk.desktop"
+    foreign = prefix / "share" / "applications" / "org.ketdesk.ketdesk.desktop"
     foreign.parent.mkdir(parents=True)
     foreign.write_text("someone else's\n")
     result = run(unpacked / "install.sh", env={"PREFIX": str(prefix)}, check=False)
@@ -108,7 +108,7 @@ def test_refuses_to_overwrite_what_it_did_not_install(unpacked: Path, tmp_path: 
     assert "already exists" in result.stderr
     assert foreign.read_text() == "someone else's\n"
     # Rolled back: only what was there before remains.
-    assert tree(prefix) == ["share", "share/applications", "share/applications/ketdesk.desktop"]
+    assert tree(prefix) == ["share", "share/applications", "share/applications/org.ketdesk.ketdesk.desktop"]
 
 
 def test_refuses_a_foreign_app_folder(unpacked: Path, tmp_path: Path) -> None:
@@ -130,12 +130,12 @@ def test_uninstall_without_an_install_fails_clearly(unpacked: Path, tmp_path: Pa
 def test_default_locations(unpacked: Path, tmp_path: Path) -> None:
     user = run(unpacked / "install.sh", "--user", "--print-paths", env={"HOME": str(tmp_path)}).stdout
     assert f"app:     {tmp_path}/.local/lib/ketdesk" in user
-    assert f"menu:    {tmp_path}/.local/share/applications/ketdesk.desktop" in user
+    assert f"menu:    {tmp_path}/.local/share/applications/org.ketdesk.ketdesk.desktop" in user
     default = run(unpacked / "install.sh", "--print-paths", env={"HOME": str(tmp_path)}).stdout
     if os.geteuid() == 0:
         assert "app:     /opt/ketdesk" in default
         # /usr/share is the package manager's; desktops read /usr/local/share too.
-        assert "menu:    /usr/local/share/applications/ketdesk.desktop" in default
+        assert "menu:    /usr/local/share/applications/org.ketdesk.ketdesk.desktop" in default
     else:
         assert default == user
 
@@ -173,7 +173,7 @@ def test_destdir_stages_with_the_final_paths_inside(unpacked: Path, tmp_path: Pa
     assert Path("/opt/ketdesk").exists() == before  # nothing written outside DESTDIR
     app_dir = stage / "opt/ketdesk"
     assert (app_dir / "ketdesk").is_file()
-    entry = (stage / "usr/local/share/applications/ketdesk.desktop").read_text("utf-8")
+    entry = (stage / "usr/local/share/applications/org.ketdesk.ketdesk.desktop").read_text("utf-8")
     assert 'Exec="/opt/ketdesk/ketdesk"' in entry
     launcher = (stage / "usr/local/bin/ketdesk").read_text()
     assert '"/opt/ketdesk/hostcheck.sh" --run "/opt/ketdesk/ketdesk"' in launcher
@@ -237,3 +237,43 @@ def test_an_update_keeps_the_kiosk_autostart(unpacked: Path, tmp_path: Path) -> 
     result = run(unpacked / "install.sh", "--user", env=env)  # the same path again
     assert "Replacing" in result.stdout and "Removed the kiosk autostart" not in result.stdout
     assert desktop.exists()
+
+
+def install_before_the_app_id(unpacked: Path, prefix: Path, *, listed: bool = True) -> tuple[Path, Path]:
+    """(app folder, menu entry) of an install as an earlier install.sh made it: the same files
+    but ketdesk.desktop, listed in its manifest (or, with ``listed=False``, lost from it)."""
+    run(unpacked / "install.sh", env={"PREFIX": str(prefix)})
+    apps, app_dir = prefix / "share" / "applications", prefix / "lib" / "ketdesk"
+    old = apps / "ketdesk.desktop"
+    (apps / "org.ketdesk.ketdesk.desktop").rename(old)
+    manifest = app_dir / ".install-manifest"
+    manifest.write_text(manifest.read_text("utf-8").replace(
+        f"f {apps}/org.ketdesk.ketdesk.desktop\n", f"f {old}\n" if listed else ""), "utf-8")
+    return app_dir, old
+
+
+def test_an_update_replaces_the_menu_entry_of_an_install_before_the_app_id(
+        unpacked: Path, tmp_path: Path) -> None:
+    prefix = tmp_path / "p"
+    app_dir, old = install_before_the_app_id(unpacked, prefix)
+    run(unpacked / "install.sh", env={"PREFIX": str(prefix)})  # the update
+    assert sorted(p.name for p in old.parent.iterdir()) == ["org.ketdesk.ketdesk.desktop"]
+    run(app_dir / "install.sh", "--uninstall")
+    assert tree(prefix) == []
+
+
+def test_uninstall_removes_an_old_menu_entry_its_manifest_does_not_list(
+        unpacked: Path, tmp_path: Path) -> None:
+    app_dir, old = install_before_the_app_id(unpacked, tmp_path / "p", listed=False)
+    result = run(app_dir / "install.sh", "--uninstall")  # only its Exec says whose it is
+    assert f"Removed the old menu entry {old} (now org.ketdesk.ketdesk.desktop)" in result.stdout
+    assert tree(tmp_path / "p") == []
+
+
+def test_uninstall_keeps_a_ketdesk_desktop_that_starts_another_program(
+        unpacked: Path, tmp_path: Path) -> None:
+    app_dir, old = install_before_the_app_id(unpacked, tmp_path / "p", listed=False)
+    old.write_text('[Desktop Entry]\nExec="/opt/other/ketdesk"\n')
+    result = run(app_dir / "install.sh", "--uninstall")
+    assert "old menu entry" not in result.stdout
+    assert old.read_text() == '[Desktop Entry]\nExec="/opt/other/ketdesk"\n'

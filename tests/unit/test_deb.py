@@ -3,6 +3,7 @@ one app id everywhere it is spelled, and every lintian override explained."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -20,14 +21,28 @@ def test_metainfo_names_this_version_the_desktop_file_and_a_content_rating() -> 
     root = ET.parse(METAINFO).getroot()
     assert root.findtext("id") == "org.ketdesk.ketdesk"
     assert next(r.get("version") for r in root.iter("release")) == __version__
-    assert root.findtext("launchable") == "ketdesk.desktop"
-    assert (REPO / "packaging" / "ketdesk.desktop").is_file()
+    assert root.findtext("launchable") == "org.ketdesk.ketdesk.desktop"
+    assert (REPO / "packaging" / "org.ketdesk.ketdesk.desktop").is_file()
     assert root.find("content_rating") is not None
     assert root.findtext("project_license") == "MIT"
 
 
 def test_the_app_id_is_the_macos_bundle_id() -> None:
     assert 'bundle_identifier="org.ketdesk.ketdesk"' in (REPO / "build.spec").read_text()
+
+
+def test_one_app_id_for_the_metainfo_the_desktop_entry_and_the_window(qapp_fonts) -> None:
+    app_id = ET.parse(METAINFO).getroot().findtext("id")
+    # Wayland's app id and X11's _GTK_APPLICATION_ID come from desktopFileName.
+    assert qapp_fonts.desktopFileName() == app_id
+    entries = sorted(p.name for p in (REPO / "packaging").glob("*.desktop"))
+    assert entries == ["ketdesk-kiosk-session.desktop", f"{app_id}.desktop"]
+    # Every script that installs or checks the menu entry names it by the id, not the old name.
+    assert f"APP_ID={app_id}\n" in (REPO / "packaging" / "install.sh").read_text()
+    for script in ("build-dist.sh", "build-deb.sh", "smoke_deb.sh", "smoke_frozen.py"):
+        text = (REPO / "scripts" / script).read_text()
+        assert f"{app_id}.desktop" in text, script
+        assert re.search(r"(?<![\w.-])ketdesk\.desktop", text) is None, script
 
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli not installed")

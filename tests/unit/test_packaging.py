@@ -4,8 +4,13 @@ that ketdesk imports after all, and generated icon files that went stale or got 
 from __future__ import annotations
 
 import ast
+import re
+import shutil
 import struct
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from scripts.elf_floor import load_freeze
 
@@ -70,3 +75,58 @@ def test_icns_elements_add_up_to_the_file() -> None:
         pos += length
     assert pos == len(data)
     assert {b"ic07", b"ic08", b"ic09", b"ic10"} <= set(kinds)  # 128, 256, 512 and 1024 px
+
+
+def test_windows_legal_copyright_is_the_copyright_line_of_license() -> None:
+    freeze = load_freeze()
+    strings = dict(freeze.windows_version_strings("1.2.0rc1", "ketdesk", "Ketamine Infusion Treatment",
+                                                  REPO / "LICENSE"))
+    (line,) = re.findall(r"^Copyright .+$", (REPO / "LICENSE").read_text("utf-8"), re.MULTILINE)
+    assert strings["LegalCopyright"] == line == "Copyright (c) 2026 The ketdesk authors"
+    assert strings["FileVersion"] == strings["ProductVersion"] == "1.2.0rc1"
+    assert freeze.windows_file_version("1.2.0rc1") == (1, 2, 0, 0)
+    # build.spec takes its strings from there, with the repository's LICENSE.
+    spec = (REPO / "build.spec").read_text("utf-8")
+    assert re.search(r'freeze\.windows_version_strings\(\s*__version__, APP_NAME, DISPLAY_NAME,'
+                     r' os\.path\.join\(ROOT, "LICENSE"\)\)', spec)
+    assert "MIT License" not in spec
+
+
+def test_a_license_without_a_copyright_line_fails_the_build(tmp_path: Path) -> None:
+    licence = tmp_path / "LICENSE"
+    licence.write_text("MIT License\n\nPermission is hereby granted...\n")
+    with pytest.raises(ValueError, match="no line starting with 'Copyright'"):
+        load_freeze().copyright_line(licence)
+
+
+def test_readelf_search_paths_of_the_build_machine_are_found() -> None:
+    from scripts.smoke_frozen import build_machine_paths
+
+    pyenv = " 0x000000000000001d (RUNPATH)            Library runpath: [/root/.pyenv/versions/3.11.7/lib]\n"
+    wheel = " 0x000000000000001d (RUNPATH)            Library runpath: [$ORIGIN:$ORIGIN/../lib:${ORIGIN}/x]\n"
+    old = " 0x000000000000000f (RPATH)              Library rpath: [$ORIGIN/lib:/usr/local/lib]\n"
+    assert build_machine_paths(pyenv) == ["/root/.pyenv/versions/3.11.7/lib"]
+    assert build_machine_paths(wheel) == []
+    assert build_machine_paths(old) == ["/usr/local/lib"]
+
+
+@pytest.mark.skipif(shutil.which("patchelf") is None or shutil.which("strip") is None,
+                    reason="patchelf or strip not installed (scripts/system-deps.sh dist)")
+def test_stripped_python_binaries_lose_the_build_machines_runpath(tmp_path: Path) -> None:
+    import math  # a standard-library extension from lib-dynload, like the ones the bundle copies
+
+    if not hasattr(math, "__file__"):
+        pytest.skip("math is built into this Python")
+    extension = Path(math.__file__)
+    if "RUNPATH" not in dynamic_section(extension):
+        pytest.skip(f"{extension} has no RUNPATH to remove (not a pyenv or source build of Python)")
+    (dest, src, kind), = load_freeze().strip_python_binaries(
+        [("python3.11/lib-dynload/" + extension.name, str(extension), "EXTENSION")], str(tmp_path))
+    assert Path(src).is_relative_to(tmp_path)
+    assert "RUNPATH" not in dynamic_section(Path(src)) and "RPATH" not in dynamic_section(Path(src))
+    assert (dest, kind) == ("python3.11/lib-dynload/" + extension.name, "EXTENSION")
+
+
+def dynamic_section(path: Path) -> str:
+    return subprocess.run(["readelf", "-d", "-W", str(path)], capture_output=True, text=True,
+                          check=True).stdout
