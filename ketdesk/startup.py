@@ -131,3 +131,32 @@ def show_sized_to_screen(window: MainWindow) -> None:
     window.resize(*opening_size())  # already this size when built with it: no restyle
     window.move(area.center() - window.rect().center())
     window.show()
+
+
+def stop_on_signals(app: QApplication) -> None:
+    """SIGTERM and SIGINT end the desktop app through its event loop, with one log line.
+
+    Python's default would end it on the spot (SIGTERM) or not until a Python slot runs
+    (SIGINT), and the log would not say why the app went away. Python runs a handler only
+    between bytecodes, so a timer gives the interpreter a turn a few times a second while
+    Qt waits in C++. The exit code is the shell's 128 + the signal's number. (Kiosk mode has
+    its own handling, ``ketdesk.kiosk.stop_signals``.)
+    """
+    import logging
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    log = logging.getLogger("ketdesk")
+
+    def stop(number: int, _frame: object) -> None:
+        log.info("stopped by %s", signal.Signals(number).name)
+        app.exit(128 + number)
+
+    for name in ("SIGTERM", "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+    ticker = QTimer(app)
+    ticker.setObjectName("signalTicker")
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
