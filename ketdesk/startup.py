@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ketdesk.ui.about import AboutFacts
     from ketdesk.ui.main_window import MainWindow
 
 
@@ -77,7 +78,7 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
                         clinic_name=clinic_name,
                         reduce_motion=reduce_motion, theme=resolve_theme(theme_name),
                         pack_loader=lambda code: pack_for_language(code, options.content),
-                        size=size)
+                        size=size, about=about_facts())
     if theme_name == SYSTEM_THEME:
         from ketdesk.ui.theme import follow_system_contrast
 
@@ -89,6 +90,16 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
     if options.panel:
         window.show_panel(options.panel)
     return window
+
+
+def about_facts() -> AboutFacts:
+    """The versions and paths the About sheet shows (the window looks up no paths itself)."""
+    from ketdesk.ui.about import AboutFacts
+
+    notices = paths.notices_file()
+    return AboutFacts.of_this_run(log_path=str(paths.log_file()),
+                                  settings_path=str(paths.settings_file()),
+                                  notices_path=str(notices) if notices is not None else "")
 
 
 def warm_up_charts() -> None:
