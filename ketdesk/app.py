@@ -24,6 +24,7 @@ from ketdesk.startup import (
     create_application,
     opening_size,
     show_sized_to_screen,
+    stop_on_signals,
     warm_up_charts,
 )
 
@@ -194,5 +195,6 @@ def main(argv: list[str] | None = None) -> int:
         from ketdesk.kiosk.launch import run_kiosk
 
         return run_kiosk(kiosk_plan, app, window, instance)
+    stop_on_signals(app)
     show_sized_to_screen(window)
     return app.exec()

@@ -93,6 +93,51 @@ def _in_range(name: str, kind: type[int] | type[float]) -> Callable[[str], float
     return parse
 
 
+class _Version(argparse.Action):
+    """``--version``: ketdesk's version and the Qt it runs on.
+
+    PySide6.QtCore is imported here only, when the option is given, so that ``--help`` and
+    every other option that needs no Qt never load it.
+    """
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(version_text())  # stdout, as argparse's own version action does
+        parser.exit()
+
+
+def version_text() -> str:
+    """``ketdesk 0.1.0 (Qt 6.11.3, PySide6 6.11.3, Python 3.11.2)``."""
+    import platform
+
+    try:
+        import PySide6
+        from PySide6 import QtCore
+    except ImportError:  # a broken install still says its own version
+        return f"ketdesk {__version__} (Qt not found, Python {platform.python_version()})"
+    return (f"ketdesk {__version__} (Qt {QtCore.qVersion()}, PySide6 {PySide6.__version__}, "
+            f"Python {platform.python_version()})")
+
+
+def _help_epilog() -> str:
+    """Where the log and the settings are, the variables that move them, the exit codes."""
+    from ketdesk import paths
+
+    return "\n".join((
+        f"log file:  {paths.log_file()}",
+        "           (KETDESK_LOG_DIR=DIR puts it in DIR)",
+        f"settings:  {paths.settings_file()}",
+        "           (KETDESK_CONFIG_DIR=DIR reads and writes it in DIR)",
+        "",
+        "exit codes: 0 ok, 1 a check failed, 2 bad arguments, 3 not configured",
+        "(e.g. kiosk mode without a PIN), 75 kiosk asks to be restarted.",
+    ))
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One plain line, not argparse's usage block: staff read this on a kiosk's console.
@@ -102,11 +147,12 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ketdesk",
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # the epilog's lines as written
         description="Ketamine Infusion Treatment: an offline patient-education viewer.",
-        epilog="Exit codes: 0 ok, 1 a check failed, 2 bad arguments, 3 not configured "
-               "(e.g. kiosk mode without a PIN), 75 kiosk asks to be restarted.",
+        epilog=_help_epilog(),
     )
-    parser.add_argument("--version", action="version", version=f"ketdesk {__version__}")
+    parser.add_argument("--version", action=_Version,
+                        help="show the version of ketdesk, Qt, PySide6 and Python, and exit")
     parser.add_argument("--content", type=Path, metavar="DIR",
                         help="use the content pack in DIR (falls back to the built-in pack if broken)")
     parser.add_argument("--check-content", type=Path, metavar="DIR",

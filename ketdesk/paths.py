@@ -66,3 +66,24 @@ def user_log_dir() -> Path:
 
 def log_file() -> Path:
     return user_log_dir() / "ketdesk.log"
+
+
+def settings_file() -> Path:
+    return user_config_dir() / "settings.ini"
+
+
+NOTICES_NAME = "THIRD-PARTY-NOTICES.txt"
+
+
+def app_folder() -> Path | None:
+    """The folder of a built app (the one holding the executable), None in a source checkout."""
+    if not getattr(sys, "frozen", False):
+        return None
+    return Path(sys.executable).resolve().parent
+
+
+def notices_file() -> Path | None:
+    """``THIRD-PARTY-NOTICES.txt`` at the top of a built app's folder (written at build time
+    by ``packaging/notices.py``); None in a source checkout, which has no such file."""
+    folder = app_folder()
+    return folder / NOTICES_NAME if folder is not None else None

@@ -68,7 +68,7 @@ class LoadedSettings:
 
 
 def settings_file() -> Path:
-    return paths.user_config_dir() / "settings.ini"
+    return paths.settings_file()
 
 
 def _convert(field_type: str, raw: str) -> Any:

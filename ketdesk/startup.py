@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ketdesk.ui.about import AboutFacts
     from ketdesk.ui.main_window import MainWindow
 
 
@@ -80,7 +81,7 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
                         clinic_name=clinic_name,
                         reduce_motion=reduce_motion, theme=resolve_theme(theme_name),
                         pack_loader=lambda code: pack_for_language(code, options.content),
-                        size=size)
+                        size=size, about=about_facts())
     if theme_name == SYSTEM_THEME:
         from ketdesk.ui.theme import follow_system_contrast
 
@@ -92,6 +93,16 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
     if options.panel:
         window.show_panel(options.panel)
     return window
+
+
+def about_facts() -> AboutFacts:
+    """The versions and paths the About sheet shows (the window looks up no paths itself)."""
+    from ketdesk.ui.about import AboutFacts
+
+    notices = paths.notices_file()
+    return AboutFacts.of_this_run(log_path=str(paths.log_file()),
+                                  settings_path=str(paths.settings_file()),
+                                  notices_path=str(notices) if notices is not None else "")
 
 
 def warm_up_charts() -> None:
@@ -134,3 +145,32 @@ def show_sized_to_screen(window: MainWindow) -> None:
     window.resize(*opening_size())  # already this size when built with it: no restyle
     window.move(area.center() - window.rect().center())
     window.show()
+
+
+def stop_on_signals(app: QApplication) -> None:
+    """SIGTERM and SIGINT end the desktop app through its event loop, with one log line.
+
+    Python's default would end it on the spot (SIGTERM) or not until a Python slot runs
+    (SIGINT), and the log would not say why the app went away. Python runs a handler only
+    between bytecodes, so a timer gives the interpreter a turn a few times a second while
+    Qt waits in C++. The exit code is the shell's 128 + the signal's number. (Kiosk mode has
+    its own handling, ``ketdesk.kiosk.stop_signals``.)
+    """
+    import logging
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    log = logging.getLogger("ketdesk")
+
+    def stop(number: int, _frame: object) -> None:
+        log.info("stopped by %s", signal.Signals(number).name)
+        app.exit(128 + number)
+
+    for name in ("SIGTERM", "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+    ticker = QTimer(app)
+    ticker.setObjectName("signalTicker")
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)

@@ -74,6 +74,7 @@ class Kiosk(QObject):
         self.touch = TouchNavigation(window)
         self.staff_exit.requested.connect(self.open_staff)
         self.staff.exit_requested.connect(self.exit_kiosk)
+        self.staff.about_requested.connect(window.show_about)
         self.staff.rotation_paused.connect(self.attract.set_staff_paused)
         self.lockdown.refused.connect(self._report_refusal)
         self.watchdog.restored.connect(lambda what: self._report(f"restored {what}"))

@@ -21,6 +21,7 @@ from ketdesk.ui.widgets import Card, button_text, make_label
 
 class StaffMenu(Card):
     exit_requested = Signal()
+    about_requested = Signal()  # the About sheet (versions, licences, files)
     pause_toggled = Signal(bool)  # True: staff paused the rotation
     closed = Signal()
 
@@ -67,14 +68,19 @@ class StaffMenu(Card):
         self.exit_button.setObjectName("staffExit")
         self.exit_button.setProperty("primary", True)
         self.exit_button.clicked.connect(self.exit_requested)
+        self.about_button = QPushButton(button_text(pack.ui.about.button))
+        self.about_button.setObjectName("staffAbout")
+        self.about_button.clicked.connect(self.about_requested)
         self.back_button = QPushButton(button_text(words.staff_back))
         self.back_button.setObjectName("staffBack")
         self.back_button.clicked.connect(self.closed)
         row = QHBoxLayout()
         self.buttons = row
-        for button in (self.back_button, self.pause_button, self.exit_button):
+        for button in (self.back_button, self.about_button, self.pause_button, self.exit_button):
             button.setAccessibleName(button.text())
             row.addWidget(button, 1)
+        self.about_button.setAccessibleName(pack.ui.about.button_name)
+        self.about_button.setAccessibleDescription(pack.ui.about.button_description)
         self.body.addLayout(row)
         self._refresh()
 
@@ -98,5 +104,5 @@ class StaffMenu(Card):
         self.buttons.setSpacing(m.px(0.5))
         if self.warning is not None:
             self.warning.set_padding(m.px(0.6))
-        for button in (self.back_button, self.pause_button, self.exit_button):
+        for button in (self.back_button, self.about_button, self.pause_button, self.exit_button):
             button.setMinimumHeight(max(m.touch, m.px(2.6)))

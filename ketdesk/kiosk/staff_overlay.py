@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 class StaffOverlay(Overlay):
     exit_requested = Signal()
+    about_requested = Signal()  # staff asked for the About sheet; the menu stays beneath it
     rotation_paused = Signal(bool)
 
     def __init__(self, window: QWidget, pack: ContentPack, guard: PinGuard, *,
@@ -113,6 +114,7 @@ class StaffOverlay(Overlay):
         menu = StaffMenu(self._pack, log_path=self._log_path, settings_backup=self._backup,
                          settings_problem=self._problem, rotation_paused=self._paused)
         menu.exit_requested.connect(self.exit_requested)
+        menu.about_requested.connect(self.about_requested)
         menu.pause_toggled.connect(self._on_pause)
         menu.closed.connect(self.close_all)
         self.menu = menu

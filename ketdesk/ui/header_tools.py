@@ -1,4 +1,4 @@
-"""The header's display controls (text size, contrast, language) and the header's layout.
+"""The header's display controls (text size, contrast, language, About) and its layout.
 
 The header must hold every topic tab (six today) and these controls on any screen from a 1024x600
 kiosk to 4K, at any text size from 100% to 200%, in English or Spanish, without clipping
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ketdesk.choices import MAX_SCALE, MIN_SCALE
 from ketdesk.content.placeholders import fill
-from ketdesk.content.schema.ui import AccessStrings
+from ketdesk.content.schema.ui import AboutStrings, AccessStrings
 from ketdesk.ui.flow_layout import WrappingLayout
 from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.widgets import button_text
@@ -48,7 +48,11 @@ def _tool_button(object_name: str, *, checkable: bool = False) -> QPushButton:
 
 
 class HeaderTools(QWidget):
-    """A-/A+, a high-contrast toggle and one button per language, in one compact row.
+    """A-/A+, a high-contrast toggle and one button per language in one compact row; About.
+
+    The About button belongs to this group (its words, its place in the Tab order: last) but
+    ``HeaderLayout`` places it in the header's top-right corner, outside this row, so adding it
+    moves none of these controls and costs the header no extra row.
 
     The widget only reports what was pressed; the main window owns the state and calls
     ``show_state`` back, so keyboard shortcuts and buttons can never disagree.
@@ -57,6 +61,7 @@ class HeaderTools(QWidget):
     text_step = Signal(int)  # -1 smaller, +1 bigger
     high_contrast_toggled = Signal(bool)
     language_chosen = Signal(str)
+    about_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +86,8 @@ class HeaderTools(QWidget):
         self.row.addWidget(self.contrast)
         self.row.addSpacing(8)
         self.row.addLayout(self._lang_row)
+        self.about = _tool_button("about")  # placed by HeaderLayout.set_corner
+        self.about.clicked.connect(self.about_requested)
         self._strings: AccessStrings | None = None
 
     def buttons(self) -> list[QAbstractButton]:
@@ -99,11 +106,17 @@ class HeaderTools(QWidget):
                     walk(inner)
 
         walk(self.row)
+        found.append(self.about)
         return found
 
-    def apply_strings(self, access: AccessStrings, available: tuple[str, ...]) -> None:
+    def apply_strings(self, access: AccessStrings, available: tuple[str, ...],
+                      about: AboutStrings) -> None:
         """Words from the content pack; one language button per pack that is installed."""
         self._strings = access
+        self.about.setText(button_text(about.button))
+        self.about.setAccessibleName(about.button_name)
+        self.about.setAccessibleDescription(about.button_description)
+        self.about.setToolTip(tooltip_text(about.button_description))
         self.setAccessibleName(access.tools_name)
         self.smaller.setText(button_text(access.text_smaller))
         self.smaller.setAccessibleName(access.text_smaller_name)
@@ -177,12 +190,36 @@ class HeaderLayout(WrappingLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, rows=1)
         self._tools: QLayoutItem | None = None
+        self._corner: QLayoutItem | None = None
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
         item = super().takeAt(index)
         if item is self._tools:
             self._tools = None
+        if item is self._corner:
+            self._corner = None
         return item
+
+    def set_corner(self, widget: QWidget) -> None:
+        """A control kept at the right end of the first row (the About button).
+
+        It never costs the header a row: where the rows have no room for it (the biggest
+        text on the smallest screens) the layout hides it, and shows it again once they do.
+        """
+        self.addChildWidget(widget)
+        item = QWidgetItem(widget)
+        self._items.append(item)
+        self._corner = item
+        self.invalidate()
+
+    def _corner_size(self) -> QSize:
+        # The widget's own hint: its layout item reports 0x0 while the layout hides it.
+        corner = self._corner
+        widget = corner.widget() if corner is not None else None
+        if widget is None:
+            return QSize(0, 0)
+        hint = widget.sizeHint().expandedTo(widget.minimumSize())
+        return hint
 
     def set_tools(self, widget: QWidget) -> None:
         """The controls that go after the tabs (added once)."""
@@ -199,20 +236,30 @@ class HeaderLayout(WrappingLayout):
         # As narrow as the widest single control (whole label): everything else wraps.
         return QSize(self._natural(item), item.sizeHint().height())
 
-    def _plan(self, width: int) -> tuple[list[list[QLayoutItem]], bool]:
-        """Tab rows, and whether the tools share the last row (else they get their own).
+    def _plan(self, width: int) -> tuple[list[list[QLayoutItem]], bool, bool]:
+        """Tab rows, whether the tools share the last row (else they get their own), and
+        whether the corner control fits at the first row's end without an extra row.
 
         Tries every way to cut the tabs into consecutive rows (six tabs: at most 32) and
         keeps the one with the fewest rows in all; ties go to fewer tab rows, then to rows
         of the most even tab counts, then to the narrowest. Tabs never shrink below their
         natural width.
         """
-        tabs = [item for item in self._visible() if item is not self._tools]
+        tabs = [item for item in self._visible() if item is not self._tools and item is not self._corner]
         tools = self._tools if self._tools is not None and not self._tools.isEmpty() else None
+        if not tabs:
+            return [], tools is not None, False
+        without = self._best(width, tabs, tools, 0)
+        if self._corner is not None:
+            with_corner = self._best(width, tabs, tools, self._corner_size().width() + 2 * self.spacing())
+            if with_corner[0][0] <= without[0][0]:
+                return with_corner[1], with_corner[2], True
+        return without[1], without[2], False
+
+    def _best(self, width: int, tabs: list[QLayoutItem], tools: QLayoutItem | None,
+              corner_width: int) -> tuple[tuple[int, int, int, int], list[list[QLayoutItem]], bool]:
         gap = self.spacing()
         tools_width = self._natural(tools) + 2 * gap if tools is not None else 0
-        if not tabs:
-            return [], tools is not None
         natural = [self._natural(t) for t in tabs]
         best: tuple[tuple[int, int, int, int], list[list[QLayoutItem]], bool] | None = None
         for cuts in _compositions(len(tabs)):
@@ -221,6 +268,7 @@ class HeaderLayout(WrappingLayout):
                 rows.append(tabs[start:start + size])
                 widths.append(sum(natural[start:start + size]) + gap * (size - 1))
                 start += size
+            widths[0] += corner_width
             if max(widths) > width and len(cuts) < len(tabs):
                 continue
             shares = tools is not None and widths[-1] + tools_width <= width
@@ -231,26 +279,36 @@ class HeaderLayout(WrappingLayout):
             if best is None or key < best[0]:
                 best = (key, rows, shares)
         assert best is not None  # one tab per row always qualifies
-        return best[1], best[2]
+        return best
 
     def _arrange(self, rect: QRect, *, apply: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         width = max(1, area.width())
         gap = self.spacing()
-        chunks, tools_share = self._plan(width)
+        chunks, tools_share, corner_fits = self._plan(width)
         tools = self._tools if self._tools is not None and not self._tools.isEmpty() else None
+        corner = self._corner
+        if apply and corner is not None:
+            widget = corner.widget()
+            if widget is not None and widget.isHidden() == corner_fits:
+                widget.setVisible(corner_fits)
+        corner_size = self._corner_size() if corner_fits else QSize(0, 0)
         y = area.y()
         rows = 0
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
             row_items = list(chunk)
             tools_width = self._natural(tools) if (tools is not None and last and tools_share) else 0
+            corner_width = corner_size.width() if index == 0 else 0
             height = max(item.sizeHint().height() for item in row_items)
             if tools_width:
                 assert tools is not None
                 height = max(height, tools.sizeHint().height())
-            available = width - (tools_width + 2 * gap if tools_width else 0)
+            if corner_width:
+                height = max(height, corner_size.height())
+            available = (width - (tools_width + 2 * gap if tools_width else 0)
+                         - (corner_width + 2 * gap if corner_width else 0))
             natural = [self._natural(item) for item in row_items]
             spare = max(0, available - sum(natural) - gap * (len(row_items) - 1))
             x = area.x()
@@ -261,10 +319,18 @@ class HeaderLayout(WrappingLayout):
                 if apply:
                     item.setGeometry(QRect(x, y, w, height))
                 x += w + gap
+            right = area.right() + 1
+            if corner_width and apply:
+                assert corner is not None
+                item_h = corner_size.height()
+                corner.setGeometry(QRect(right - corner_width, y + (height - item_h) // 2,
+                                         corner_width, item_h))
+            if corner_width:
+                right -= corner_width + 2 * gap
             if tools_width and apply:
                 assert tools is not None
                 item_h = tools.sizeHint().height()
-                tools.setGeometry(QRect(area.right() + 1 - tools_width, y + (height - item_h) // 2,
+                tools.setGeometry(QRect(right - tools_width, y + (height - item_h) // 2,
                                         tools_width, item_h))
             y += height + gap
             rows += 1

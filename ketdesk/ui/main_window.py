@@ -30,6 +30,7 @@ from ketdesk.choices import clamp_scale, step_scale
 from ketdesk.content.placeholders import fill
 from ketdesk.content.registry import PANEL_IDS, SOURCES_PANEL_ID, shortcut
 from ketdesk.content.schema.pack import ContentPack
+from ketdesk.ui.about import AboutFacts, AboutSheet
 from ketdesk.ui.header_tools import HeaderLayout, HeaderTools
 from ketdesk.ui.panels import Panel, PanelContext, create_panel
 from ketdesk.ui.text import format_date, reviewed_by_text
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
     def __init__(self, pack: ContentPack, *, pack_loader: PackLoader, languages: Sequence[str],
                  text_scale: float = 1.0,
                  theme: Theme = STANDARD, reduce_motion: bool = False, clinic_name: str = "",
-                 size: tuple[int, int] = (1280, 800)) -> None:
+                 size: tuple[int, int] = (1280, 800), about: AboutFacts | None = None) -> None:
         super().__init__()
         self._pack = pack
         self._theme = theme
@@ -183,7 +184,10 @@ class MainWindow(QMainWindow):
         self.tools.text_step.connect(self.step_text_scale)
         self.tools.high_contrast_toggled.connect(self.set_high_contrast)
         self.tools.language_chosen.connect(self.set_language)
+        self.tools.about_requested.connect(self.show_about)
         self.header_row.set_tools(self.tools)
+        # About: last in Tab order, always at the header's top-right corner.
+        self.header_row.set_corner(self.tools.about)
         # Extra header controls (e.g. kiosk staff access) can be added to this row's end.
         self.header_tools = self.tools.row
 
@@ -199,12 +203,16 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         outer.addWidget(self.footer)
         self.setCentralWidget(central)
+        # Versions and paths come from start-up (this window looks up no paths).
+        self.about_sheet = AboutSheet(self, about or AboutFacts.of_this_run())
 
         for panel_id in PANEL_IDS:
             keys = shortcut(panel_id)
             if keys:
                 QShortcut(QKeySequence(keys), self).activated.connect(
                     lambda pid=panel_id: self.show_panel(pid))
+        # About, also where the header has no room for its button (big text, small screen).
+        QShortcut(QKeySequence("F1"), self).activated.connect(self.show_about)
         QShortcut(QKeySequence("Ctrl+Tab"), self).activated.connect(lambda: self.step_panel(1))
         QShortcut(QKeySequence("Ctrl+Shift+Tab"), self).activated.connect(lambda: self.step_panel(-1))
         QShortcut(QKeySequence("Ctrl+Backtab"), self).activated.connect(lambda: self.step_panel(-1))
@@ -266,7 +274,8 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(tab)
             button.setAccessibleDescription(pack.panel(panel_id).title)
         self.header.setAccessibleName(pack.ui.panel_navigation)
-        self.tools.apply_strings(pack.ui.access, self._languages)
+        self.tools.apply_strings(pack.ui.access, self._languages, pack.ui.about)
+        self.about_sheet.set_texts(pack, self._clinic_name)
         self._show_tool_state()
         self._fix_tab_order()
         if self.banner.isVisible():
@@ -320,6 +329,10 @@ class MainWindow(QMainWindow):
     def show_source(self, number: int) -> None:
         self.show_panel(SOURCES_PANEL_ID)
         self.panel(SOURCES_PANEL_ID).show_source(number)
+
+    def show_about(self) -> None:
+        """The About sheet over the window (header button, kiosk staff menu)."""
+        self.about_sheet.open_sheet()
 
     def show_banner(self, text: str) -> None:
         ui = self._pack.ui
@@ -400,6 +413,7 @@ class MainWindow(QMainWindow):
             self.reset_user_choices()
         except Exception:  # a missing translation must not stop the kiosk from resetting
             log.exception("could not return to the default choices (%s)", self._defaults)
+        self.about_sheet.close_sheet()
         self.show_panel(PANEL_IDS[0])
         for panel in self._panels.values():
             panel.reset()
@@ -426,6 +440,7 @@ class MainWindow(QMainWindow):
         self.footer_row.setContentsMargins(m.px(1), pad // 2, m.px(1), pad // 2)
         for panel in self._panels.values():
             panel.apply_metrics(m)
+        self.about_sheet.apply_metrics(m)
         self.metrics_changed.emit(m)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

@@ -23,9 +23,40 @@ def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_version() -> None:
+    import PySide6
+    from PySide6 import QtCore
+
     result = run_cli("--version")
     assert result.returncode == 0
-    assert result.stdout.strip() == f"ketdesk {__version__}"
+    line = result.stdout.strip()
+    assert line.startswith(f"ketdesk {__version__} (")
+    assert f"Qt {QtCore.qVersion()}" in line
+    assert f"PySide6 {PySide6.__version__}" in line
+    assert "Python 3." in line
+
+
+def test_help_names_the_log_and_settings_and_their_variables(tmp_path: Path) -> None:
+    logs, config = tmp_path / "my-logs", tmp_path / "my-config"
+    result = run_cli("--help", KETDESK_LOG_DIR=str(logs), KETDESK_CONFIG_DIR=str(config))
+    assert result.returncode == 0
+    assert str(logs / "ketdesk.log") in result.stdout
+    assert str(config / "settings.ini") in result.stdout
+    assert "KETDESK_LOG_DIR" in result.stdout and "KETDESK_CONFIG_DIR" in result.stdout
+
+
+def test_help_and_version_option_load_no_qt_until_asked() -> None:
+    """--help answers without Qt; only --version imports PySide6.QtCore, itself."""
+    probe = ("import sys\n"
+             "from ketdesk.app import main\n"
+             "try:\n"
+             "    main(['--help'])\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_help_lists_every_option() -> None:

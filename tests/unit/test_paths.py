@@ -55,3 +55,18 @@ def test_user_dirs_follow_xdg_on_linux(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.delenv("XDG_STATE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert paths.user_log_dir() == tmp_path / ".local" / "state" / "ketdesk"
+
+
+def test_notices_sit_at_the_top_of_a_built_app_folder(monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    assert paths.notices_file() is None  # a source checkout has none
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "ketdesk" / "ketdesk"))
+    assert paths.notices_file() == tmp_path / "ketdesk" / "THIRD-PARTY-NOTICES.txt"
+
+
+def test_settings_file_follows_the_config_override(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from ketdesk import settings
+
+    monkeypatch.setenv("KETDESK_CONFIG_DIR", str(tmp_path))
+    assert paths.settings_file() == settings.settings_file() == tmp_path / "settings.ini"

@@ -78,6 +78,44 @@ class KioskStrings(Model, frozen=True, kw_only=True):
         _check_placeholders(self.staff_settings_warning, ("backup",), "kiosk.staff_settings_warning")
 
 
+class AboutStrings(Model, frozen=True, kw_only=True):
+    """``[about]``: the About sheet (header button and kiosk staff menu): versions, licences,
+    where the log and settings are. Versions and paths are filled in; the words are here."""
+
+    button: str  # the header's button
+    button_name: str  # what screen readers call it
+    button_description: str
+    title: str
+    app_version: str  # "{app} version {version}"
+    clinic: str  # "{clinic}": the clinic's name from the settings
+    runs_on: str  # "{qt}", "{pyside}" and "{python}" versions
+    licences_heading: str
+    licence_app: str  # ketdesk's own licence (MIT)
+    licence_qt: str  # Qt and PySide6 (LGPL-3) and how to replace the Qt libraries
+    licence_font: str  # the bundled font (SIL Open Font License)
+    notices: str  # "{path}" of THIRD-PARTY-NOTICES.txt in a built app's folder
+    notices_unbuilt: str  # the same, said without a path (running from source)
+    files_heading: str
+    log: str  # "{path}" of the log file
+    settings: str  # "{path}" of the settings file
+    close: str
+    close_description: str
+
+    def __post_init__(self) -> None:
+        for field in msgspec.structs.fields(self):
+            if not getattr(self, field.name).strip():
+                raise ValueError(f"about.{field.name} must not be empty")
+        _check_placeholders(self.app_version, ("app", "version"), "about.app_version")
+        _check_placeholders(self.clinic, ("clinic",), "about.clinic")
+        _check_placeholders(self.runs_on, ("qt", "pyside", "python"), "about.runs_on")
+        for name in ("notices", "log", "settings"):
+            _check_placeholders(getattr(self, name), ("path",), f"about.{name}")
+        for name in ("button", "button_name", "button_description", "title", "licences_heading",
+                     "licence_app", "licence_qt", "licence_font", "notices_unbuilt",
+                     "files_heading", "close", "close_description"):
+            _check_placeholders(getattr(self, name), (), f"about.{name}")
+
+
 class UiStrings(Model, frozen=True, kw_only=True):
     months: tuple[str, ...]
     date_pattern: str  # e.g. "{month} {day}, {year}"
@@ -96,6 +134,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
     # Accessibility controls, grouped in their own table (kept apart from other additions).
     access: AccessStrings
     kiosk: KioskStrings  # kiosk mode: attract loop, PIN pad, staff menu
+    about: AboutStrings  # the About sheet
 
     def __post_init__(self) -> None:
         if len(self.months) != 12:
