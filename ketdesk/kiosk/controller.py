@@ -93,6 +93,7 @@ class Kiosk(QObject):
         self.lockdown.engage()
         self.window_mode.enter()
         self.watchdog.start()
+        self.window.set_about_public(False)  # the staff menu still opens it
         self._apply_metrics(self.window.metrics)
         self.cursor.start()
         self.attract.start()
@@ -105,6 +106,7 @@ class Kiosk(QObject):
         for part in (self.watchdog, self.touch, self.staff_exit, self.attract, self.cursor):
             part.stop()
         self.window_mode.leave()
+        self.window.set_about_public(True)
         self.lockdown.release()
         self.staff.close_all()
         self.overlay.hide()

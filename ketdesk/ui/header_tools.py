@@ -191,6 +191,7 @@ class HeaderLayout(WrappingLayout):
         super().__init__(parent, rows=1)
         self._tools: QLayoutItem | None = None
         self._corner: QLayoutItem | None = None
+        self._corner_allowed = True
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
         item = super().takeAt(index)
@@ -210,6 +211,11 @@ class HeaderLayout(WrappingLayout):
         item = QWidgetItem(widget)
         self._items.append(item)
         self._corner = item
+        self.invalidate()
+
+    def set_corner_allowed(self, allowed: bool) -> None:
+        """Whether the corner control may show at all (kiosk mode keeps it for staff)."""
+        self._corner_allowed = allowed
         self.invalidate()
 
     def _corner_size(self) -> QSize:
@@ -250,7 +256,7 @@ class HeaderLayout(WrappingLayout):
         if not tabs:
             return [], tools is not None, False
         without = self._best(width, tabs, tools, 0)
-        if self._corner is not None:
+        if self._corner is not None and self._corner_allowed:
             with_corner = self._best(width, tabs, tools, self._corner_size().width() + 2 * self.spacing())
             if with_corner[0][0] <= without[0][0]:
                 return with_corner[1], with_corner[2], True

@@ -212,7 +212,8 @@ class MainWindow(QMainWindow):
                 QShortcut(QKeySequence(keys), self).activated.connect(
                     lambda pid=panel_id: self.show_panel(pid))
         # About, also where the header has no room for its button (big text, small screen).
-        QShortcut(QKeySequence("F1"), self).activated.connect(self.show_about)
+        self._about_key = QShortcut(QKeySequence("F1"), self)
+        self._about_key.activated.connect(self.show_about)
         QShortcut(QKeySequence("Ctrl+Tab"), self).activated.connect(lambda: self.step_panel(1))
         QShortcut(QKeySequence("Ctrl+Shift+Tab"), self).activated.connect(lambda: self.step_panel(-1))
         QShortcut(QKeySequence("Ctrl+Backtab"), self).activated.connect(lambda: self.step_panel(-1))
@@ -333,6 +334,13 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         """The About sheet over the window (header button, kiosk staff menu)."""
         self.about_sheet.open_sheet()
+
+    def set_about_public(self, public: bool) -> None:
+        """Whether visitors can open About (header button, F1). Kiosk mode turns it off:
+        the sheet names files and versions, which are for staff (the staff menu opens it)."""
+        self.header_row.set_corner_allowed(public)
+        self._about_key.setEnabled(public)
+        self.header_row.activate()
 
     def show_banner(self, text: str) -> None:
         ui = self._pack.ui

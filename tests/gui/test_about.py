@@ -212,3 +212,21 @@ def test_the_staff_menu_opens_it_above_the_menu(qtbot, qapp_fonts, pack) -> None
     assert menu.isVisible() and menu.about_button.hasFocus()
     tap(qtbot, menu.back_button)
     assert kiosk.staff.menu is None
+
+
+def test_kiosk_mode_keeps_about_for_staff(qtbot, qapp_fonts, pack) -> None:
+    """The sheet names files and versions: in kiosk mode only the staff menu opens it."""
+    kiosk, _quit = make_kiosk(qtbot, pack, start=False)
+    window = kiosk.window
+    window.resize(1920, 1080)  # a size where the header has room for the button
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.tools.about.isVisible)
+    kiosk.start()
+    qtbot.waitUntil(lambda: not window.tools.about.isVisible())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert not window.about_sheet.isVisible()
+    kiosk.stop()
+    qtbot.waitUntil(window.tools.about.isVisible)
