@@ -87,7 +87,9 @@ for soname in $(comm -23 <(echo "$needed") <(echo "$bundled")); do
   # Wayland's client libraries: only Qt's Wayland plugin needs them, on Wayland sessions
   # (which have them); Recommends below.
   case "$soname" in libwayland-*) continue ;; esac
-  path="$(ldconfig -p | awk -v so="$soname" '$1 == so && /x86-64/ { print $NF; exit }')"
+  # awk reads to the end: an early exit would kill ldconfig with SIGPIPE (exit 141 under
+  # pipefail) whenever its listing outruns the match, which made make deb fail at random.
+  path="$(ldconfig -p | awk -v so="$soname" '$1 == so && /x86-64/ && !found { print $NF; found = 1 }')"
   [ -n "$path" ] || { echo "build-deb: no system library $soname on the build machine" >&2; exit 1; }
   pkg="$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(readlink -f "$path")" 2>/dev/null)" \
     || { echo "build-deb: no Debian package owns $path ($soname)" >&2; exit 1; }

@@ -25,7 +25,9 @@ suites=("$@")
 [ ${#suites[@]} -gt 0 ] || suites=(bullseye bookworm trixie)
 
 [ "$(id -u)" -eq 0 ] || { echo "portability: needs root (debootstrap, chroot)" >&2; exit 1; }
-archive="$(ls dist/ketdesk-*-linux-x86_64.tar.gz 2>/dev/null | head -1)"
+archives=(dist/ketdesk-*-linux-x86_64.tar.gz)  # a glob, not ls | head: no SIGPIPE
+archive="${archives[0]}"
+[ -e "$archive" ] || archive=""
 [ -n "$archive" ] || { echo "portability: no archive in dist/; run make dist first" >&2; exit 1; }
 command -v debootstrap >/dev/null || { echo "portability: installing debootstrap"; apt-get install -y -qq debootstrap >/dev/null; }
 PY=.venv/bin/python

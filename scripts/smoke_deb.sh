@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 
 say() { echo "deb-smoke: $*"; }
 [ "$(id -u)" -eq 0 ] || { say "skipped: installing a package needs root"; exit 0; }
-deb="$(ls dist/ketdesk_*_amd64.deb 2>/dev/null | head -1)"
+debs=(dist/ketdesk_*_amd64.deb)  # a glob, not ls | head: no SIGPIPE under pipefail
+deb="${debs[0]}"
+[ -e "$deb" ] || deb=""
 [ -n "$deb" ] || { say "no dist/ketdesk_*.deb; run make deb first" >&2; exit 1; }
 if dpkg-query -W -f='${Status}' ketdesk 2>/dev/null | grep -q "install ok installed"; then
   say "a ketdesk package is already installed here; not touching it" >&2
