@@ -58,6 +58,16 @@ def folders_to_check(folder: Path) -> list[Path]:
 
 
 def choose_content(lang: str, custom: Path | None) -> ChosenContent:
+    """The pack to show, with the clinic's own panel when ``clinic.toml`` is sound."""
+    from ketdesk.clinic_source import with_clinic
+
+    chosen = _choose_pack(lang, custom)
+    pack = with_clinic(chosen.pack, custom)
+    return chosen if pack is chosen.pack else ChosenContent(pack, chosen.custom_problems,
+                                                            chosen.custom_folder)
+
+
+def _choose_pack(lang: str, custom: Path | None) -> ChosenContent:
     if custom is not None:
         folder = custom_folder_for(custom, lang)
         result = load_content(folder)
@@ -80,4 +90,8 @@ def pack_for_language(lang: str, custom: Path | None = None) -> ContentPack:
     folder holding one language only is not shown for another language.
     """
     pack = choose_content(lang, custom).pack
-    return pack if pack.meta.lang == lang else builtin_pack(lang)
+    if pack.meta.lang == lang:
+        return pack
+    from ketdesk.clinic_source import with_clinic
+
+    return with_clinic(builtin_pack(lang), custom)

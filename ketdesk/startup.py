@@ -8,19 +8,24 @@ so importing this module stays as cheap as importing ``ketdesk.app``.
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import TYPE_CHECKING
 
 from ketdesk import __version__, paths
 from ketdesk.cli import Options
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ketdesk.content.schema.pack import ContentPack
     from ketdesk.ui.about import AboutFacts
     from ketdesk.ui.main_window import MainWindow
+    from ketdesk.ui.theme import Theme
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -77,9 +82,10 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
     lang = options.lang or settings_lang
     chosen = choose_content(lang, options.content)
     scale = (options.text_scale or text_scale) / 100
+    theme = clinic_theme(resolve_theme(theme_name), chosen.pack)
     window = MainWindow(chosen.pack, languages=installed_languages(), text_scale=scale,
-                        clinic_name=clinic_name,
-                        reduce_motion=reduce_motion, theme=resolve_theme(theme_name),
+                        clinic_name=clinic_name or (chosen.pack.clinic.name if chosen.pack.clinic else ""),
+                        reduce_motion=reduce_motion, theme=theme,
                         pack_loader=lambda code: pack_for_language(code, options.content),
                         size=size, about=about_facts())
     if theme_name == SYSTEM_THEME:
@@ -91,8 +97,25 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
         window.show_banner(fill(chosen.pack.ui.fallback_banner,
                                 count=len(chosen.custom_problems), log=paths.log_file()))
     if options.panel:
-        window.show_panel(options.panel)
+        if options.panel in window.panel_ids:
+            window.show_panel(options.panel)
+        else:  # the clinic's page without a clinic file: say so, open on the first panel
+            log.warning("--panel %s: this pack has no such panel (is clinic.toml set up?)",
+                        options.panel)
     return window
+
+
+def clinic_theme(theme: Theme, pack: ContentPack) -> Theme:
+    """The standard theme in the clinic's accent colour (checked for WCAG AA when the
+    clinic file was read); high contrast keeps its own colours."""
+    import dataclasses
+
+    from ketdesk.ui.theme import HIGH_CONTRAST
+
+    clinic = pack.clinic
+    if clinic is None or not clinic.accent or theme.name == HIGH_CONTRAST.name:
+        return theme
+    return dataclasses.replace(theme, accent=clinic.accent.upper())
 
 
 def about_facts() -> AboutFacts:
