@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         window = build_window(options, settings.lang, settings.text_scale,
                               settings.clinic_name, settings.reduce_motion, settings.theme,
-                              size=size)
+                              size=size, stale_notice=settings.stale_notice)
     except BuiltinContentError as exc:
         log.error("%s", exc)
         print(f"ketdesk: {exc}", file=sys.stderr)

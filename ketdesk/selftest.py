@@ -36,6 +36,22 @@ def _content_checks() -> list[Check]:
     return [(f"content ({lang})", check(lang)) for lang in installed_languages()]
 
 
+def _review(options: Options) -> str:
+    """Days until the shown content is due for review (reported, never a failure: an
+    overdue pack still works, and staff are told in the menu and the log)."""
+    import datetime
+
+    from ketdesk.content.review import days_until_review, review_due
+    from ketdesk.content_source import choose_content
+
+    meta = choose_content(options.lang or "en", options.content).pack.meta
+    days = days_until_review(meta, datetime.date.today())
+    due = review_due(meta).isoformat()
+    if days < 0:
+        return f"OVERDUE by {-days} days (was due {due}); have a clinician review the content"
+    return f"{days} days until review (due {due})"
+
+
 def _fonts() -> str:
     from ketdesk.fonts import FAMILY, load_bundled_fonts
 
@@ -94,6 +110,7 @@ def run_self_test(options: Options) -> int:
         ("fonts", _fonts),
         ("icons", _icons),
         *_content_checks(),
+        ("content review", lambda: _review(options)),
         ("charts", _charts),
         *_panels(options),
     ]

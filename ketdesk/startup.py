@@ -66,8 +66,8 @@ def app_icon() -> QIcon:
 
 def build_window(options: Options, settings_lang: str = "en", text_scale: int = 100,
                  clinic_name: str = "", reduce_motion: bool = False,
-                 theme_name: str = "standard", size: tuple[int, int] = (1280, 800)
-                 ) -> MainWindow:
+                 theme_name: str = "standard", size: tuple[int, int] = (1280, 800),
+                 stale_notice: bool = False) -> MainWindow:
     """Content + main window, with the fallback banner when custom content is broken.
 
     Language, text size and theme given here are the session's defaults; a visitor's
@@ -96,6 +96,7 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
     if chosen.custom_problems:
         window.show_banner(fill(chosen.pack.ui.fallback_banner,
                                 count=len(chosen.custom_problems), log=paths.log_file()))
+    _report_review(window, stale_notice)
     if options.panel:
         if options.panel in window.panel_ids:
             window.show_panel(options.panel)
@@ -103,6 +104,21 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
             log.warning("--panel %s: this pack has no such panel (is clinic.toml set up?)",
                         options.panel)
     return window
+
+
+def _report_review(window: MainWindow, stale_notice: bool) -> None:
+    """On every start: the log says when the content's review date has passed (the staff
+    menu says so too); patients see a note only where the clinic opted in (stale_notice)."""
+    import datetime
+
+    from ketdesk.content.review import overdue_message, review_overdue
+
+    meta = window.pack.meta
+    if not review_overdue(meta, datetime.date.today()):
+        return
+    log.warning("content review overdue: %s", overdue_message(meta, datetime.date.today()))
+    if stale_notice and not window.banner.isVisible():
+        window.show_banner(window.pack.ui.clinic.review_stale_public)
 
 
 def clinic_theme(theme: Theme, pack: ContentPack) -> Theme:
