@@ -224,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
             print(path)
         return EXIT_OK
 
+    if (options.watch or settings.watch_content) and options.content is not None:
+        from ketdesk.content_watch import start_watching
+
+        start_watching(window, options.content, kiosk=kiosk_plan is not None)
+
     from ketdesk.ui.first_paint import on_first_paint
 
     def after_first_paint() -> None:

@@ -53,6 +53,7 @@ class Options:
     install_autostart: bool = False
     remove_autostart: bool = False
     handout: Path | None = None
+    watch: bool = False
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -156,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="show the version of ketdesk, Qt, PySide6 and Python, and exit")
     parser.add_argument("--content", type=Path, metavar="DIR",
                         help="use the content pack in DIR (falls back to the built-in pack if broken)")
+    parser.add_argument("--watch", action="store_true",
+                        help="watch --content DIR and show a new, fully valid pack between visitors "
+                             "(also the watch_content setting)")
     parser.add_argument("--check-content", type=Path, metavar="DIR",
                         help="check the content pack in DIR, list every problem, and exit")
     parser.add_argument("--panel", choices=ALL_PANEL_IDS,
@@ -197,5 +201,5 @@ def parse_args(argv: list[str] | None = None) -> Options:
         text_scale=ns.text_scale, kiosk=ns.kiosk, screen=ns.screen,
         idle_timeout=ns.idle_timeout, rotate_interval=ns.rotate_interval, set_pin=ns.set_pin,
         install_autostart=ns.install_autostart, remove_autostart=ns.remove_autostart,
-        handout=ns.handout,
+        handout=ns.handout, watch=ns.watch,
     )

@@ -133,6 +133,9 @@ class TrustFooter(QWidget):
 class MainWindow(QMainWindow):
     panel_changed = Signal(str)
     metrics_changed = Signal(object)
+    # The window is ready for the next visitor (kiosk idle reset): a safe moment to swap
+    # in new content (ketdesk.content_watch).
+    visitor_reset = Signal()
 
     def __init__(self, pack: ContentPack, *, pack_loader: PackLoader, languages: Sequence[str],
                  text_scale: float = 1.0,
@@ -458,6 +461,7 @@ class MainWindow(QMainWindow):
         self.show_panel(self.panel_ids[0])
         for panel in self._panels.values():
             panel.reset()
+        self.visitor_reset.emit()
 
     def _show_tool_state(self) -> None:
         self.tools.show_state(self._text_scale, self.language,
