@@ -8,7 +8,8 @@ never shows patients a half-filled page; ``--check-content`` lists the same prob
 
 The accent colour is checked against the standard theme's colours here, because the
 content layer knows no theme. A sound file is read once per change of its bytes' size or
-time (a language switch reuses it).
+time (a language switch reuses it). Without a clinic file nothing more than the lookup runs:
+the loader of clinic files is imported only when there is one to read.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ketdesk import paths
-from ketdesk.content.clinic import CLINIC_FILE, AccentRule, ClinicResult, load_clinic
 from ketdesk.content.registry import spec_for_content
-from ketdesk.content.schema.clinic import ClinicContent
+from ketdesk.content.schema.clinic import CLINIC_FILE, ClinicContent
 from ketdesk.content.schema.pack import ContentPack
-from ketdesk.contrast import AA_TEXT
+
+if TYPE_CHECKING:
+    from ketdesk.content.clinic import AccentRule, ClinicResult
 
 log = logging.getLogger(__name__)
 CLINIC_PANEL_ID = spec_for_content(ClinicContent).id
@@ -32,6 +35,8 @@ def accent_rules() -> tuple[AccentRule, ...]:
     """What the accent must pass (WCAG AA) in the standard theme: the selected tab's text on
     it, and the accent as text (big numbers) on cards and on the page. High contrast keeps
     its own accent, so it needs no rule."""
+    from ketdesk.content.clinic import AccentRule
+    from ketdesk.contrast import AA_TEXT
     from ketdesk.ui.theme import STANDARD  # plain data, no Qt
 
     return (AccentRule("the selected tab's text", STANDARD.accent_text, AA_TEXT),
@@ -68,6 +73,8 @@ def read_clinic(path: Path) -> ClinicResult:
         key = (str(path), info.st_mtime_ns, info.st_size)
     except OSError:
         key = (str(path), -1, -1)
+    from ketdesk.content.clinic import load_clinic
+
     hit = _cache.get(str(path))
     if hit is not None and hit.key == key and key[1] != -1:
         return hit.result

@@ -17,11 +17,11 @@ from pathlib import Path
 from ketdesk.content.loader import ContentProblem, _load_file
 from ketdesk.content.logo import LogoError, check_logo
 from ketdesk.content.reading import RefusedError, read_pack_file
-from ketdesk.content.schema.clinic import ClinicContent, ClinicFile
+from ketdesk.content.schema.clinic import CLINIC_FILE, ClinicContent, ClinicFile
 from ketdesk.content.toml_lines import index_lines, line_of
 from ketdesk.contrast import hex_contrast
 
-CLINIC_FILE = "clinic.toml"
+__all__ = ["CLINIC_FILE", "AccentRule", "Clinic", "ClinicResult", "accent_problems", "load_clinic"]
 
 
 @dataclass(frozen=True)

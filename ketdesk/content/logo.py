@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import struct
 import zlib
-from xml.etree import ElementTree
 
 MAX_LOGO_BYTES = 512 * 1024
 MAX_LOGO_PIXELS = 2048  # width and height each: a header logo is drawn under 200 px tall
@@ -104,6 +103,8 @@ def _check_svg(data: bytes, name: str) -> None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise LogoError(f"{name} is not UTF-8 text; save the SVG again as UTF-8") from None
+    from xml.etree import ElementTree  # only for an SVG logo: not at every start
+
     lowered = text.lower()
     if "<!doctype" in lowered or "<!entity" in lowered:
         raise LogoError(f"{name} has a DOCTYPE or ENTITY, which a logo does not need; "

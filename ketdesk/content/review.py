@@ -6,7 +6,6 @@ staff menu all say the same date. "Today" is passed in, so tests need no clock.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 
 from ketdesk.content.schema.meta import Meta
@@ -17,8 +16,10 @@ def review_due(meta: Meta) -> datetime.date:
     reviewed = meta.last_reviewed
     months = reviewed.month - 1 + meta.review_every_months
     year, month = reviewed.year + months // 12, months % 12 + 1
-    day = min(reviewed.day, calendar.monthrange(year, month)[1])
-    return datetime.date(year, month, day)
+    # The month's last day, without importing calendar (and locale) at every start.
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (following - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(reviewed.day, last_day))
 
 
 def days_until_review(meta: Meta, today: datetime.date) -> int:

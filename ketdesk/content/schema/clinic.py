@@ -15,6 +15,7 @@ from typing import Literal
 
 from ketdesk.content.schema.core import Model, PanelContent, _require_text
 
+CLINIC_FILE = "clinic.toml"
 # A phone number as people write it: digits, spaces, + - ( ) . and "ext" for extensions.
 _PHONE = re.compile(r"^[0-9+() .\-]*(?:\s*(?:ext\.?|x)\s*[0-9]{1,6})?$", re.IGNORECASE)
 MAX_PHONE_CHARS = 40

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.clinic import ClinicContent
@@ -47,23 +47,26 @@ class ClinicPanel(Panel):
             self.contacts.body.addWidget(label)
         self._cards.append(self.contacts)
 
-        self.grid = ResponsiveGrid([self.contacts, *(self.block_card(b) for b in clinic.blocks)],
-                                   max_columns=2, min_column_em=18)
-        self.layout_.addWidget(self.grid)
-
         self.take_home = QPushButton(button_text(words.take_home))
         self.take_home.setObjectName("takeHome")
         self.take_home.setProperty("primary", True)
         self.take_home.setAccessibleName(words.take_home)
         self.take_home.setAccessibleDescription(words.take_home_description)
         self.take_home.clicked.connect(self._ask_take_home)
+        # Its own width, not the row's: the note beside it may be hidden.
+        self.take_home.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.take_home.setVisible(context.on_take_home is not None)
         self.take_home_note = make_label(words.take_home_sent, "lead")
         self.take_home_note.hide()
         row = QHBoxLayout()
         row.addWidget(self.take_home, 0)
         row.addWidget(self.take_home_note, 1)
+        row.addStretch(0)
+        # Near the top, where a patient finds it without scrolling on a small kiosk.
         self.layout_.addLayout(row)
+        self.grid = ResponsiveGrid([self.contacts, *(self.block_card(b) for b in clinic.blocks)],
+                                   max_columns=2, min_column_em=18)
+        self.layout_.addWidget(self.grid)
         self.finish_layout()
         self.apply_metrics(context.metrics)
 
