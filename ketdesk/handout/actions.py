@@ -1,8 +1,9 @@
 """What staff's "Print handout" and "Save handout" do, and the desktop's shortcuts for them.
 
 The print dialog is for staff only: on the desktop (a staff computer) the shortcuts and a
-patient-facing "Take this home" open it; in kiosk mode only the staff menu, behind the PIN,
-reaches these functions (``ketdesk.kiosk.controller``). PDF and printing modules are
+patient-facing "Take this home" open it. In kiosk mode only the staff menu, behind the PIN,
+prints, and to the default printer without a dialog: a dialog is a window of its own,
+which can open behind a stays-on-top kiosk window where no one could reach it. PDF and printing modules are
 imported when first used, never at start-up.
 """
 
@@ -36,6 +37,22 @@ def print_with_dialog(parent: QWidget, pack: ContentPack) -> bool:
     print_to(pack, printer)
     log.info("handout (%s) sent to printer %s", pack.meta.lang, printer.printerName() or "(file)")
     return True
+
+
+def print_to_default(pack: ContentPack) -> str | None:
+    """Print on the system's default printer, no dialog; its name, or None if there is none."""
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    from ketdesk.handout.output import print_to
+
+    default = QPrinterInfo.defaultPrinter()
+    if default.isNull():
+        log.warning("handout not printed: no default printer is set up")
+        return None
+    printer = QPrinter(default, QPrinter.PrinterMode.HighResolution)
+    print_to(pack, printer)
+    log.info("handout (%s) sent to the default printer %s", pack.meta.lang, default.printerName())
+    return default.printerName()
 
 
 def save_to(pack: ContentPack, path: Path) -> Path | None:

@@ -135,9 +135,13 @@ class Kiosk(QObject):
         return self._running
 
     def _print_handout(self) -> None:
-        from ketdesk.handout.actions import print_with_dialog
+        from ketdesk.handout.actions import print_to_default
 
-        print_with_dialog(self.window, self.window.pack)
+        pack = self.window.pack
+        printer = print_to_default(pack)
+        words = pack.ui.clinic
+        self._staff_status(fill(words.staff_printed, printer=printer) if printer
+                           else words.staff_no_printer)
 
     def _save_handout(self) -> None:
         from ketdesk import paths
@@ -145,8 +149,12 @@ class Kiosk(QObject):
 
         pack = self.window.pack
         written = save_to(pack, paths.handout_file(pack.meta.lang))
-        if written is not None and self.staff.menu is not None:
-            self.staff.menu.show_status(fill(pack.ui.clinic.staff_saved, path=written))
+        if written is not None:
+            self._staff_status(fill(pack.ui.clinic.staff_saved, path=written))
+
+    def _staff_status(self, text: str) -> None:
+        if self.staff.menu is not None:
+            self.staff.menu.show_status(text)
 
     def exit_kiosk(self) -> None:
         log.info("staff: exit from kiosk mode")

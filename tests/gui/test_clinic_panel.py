@@ -10,6 +10,7 @@ from PySide6.QtGui import QInputDevice, QPointingDevice
 from PySide6.QtTest import QTest
 
 from ketdesk.cli import Options
+from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content_source import choose_content, pack_for_language
 from ketdesk.screenshot import settle, take_screenshots
 from ketdesk.ui.panels.clinic.view import ClinicPanel
@@ -115,11 +116,16 @@ def test_take_this_home_in_kiosk_mode_calls_staff_and_staff_save_it(
     opened: list[str] = []
     import ketdesk.handout.actions as actions
 
-    def fake_print(*_args: object) -> bool:
-        opened.append("print")
+    def dialog(*_args: object) -> bool:
+        opened.append("dialog")
         return True
 
-    monkeypatch.setattr(actions, "print_with_dialog", fake_print)
+    def default_printer(shown: ContentPack) -> str:
+        opened.append(shown.meta.lang)
+        return "Front desk"
+
+    monkeypatch.setattr(actions, "print_with_dialog", dialog)
+    monkeypatch.setattr(actions, "print_to_default", default_printer)
     kiosk, _ = make_kiosk(qtbot, pack, pack_loader=lambda lang: pack_for_language(lang, folder))
     window = kiosk.window
     window.show_panel("clinic")
@@ -135,7 +141,8 @@ def test_take_this_home_in_kiosk_mode_calls_staff_and_staff_save_it(
     menu = menu_after_pin(qtbot, kiosk)
     assert menu.print_button.text() == "Imprimir la hoja"
     tap(qtbot, menu.print_button)
-    assert opened == ["print"]
+    assert opened == ["es"]  # the default printer, in the visitor's language: no dialog
+    assert menu.status.text() == "Hoja enviada a la impresora Front desk."
     tap(qtbot, menu.save_button)
     saved = config / "handouts" / "handout-es.pdf"
     qtbot.waitUntil(saved.exists)
@@ -150,3 +157,17 @@ def test_outside_kiosk_mode_no_take_home_button_without_a_handler(qtbot, qapp_fo
     window.set_take_home(lambda: True)
     panel = window.panel("clinic")
     assert isinstance(panel, ClinicPanel) and panel.take_home.isVisibleTo(window)
+
+
+def test_kiosk_print_without_a_printer_says_so_in_the_menu(qtbot, qapp_fonts, tmp_path) -> None:
+    import pytest
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    if not QPrinterInfo.defaultPrinter().isNull():
+        pytest.skip("this machine has a default printer; the test would print")
+    pack = choose_content("en", clinic_folder(tmp_path)).pack
+    kiosk, _ = make_kiosk(qtbot, pack)
+    kiosk.open_staff()
+    menu = menu_after_pin(qtbot, kiosk)
+    tap(qtbot, menu.print_button)
+    assert menu.status.text() == pack.ui.clinic.staff_no_printer

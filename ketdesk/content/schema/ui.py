@@ -142,6 +142,8 @@ class ClinicStrings(Model, frozen=True, kw_only=True):
     staff_print: str
     staff_save: str
     staff_saved: str  # "{path}"
+    staff_printed: str  # "{printer}": the kiosk prints to the default printer, no dialog
+    staff_no_printer: str
     review_due: str  # "{date}": for staff, when the pack's review date has passed
     review_days_left: str  # "{date}": the next review, in the staff menu
     review_stale_public: str  # for patients, only where the clinic opts in
@@ -149,7 +151,8 @@ class ClinicStrings(Model, frozen=True, kw_only=True):
     def __post_init__(self) -> None:
         _all_filled("clinic", self, {"phone": ("number",), "after_hours": ("number",),
                                      "crisis": ("number",), "web": ("address",),
-                                     "staff_saved": ("path",), "review_due": ("date",),
+                                     "staff_saved": ("path",), "staff_printed": ("printer",),
+                                     "review_due": ("date",),
                                      "review_days_left": ("date",)})
 
 
