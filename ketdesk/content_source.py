@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ketdesk import paths
-from ketdesk.choices import installed_languages
+from ketdesk.choices import DEFAULT_LANGUAGE, installed_languages
 from ketdesk.content import ContentPack, ContentProblem, load_content
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,23 @@ def builtin_pack(lang: str) -> ContentPack:
             log.error("built-in content: %s", problem)
         raise BuiltinContentError(f"the built-in {lang} content in {folder} is damaged; reinstall ketdesk")
     return result.pack
+
+
+def complete_ui(pack: ContentPack) -> ContentPack:
+    """A custom pack with the interface words added since it was written, from the built-in
+    pack of its language: ``[clinic]`` and ``[handout]`` in ui.toml."""
+    ui = pack.ui
+    if ui.clinic_table is not None and ui.handout_table is not None:
+        return pack
+    import msgspec
+
+    lang = pack.meta.lang if pack.meta.lang in installed_languages() else DEFAULT_LANGUAGE
+    builtin = builtin_pack(lang).ui
+    log.info("%s pack's ui.toml has no [clinic] or [handout] table; using the built-in words",
+             pack.meta.lang)
+    ui = msgspec.structs.replace(ui, clinic_table=ui.clinic_table or builtin.clinic_table,
+                                 handout_table=ui.handout_table or builtin.handout_table)
+    return ContentPack(meta=pack.meta, ui=ui, panels=pack.panels)
 
 
 def language_folders(folder: Path) -> dict[str, Path]:
@@ -73,7 +90,7 @@ def _choose_pack(lang: str, custom: Path | None) -> ChosenContent:
         result = load_content(folder)
         if result.pack is not None:
             log.info("showing custom content from %s", folder)
-            return ChosenContent(result.pack, (), folder)
+            return ChosenContent(complete_ui(result.pack), (), folder)
         log.warning("custom content in %s has %d problems; showing built-in content",
                     folder, len(result.problems))
         for problem in result.problems:

@@ -44,7 +44,7 @@ def load_update(folder: Path, languages: tuple[str, ...]) -> tuple[dict[str, Con
     """
     from ketdesk.clinic_source import clinic_file, read_clinic, with_clinic
     from ketdesk.content import load_content
-    from ketdesk.content_source import custom_folder_for
+    from ketdesk.content_source import complete_ui, custom_folder_for
 
     packs: dict[str, ContentPack] = {}
     problems: list[str] = []
@@ -54,7 +54,7 @@ def load_update(folder: Path, languages: tuple[str, ...]) -> tuple[dict[str, Con
         if result.pack is None:
             problems.extend(str(problem) for problem in result.problems)
         elif result.pack.meta.lang == lang:
-            packs[lang] = result.pack
+            packs[lang] = complete_ui(result.pack)
     clinic = clinic_file(folder)
     if clinic is not None:
         problems.extend(str(problem) for problem in read_clinic(clinic).problems)

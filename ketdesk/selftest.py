@@ -52,6 +52,24 @@ def _review(options: Options) -> str:
     return f"{days} days until review (due {due})"
 
 
+def _handout(options: Options) -> str:
+    """The take-home handout renders to a PDF and a QR code draws (segno is bundled)."""
+    import tempfile
+    from pathlib import Path
+
+    from ketdesk.content_source import choose_content
+    from ketdesk.handout.output import write_pdf
+    from ketdesk.handout.qr import qr_image
+
+    pack = choose_content(options.lang or "en", options.content).pack
+    with tempfile.TemporaryDirectory(prefix="ketdesk-selftest-") as folder:
+        size = write_pdf(pack, Path(folder) / "handout.pdf").stat().st_size
+    qr = qr_image("https://example.org/", module_px=2)
+    if qr.isNull():
+        raise RuntimeError("the QR code did not draw")
+    return f"PDF {size / 1024:.0f} KB, QR {qr.width()}x{qr.height()}"
+
+
 def _fonts() -> str:
     from ketdesk.fonts import FAMILY, load_bundled_fonts
 
@@ -99,7 +117,7 @@ def _panels(options: Options) -> list[Check]:
     # The window is built on the first check; the clinic's page is checked when configured.
     from ketdesk.content_source import choose_content
 
-    shown = choose_content(options.lang or "en", options.content).pack.panel_ids
+    shown = choose_content(options.lang or "en", None).pack.panel_ids  # as the window: no --content
     return [(f"panel {pid}", check(pid)) for pid in shown]
 
 
@@ -112,6 +130,7 @@ def run_self_test(options: Options) -> int:
         *_content_checks(),
         ("content review", lambda: _review(options)),
         ("charts", _charts),
+        ("handout", lambda: _handout(options)),
         *_panels(options),
     ]
     failed = 0

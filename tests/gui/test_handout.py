@@ -115,3 +115,10 @@ def test_start_up_imports_no_pdf_printing_or_qr_code() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
                          text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_the_self_test_makes_a_handout_and_a_qr_code(qapp_fonts) -> None:
+    from ketdesk.cli import Options
+    from ketdesk.selftest import _handout
+
+    assert re.fullmatch(r"PDF \d+ KB, QR \d+x\d+", _handout(Options(lang="es")))

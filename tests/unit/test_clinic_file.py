@@ -181,3 +181,21 @@ def test_review_every_months_is_bounded(pack_copy: Path) -> None:
     meta.write_text(meta.read_text() + "review_every_months = 600\n", encoding="utf-8")
     found = [str(p) for p in load_content(pack_copy).problems]
     assert any("review_every_months: must be from 1 to 60 months, not 600" in p for p in found), found
+
+
+def test_a_pack_written_before_the_clinic_tables_still_loads_with_the_built_in_words(
+        tmp_path: Path) -> None:
+    from ketdesk.content_source import choose_content
+
+    folder = clinic_folder(tmp_path)
+    ui = folder / "es" / "ui.toml"
+    text = ui.read_text(encoding="utf-8")
+    ui.write_text(text[: text.index("\n[clinic]")] + "\n", encoding="utf-8")  # the old ui.toml
+    chosen = choose_content("es", folder)
+    assert chosen.custom_problems == () and chosen.custom_folder == folder / "es"
+    assert chosen.pack.ui.clinic.staff_print == "Imprimir la hoja"
+    assert chosen.pack.ui.handout.references == "Fuentes"
+    bare = load_content(folder / "es").pack
+    assert bare is not None and bare.ui.clinic_table is None
+    with pytest.raises(LookupError, match="no \\[clinic\\] table"):
+        _ = bare.ui.clinic

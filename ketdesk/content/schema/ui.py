@@ -1,6 +1,8 @@
 """``ui.toml``: the words of the app's own controls, so that a content pack is a translation."""
 
 
+from typing import TypeVar
+
 import msgspec
 
 from ketdesk.content.placeholders import check_template as _check_placeholders
@@ -176,6 +178,16 @@ class HandoutStrings(Model, frozen=True, kw_only=True):
         _all_filled("handout", self, {"crisis_text": ("number",), "reviewed": ("date",)})
 
 
+TableT = TypeVar("TableT")
+
+
+def _present(table: TableT | None, name: str) -> TableT:
+    if table is None:
+        raise LookupError(f"this pack's ui.toml has no [{name}] table; load it through "
+                          "content_source, which adds the built-in one")
+    return table
+
+
 class UiStrings(Model, frozen=True, kw_only=True):
     months: tuple[str, ...]
     date_pattern: str  # e.g. "{month} {day}, {year}"
@@ -195,8 +207,20 @@ class UiStrings(Model, frozen=True, kw_only=True):
     access: AccessStrings
     kiosk: KioskStrings  # kiosk mode: attract loop, PIN pad, staff menu
     about: AboutStrings  # the About sheet
-    clinic: ClinicStrings  # the "Your clinic" panel, the handout buttons, review notes
-    handout: HandoutStrings  # the printed take-home sheet
+    # ``[clinic]`` and ``[handout]``: the "Your clinic" panel, the handout buttons, review
+    # notes, the printed sheet. Newer than the other tables: a clinic's pack written before
+    # them still loads, and the app fills them from the built-in pack of its language
+    # (``content_source.complete_ui``), so the properties below always find them.
+    clinic_table: ClinicStrings | None = msgspec.field(default=None, name="clinic")
+    handout_table: HandoutStrings | None = msgspec.field(default=None, name="handout")
+
+    @property
+    def clinic(self) -> ClinicStrings:
+        return _present(self.clinic_table, "clinic")
+
+    @property
+    def handout(self) -> HandoutStrings:
+        return _present(self.handout_table, "handout")
 
     def __post_init__(self) -> None:
         if len(self.months) != 12:
