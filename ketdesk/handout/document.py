@@ -63,7 +63,7 @@ def handout_html(handout: Handout, *, logo_width: int, has_qr: bool) -> str:
         if section.style == "warning":
             parts.append("<table width='100%' border='1' cellspacing='0' cellpadding='6' "
                          f"style='border-color:#000000; margin-top:10px'><tr><td>{heading}"
-                         f"<p style='margin:0'><b>{html.escape(section.lines[0].text)}</b></p>"
+                         f"<p style='margin:0; font-size:13pt'><b>{html.escape(section.lines[0].text)}</b></p>"
                          "</td></tr></table>")
         else:
             parts.append(f"{heading}<ul style='margin-top:0'>{items}</ul>")
@@ -76,7 +76,7 @@ def handout_html(handout: Handout, *, logo_width: int, has_qr: bool) -> str:
                          f"<td>{html.escape(reference_text(source))}</td></tr>")
         parts.append("</table>")
     footer = " · ".join(html.escape(text) for text in handout.footer if text)
-    parts.append(f"<p style='font-size:8pt; margin-top:10px; color:#333333'>{footer}</p>")
+    parts.append(f"<p style='font-size:9pt; margin-top:10px; color:#333333'>{footer}</p>")
     return "".join(parts)
 
 

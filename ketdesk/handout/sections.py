@@ -56,7 +56,7 @@ class _Numbering:
     def of(self, source_ids: tuple[str, ...]) -> tuple[int, ...]:
         for source_id in source_ids:
             self.order.setdefault(source_id, len(self.order) + 1)
-        return tuple(self.order[s] for s in dict.fromkeys(source_ids))
+        return tuple(sorted({self.order[s] for s in source_ids}))
 
 
 def _claims(pack: ContentPack, block_ids: tuple[str, ...]) -> list[Claim]:

@@ -55,7 +55,7 @@ def qr_codes(pdf: Path, tmp_path: Path) -> list[str]:
     ("en", ["Ketamine infusion: facts to take home", "Key facts", "What happens at a visit",
             "Tell your care team", "Call or text 988, any time, day or night.",
             "Your clinic: Riverside Ketamine Clinic", "Call the clinic: (555) 010-0100",
-            "Sources", "1. Kishimoto T", "Last reviewed: November 27, 2026"]),
+            "Sources", "1. Kishimoto T", "Facts last reviewed: November 27, 2026"]),
     ("es", ["Infusión de ketamina: información para llevar a casa", "Datos clave",
             "Dígale a su equipo de salud", "Llame o envíe un texto al 988",
             "Su clínica: Riverside Ketamine Clinic", "Fuentes",
