@@ -63,7 +63,8 @@ def handout_html(handout: Handout, *, logo_width: int, has_qr: bool) -> str:
         if section.style == "warning":
             parts.append("<table width='100%' border='1' cellspacing='0' cellpadding='6' "
                          f"style='border-color:#000000; margin-top:10px'><tr><td>{heading}"
-                         f"<p style='margin:0; font-size:13pt'><b>{html.escape(section.lines[0].text)}</b></p>"
+                         "<p style='margin:0; font-size:13pt'>"
+                         f"<b>{html.escape(section.lines[0].text)}</b></p>"
                          "</td></tr></table>")
         else:
             parts.append(f"{heading}<ul style='margin-top:0'>{items}</ul>")
