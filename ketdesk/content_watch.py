@@ -189,14 +189,27 @@ def start_watching(window: MainWindow, folder: Path, *, kiosk: bool) -> ContentW
     """Watch ``folder`` for the window: the update is shown in the visitor's language, after
     the kiosk's reset for the next visitor (kiosk) or at the first idle moment (desktop)."""
     from ketdesk.choices import installed_languages
+    from ketdesk.content_source import pack_for_language
+
+    # The packs last shown whole, by language: a visitor's language switch takes its pack
+    # from here, so a refused or half-copied update on disk is not read by the switch either.
+    shown: dict[str, ContentPack] = {window.language: window.pack}
 
     def apply(packs: Mapping[str, ContentPack]) -> None:
+        shown.clear()
+        shown.update(packs)
         pack = packs.get(window.language)
         if pack is not None:
             window.set_pack(pack)
 
+    def load(lang: str) -> ContentPack:
+        if lang not in shown:
+            shown[lang] = pack_for_language(lang, folder)
+        return shown[lang]
+
     watcher = ContentWatcher(folder, tuple(installed_languages()), apply,
                              idle_ms=None if kiosk else IDLE_MS, parent=window)
+    window.set_pack_loader(load)
     window.visitor_reset.connect(watcher.between_visitors)
     log.info("watching %s for content updates (%s)", folder,
              "shown after each visitor" if kiosk else "shown when idle")

@@ -248,6 +248,10 @@ class MainWindow(QMainWindow):
         self._rebuild_panels()
         self._fix_tab_order()
 
+    def set_pack_loader(self, pack_loader: PackLoader) -> None:
+        """Where language switches get their packs from (watched content keeps its own)."""
+        self._pack_loader = pack_loader
+
     def _sync_tabs(self) -> None:
         """A tab for every declared panel, made once in order; the pack's are shown.
 

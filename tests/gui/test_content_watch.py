@@ -127,3 +127,31 @@ def test_in_kiosk_mode_only_the_reset_for_the_next_visitor_shows_it(qtbot, qapp_
     with qtbot.waitSignal(watcher.applied):
         window.reset_for_next_visitor()
     assert overview_title(window) == "After the visitor"
+
+
+def test_a_language_switch_never_reads_a_refused_update(qtbot, qapp_fonts, tmp_path) -> None:
+    from ketdesk.content_watch import start_watching
+    from ketdesk.startup import build_window
+
+    folder = clinic_folder(tmp_path)
+    retitle(folder, "es", "La clínica de Riverside")  # not the built-in pack's title
+    window = build_window(Options(content=folder))
+    qtbot.addWidget(window)
+    watcher = start_watching(window, folder, kiosk=True)
+    watcher._debounce.setInterval(50)
+    window.set_language("es")  # read once, whole, before any update
+    spanish = overview_title(window)
+    assert spanish == "La clínica de Riverside"
+    window.set_language("en")
+    with qtbot.waitSignal(watcher.checked) as check:  # Spanish arrives half-written
+        (folder / "es" / "overview.toml").write_text('title = "Medio', encoding="utf-8")
+    assert check.args == [False]
+    window.set_language("es")
+    assert overview_title(window) == spanish and "clinic" in window.panel_ids
+
+
+def test_watch_is_a_command_line_option() -> None:
+    from ketdesk.cli import parse_args
+
+    assert parse_args(["--content", "x", "--watch"]).watch
+    assert not parse_args([]).watch
