@@ -60,12 +60,10 @@ class StaffMenu(Card):
         self.body.addWidget(self.title)
         for label in (self.version, self.content_version, self.reviewed, self.log_location):
             self.body.addWidget(label)
-        if self.review_overdue:
+        if self.review_overdue:  # a warning goes with the facts, above the buttons
             self.review_card = Card("warning")
             self.review_card.body.addWidget(self.review)
             self.body.addWidget(self.review_card)
-        else:
-            self.body.addWidget(self.review)
         if settings_problem:
             self.warning = Card("warning")
             self.warning.setObjectName("settingsWarning")
@@ -109,8 +107,6 @@ class StaffMenu(Card):
                              (self.save_button, clinic_words.staff_save)):
             button.setAccessibleName(text)
             handout_row.addWidget(button, 1)
-        self.body.addLayout(handout_row)
-        self.body.addWidget(self.status)
         row = QHBoxLayout()
         self.buttons = row
         for button in (self.back_button, self.about_button, self.pause_button, self.exit_button):
@@ -118,7 +114,13 @@ class StaffMenu(Card):
             row.addWidget(button, 1)
         self.about_button.setAccessibleName(pack.ui.about.button_name)
         self.about_button.setAccessibleDescription(pack.ui.about.button_description)
+        # Exit, Back, About and Pause first, where they have always been: with the biggest
+        # text on a small kiosk the handout row below may not fit, but these always do.
         self.body.addLayout(row)
+        if not self.review_overdue:
+            self.body.addWidget(self.review)
+        self.body.addLayout(handout_row)
+        self.body.addWidget(self.status)
         self._refresh()
 
     @property
