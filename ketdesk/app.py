@@ -8,6 +8,7 @@ whole start-up.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ketdesk import __version__
-from ketdesk.cli import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, parse_args
+from ketdesk.cli import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, Options, parse_args
 from ketdesk.logs import FILE_ONLY, setup_logging
 from ketdesk.startup import (
     build_window,
@@ -45,27 +46,71 @@ def _no_display() -> bool:
     return not has_display()
 
 
-def run_check_content(folder: Path) -> int:
+def run_check_content(folder: Path, today: datetime.date | None = None) -> int:
     """``--check-content``: every problem on its own line, exit 1 if any. No Qt needed.
 
     A folder holding one pack per language (``en/``, ``es/``) is checked language by
-    language, as ``--content`` would load it.
+    language, as ``--content`` would load it; then the clinic file ``--content`` would use
+    (``clinic.toml`` beside the packs, else in the settings folder). A pack whose review
+    date has passed fails too, naming the date.
     """
-    from ketdesk.content import check_content
+    from ketdesk.clinic_source import clinic_file, read_clinic
+    from ketdesk.content import load_content
+    from ketdesk.content.review import overdue_message, review_overdue
+    from ketdesk.content.toml_lines import index_lines, line_of
     from ketdesk.content_source import folders_to_check
 
+    today = today or datetime.date.today()
     failed = False
-    for pack_folder in folders_to_check(folder):
-        problems = check_content(pack_folder)
+
+    def report(where: Path, problems: list[str]) -> None:
+        nonlocal failed
         for problem in problems:
             print(problem)
         if problems:
             failed = True
-            print(f"{len(problems)} problem(s) in {pack_folder}; fix them and run --check-content again.",
+            print(f"{len(problems)} problem(s) in {where}; fix them and run --check-content again.",
                   file=sys.stderr)
         else:
-            print(f"{pack_folder}: content is valid.")
+            print(f"{where}: content is valid.")
+
+    for pack_folder in folders_to_check(folder):
+        result = load_content(pack_folder)
+        problems = [str(problem) for problem in result.problems]
+        if result.pack is not None and review_overdue(result.pack.meta, today):
+            meta_file = pack_folder / "meta.toml"
+            try:
+                line = line_of(index_lines(meta_file.read_text(encoding="utf-8")), ("last_reviewed",))
+            except (OSError, UnicodeDecodeError):
+                line = 1
+            problems.append(f"{meta_file}:{line}: last_reviewed: {overdue_message(result.pack.meta, today)}")
+        report(pack_folder, problems)
+    clinic = clinic_file(folder)
+    if clinic is not None:
+        report(clinic, [str(problem) for problem in read_clinic(clinic).problems])
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def run_handout(options: Options, settings_lang: str) -> int:
+    """``--handout OUT.pdf``: the take-home sheet of the pack ``--content``/``--lang`` pick."""
+    from ketdesk.cli import file_problem
+    from ketdesk.content_source import BuiltinContentError, choose_content
+    from ketdesk.handout.output import write_pdf
+
+    try:
+        pack = choose_content(options.lang or settings_lang, options.content).pack
+        written = write_pdf(pack, options.handout or Path("handout.pdf"))
+    except BuiltinContentError as exc:
+        print(f"ketdesk: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        target = options.handout or Path("handout.pdf")
+        print(f"ketdesk: {file_problem(target, exc, 'Give --handout a file in a folder you can write to.')}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    log.info("handout written to %s", written)
+    print(written)
+    return EXIT_OK
 
 
 def _install_excepthook(on_error: object | None = None) -> None:
@@ -89,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.check_content is not None:
         return run_check_content(options.check_content)
 
-    offscreen_job = options.screenshot is not None or options.self_test
+    offscreen_job = options.screenshot is not None or options.self_test or options.handout is not None
     if offscreen_job and "QT_QPA_PLATFORM" not in os.environ:
         # Rendering files needs no display; this also works over SSH and in CI.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -135,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_self_test(options)
 
+    if options.handout is not None:
+        return run_handout(options, settings.lang)
+
     instance = None
     if kiosk_plan is not None:
         from ketdesk.kiosk.launch import claim_single_instance
@@ -154,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         window = build_window(options, settings.lang, settings.text_scale,
                               settings.clinic_name, settings.reduce_motion, settings.theme,
-                              size=size)
+                              size=size, stale_notice=settings.stale_notice)
     except BuiltinContentError as exc:
         log.error("%s", exc)
         print(f"ketdesk: {exc}", file=sys.stderr)
@@ -176,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
             print(path)
         return EXIT_OK
 
+    if (options.watch or settings.watch_content) and options.content is not None:
+        from ketdesk.content_watch import start_watching
+
+        start_watching(window, options.content, kiosk=kiosk_plan is not None)
+
     from ketdesk.ui.first_paint import on_first_paint
 
     def after_first_paint() -> None:
@@ -195,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         from ketdesk.kiosk.launch import run_kiosk
 
         return run_kiosk(kiosk_plan, app, window, instance)
+    from ketdesk.handout.actions import install_desktop_handout
+
+    install_desktop_handout(window, lambda: window.pack, window.set_take_home)
     stop_on_signals(app)
     show_sized_to_screen(window)
     return app.exec()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from ketdesk import __version__, choices
-from ketdesk.content.registry import PANEL_IDS
+from ketdesk.content.registry import ALL_PANEL_IDS
 
 # Documented exit codes, for staff scripts and supervisors (systemd, kiosk launchers).
 EXIT_OK = 0
@@ -52,6 +52,8 @@ class Options:
     set_pin: bool = False
     install_autostart: bool = False
     remove_autostart: bool = False
+    handout: Path | None = None
+    watch: bool = False
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -155,13 +157,19 @@ def build_parser() -> argparse.ArgumentParser:
                         help="show the version of ketdesk, Qt, PySide6 and Python, and exit")
     parser.add_argument("--content", type=Path, metavar="DIR",
                         help="use the content pack in DIR (falls back to the built-in pack if broken)")
+    parser.add_argument("--watch", action="store_true",
+                        help="watch --content DIR and show a new, fully valid pack between visitors "
+                             "(also the watch_content setting)")
     parser.add_argument("--check-content", type=Path, metavar="DIR",
                         help="check the content pack in DIR, list every problem, and exit")
-    parser.add_argument("--panel", choices=PANEL_IDS, help="open on this panel")
+    parser.add_argument("--panel", choices=ALL_PANEL_IDS,
+                        help="open on this panel (clinic: only when clinic.toml is set up)")
     parser.add_argument("--screenshot", type=Path, metavar="DIR",
                         help="render every panel to DIR/NN-<id>.png and exit")
     parser.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH",
                         help="window size for --screenshot (default 1920x1080)")
+    parser.add_argument("--handout", type=Path, metavar="OUT.pdf",
+                        help="write the take-home handout (one or two pages) for --lang to OUT.pdf and exit")
     parser.add_argument("--self-test", action="store_true",
                         help="build the whole UI offscreen, check every resource, and exit")
     parser.add_argument("--lang", choices=choices.installed_languages(), help="language of the content")
@@ -193,4 +201,5 @@ def parse_args(argv: list[str] | None = None) -> Options:
         text_scale=ns.text_scale, kiosk=ns.kiosk, screen=ns.screen,
         idle_timeout=ns.idle_timeout, rotate_interval=ns.rotate_interval, set_pin=ns.set_pin,
         install_autostart=ns.install_autostart, remove_autostart=ns.remove_autostart,
+        handout=ns.handout, watch=ns.watch,
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ketdesk import paths
-from ketdesk.choices import installed_languages
+from ketdesk.choices import DEFAULT_LANGUAGE, installed_languages
 from ketdesk.content import ContentPack, ContentProblem, load_content
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,23 @@ def builtin_pack(lang: str) -> ContentPack:
     return result.pack
 
 
+def complete_ui(pack: ContentPack) -> ContentPack:
+    """A custom pack with the interface words added since it was written, from the built-in
+    pack of its language: ``[clinic]`` and ``[handout]`` in ui.toml."""
+    ui = pack.ui
+    if ui.clinic_table is not None and ui.handout_table is not None:
+        return pack
+    import msgspec
+
+    lang = pack.meta.lang if pack.meta.lang in installed_languages() else DEFAULT_LANGUAGE
+    builtin = builtin_pack(lang).ui
+    log.info("%s pack's ui.toml has no [clinic] or [handout] table; using the built-in words",
+             pack.meta.lang)
+    ui = msgspec.structs.replace(ui, clinic_table=ui.clinic_table or builtin.clinic_table,
+                                 handout_table=ui.handout_table or builtin.handout_table)
+    return ContentPack(meta=pack.meta, ui=ui, panels=pack.panels)
+
+
 def language_folders(folder: Path) -> dict[str, Path]:
     """The language subfolders of a folder holding one pack per language ("en/", "ES/")."""
     if (folder / "meta.toml").exists() or not folder.is_dir():
@@ -58,12 +75,22 @@ def folders_to_check(folder: Path) -> list[Path]:
 
 
 def choose_content(lang: str, custom: Path | None) -> ChosenContent:
+    """The pack to show, with the clinic's own panel when ``clinic.toml`` is sound."""
+    from ketdesk.clinic_source import with_clinic
+
+    chosen = _choose_pack(lang, custom)
+    pack = with_clinic(chosen.pack, custom)
+    return chosen if pack is chosen.pack else ChosenContent(pack, chosen.custom_problems,
+                                                            chosen.custom_folder)
+
+
+def _choose_pack(lang: str, custom: Path | None) -> ChosenContent:
     if custom is not None:
         folder = custom_folder_for(custom, lang)
         result = load_content(folder)
         if result.pack is not None:
             log.info("showing custom content from %s", folder)
-            return ChosenContent(result.pack, (), folder)
+            return ChosenContent(complete_ui(result.pack), (), folder)
         log.warning("custom content in %s has %d problems; showing built-in content",
                     folder, len(result.problems))
         for problem in result.problems:
@@ -80,4 +107,8 @@ def pack_for_language(lang: str, custom: Path | None = None) -> ContentPack:
     folder holding one language only is not shown for another language.
     """
     pack = choose_content(lang, custom).pack
-    return pack if pack.meta.lang == lang else builtin_pack(lang)
+    if pack.meta.lang == lang:
+        return pack
+    from ketdesk.clinic_source import with_clinic
+
+    return with_clinic(builtin_pack(lang), custom)

@@ -72,6 +72,11 @@ def settings_file() -> Path:
     return user_config_dir() / "settings.ini"
 
 
+def handout_file(lang: str) -> Path:
+    """Where the kiosk's staff menu saves the take-home handout (no file dialog there)."""
+    return user_config_dir() / "handouts" / f"handout-{lang}.pdf"
+
+
 NOTICES_NAME = "THIRD-PARTY-NOTICES.txt"
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from ketdesk.content.registry import PANEL_IDS
 from ketdesk.ui.main_window import MainWindow
 
 
@@ -31,13 +30,14 @@ def render_panel(window: MainWindow, panel_id: str) -> QImage:
 
 
 def take_screenshots(window: MainWindow, folder: Path, size: tuple[int, int]) -> list[Path]:
-    """Write ``folder/NN-<id>.png`` for every panel, NN = 01..06 in panel order."""
+    """Write ``folder/NN-<id>.png`` for every panel the window shows, NN = 01.. in order
+    (the clinic's own page too, when clinic.toml is set up)."""
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*size)
     window.show()
     settle()
     written: list[Path] = []
-    for number, panel_id in enumerate(PANEL_IDS, start=1):
+    for number, panel_id in enumerate(window.panel_ids, start=1):
         image = render_panel(window, panel_id)
         path = folder / f"{number:02d}-{panel_id}.png"
         if not image.save(str(path)):

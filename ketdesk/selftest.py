@@ -36,6 +36,40 @@ def _content_checks() -> list[Check]:
     return [(f"content ({lang})", check(lang)) for lang in installed_languages()]
 
 
+def _review(options: Options) -> str:
+    """Days until the shown content is due for review (reported, never a failure: an
+    overdue pack still works, and staff are told in the menu and the log)."""
+    import datetime
+
+    from ketdesk.content.review import days_until_review, review_due
+    from ketdesk.content_source import choose_content
+
+    meta = choose_content(options.lang or "en", options.content).pack.meta
+    days = days_until_review(meta, datetime.date.today())
+    due = review_due(meta).isoformat()
+    if days < 0:
+        return f"OVERDUE by {-days} days (was due {due}); have a clinician review the content"
+    return f"{days} days until review (due {due})"
+
+
+def _handout(options: Options) -> str:
+    """The take-home handout renders to a PDF and a QR code draws (segno is bundled)."""
+    import tempfile
+    from pathlib import Path
+
+    from ketdesk.content_source import choose_content
+    from ketdesk.handout.output import write_pdf
+    from ketdesk.handout.qr import qr_image
+
+    pack = choose_content(options.lang or "en", options.content).pack
+    with tempfile.TemporaryDirectory(prefix="ketdesk-selftest-") as folder:
+        size = write_pdf(pack, Path(folder) / "handout.pdf").stat().st_size
+    qr = qr_image("https://example.org/", module_px=2)
+    if qr.isNull():
+        raise RuntimeError("the QR code did not draw")
+    return f"PDF {size / 1024:.0f} KB, QR {qr.width()}x{qr.height()}"
+
+
 def _fonts() -> str:
     from ketdesk.fonts import FAMILY, load_bundled_fonts
 
@@ -80,7 +114,11 @@ def _panels(options: Options) -> list[Check]:
             return f"rendered {image.width()}x{image.height()}"
         return run
 
-    return [(f"panel {pid}", check(pid)) for pid in PANEL_IDS]
+    # The window is built on the first check; the clinic's page is checked when configured.
+    from ketdesk.content_source import choose_content
+
+    shown = choose_content(options.lang or "en", None).pack.panel_ids  # as the window: no --content
+    return [(f"panel {pid}", check(pid)) for pid in shown]
 
 
 def run_self_test(options: Options) -> int:
@@ -90,7 +128,9 @@ def run_self_test(options: Options) -> int:
         ("fonts", _fonts),
         ("icons", _icons),
         *_content_checks(),
+        ("content review", lambda: _review(options)),
         ("charts", _charts),
+        ("handout", lambda: _handout(options)),
         *_panels(options),
     ]
     failed = 0

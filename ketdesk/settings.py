@@ -55,6 +55,11 @@ class Settings:
     screen: int = 0
     idle_timeout: float = 90.0
     rotate_interval: float = 20.0
+    # Show patients a quiet note when the content's review date has passed (off: only staff
+    # and the log are told). The clinic opts in.
+    stale_notice: bool = False
+    # Watch the custom content folder and show a new, fully valid pack between visitors.
+    watch_content: bool = False
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

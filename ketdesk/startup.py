@@ -8,19 +8,24 @@ so importing this module stays as cheap as importing ``ketdesk.app``.
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import TYPE_CHECKING
 
 from ketdesk import __version__, paths
 from ketdesk.cli import Options
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ketdesk.content.schema.pack import ContentPack
     from ketdesk.ui.about import AboutFacts
     from ketdesk.ui.main_window import MainWindow
+    from ketdesk.ui.theme import Theme
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -61,8 +66,8 @@ def app_icon() -> QIcon:
 
 def build_window(options: Options, settings_lang: str = "en", text_scale: int = 100,
                  clinic_name: str = "", reduce_motion: bool = False,
-                 theme_name: str = "standard", size: tuple[int, int] = (1280, 800)
-                 ) -> MainWindow:
+                 theme_name: str = "standard", size: tuple[int, int] = (1280, 800),
+                 stale_notice: bool = False) -> MainWindow:
     """Content + main window, with the fallback banner when custom content is broken.
 
     Language, text size and theme given here are the session's defaults; a visitor's
@@ -77,9 +82,10 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
     lang = options.lang or settings_lang
     chosen = choose_content(lang, options.content)
     scale = (options.text_scale or text_scale) / 100
+    theme = clinic_theme(resolve_theme(theme_name), chosen.pack)
     window = MainWindow(chosen.pack, languages=installed_languages(), text_scale=scale,
-                        clinic_name=clinic_name,
-                        reduce_motion=reduce_motion, theme=resolve_theme(theme_name),
+                        clinic_name=clinic_name or (chosen.pack.clinic.name if chosen.pack.clinic else ""),
+                        reduce_motion=reduce_motion, theme=theme,
                         pack_loader=lambda code: pack_for_language(code, options.content),
                         size=size, about=about_facts())
     if theme_name == SYSTEM_THEME:
@@ -90,9 +96,42 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
     if chosen.custom_problems:
         window.show_banner(fill(chosen.pack.ui.fallback_banner,
                                 count=len(chosen.custom_problems), log=paths.log_file()))
+    _report_review(window, stale_notice)
     if options.panel:
-        window.show_panel(options.panel)
+        if options.panel in window.panel_ids:
+            window.show_panel(options.panel)
+        else:  # the clinic's page without a clinic file: say so, open on the first panel
+            log.warning("--panel %s: this pack has no such panel (is clinic.toml set up?)",
+                        options.panel)
     return window
+
+
+def _report_review(window: MainWindow, stale_notice: bool) -> None:
+    """On every start: the log says when the content's review date has passed (the staff
+    menu says so too); patients see a note only where the clinic opted in (stale_notice)."""
+    import datetime
+
+    from ketdesk.content.review import overdue_message, review_overdue
+
+    meta = window.pack.meta
+    if not review_overdue(meta, datetime.date.today()):
+        return
+    log.warning("content review overdue: %s", overdue_message(meta, datetime.date.today()))
+    if stale_notice and not window.banner.isVisible():
+        window.show_banner(window.pack.ui.clinic.review_stale_public)
+
+
+def clinic_theme(theme: Theme, pack: ContentPack) -> Theme:
+    """The standard theme in the clinic's accent colour (checked for WCAG AA when the
+    clinic file was read); high contrast keeps its own colours."""
+    import dataclasses
+
+    from ketdesk.ui.theme import HIGH_CONTRAST
+
+    clinic = pack.clinic
+    if clinic is None or not clinic.accent or theme.name == HIGH_CONTRAST.name:
+        return theme
+    return dataclasses.replace(theme, accent=clinic.accent.upper())
 
 
 def about_facts() -> AboutFacts:

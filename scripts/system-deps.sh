@@ -18,6 +18,8 @@ if [ "$mode" = "test" ]; then
   packages+=(openbox wmctrl x11-utils)
   # The kiosk session script's test: xset turns blanking off.
   packages+=(x11-xserver-utils)
+  # The handout's tests: pdftoppm/pdftotext/pdfinfo read the PDF, zbarimg decodes its QR code.
+  packages+=(poppler-utils zbar-tools)
 fi
 if [ "$mode" = "dist" ]; then
   # PyInstaller reads and strips ELF files with binutils (patchelf drops the build machine's

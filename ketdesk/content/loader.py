@@ -405,7 +405,7 @@ def load_content(folder: Path) -> LoadResult:
     if problems:
         return LoadResult(None, tuple(problems))
     pack = ContentPack(meta=values["meta.toml"], ui=values["ui.toml"],
-                       panels={spec.id: values[spec.file_name] for spec in PANELS})
+                       panels={spec.id: values[spec.file_name] for spec in PANELS if not spec.optional})
     return LoadResult(pack, ())
 
 

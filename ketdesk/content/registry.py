@@ -6,6 +6,12 @@ the types they validate as, the loader, the tabs and their order, ``--panel`` an
 the tests. Adding a panel is one line here plus its two content files (``<id>.toml`` in
 each language), and one view module if plain text blocks are not enough.
 
+An *optional* panel (``optional=True``) has no file in the pack: it exists only when its
+content is configured (the "Your clinic" panel, from ``clinic.toml``). A pack holds it or
+not; everything that lists a pack's panels asks ``ContentPack.panel_ids``, so absent
+settings mean no tab, no shortcut, no screenshot and no stop in the kiosk rotation,
+never an empty panel. ``PANEL_IDS`` lists the panels every pack has.
+
 The view is named as ``"module:Class"`` text, not imported: the content model knows no Qt,
 and a panel's widgets are imported only when it is first shown.
 """
@@ -14,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ketdesk.content.schema.clinic import ClinicContent
 from ketdesk.content.schema.conditions import ConditionsContent
 from ketdesk.content.schema.core import Model, PanelContent
 from ketdesk.content.schema.mechanism import MechanismContent
@@ -37,6 +44,8 @@ class PanelSpec:
     id: str
     content: type[PanelContent]
     view: str = TEXT_VIEW
+    # Shown only when configured: no file in the pack, and a pack may lack it.
+    optional: bool = False
 
     @property
     def file_name(self) -> str:
@@ -51,17 +60,20 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("conditions", ConditionsContent, "ketdesk.ui.panels.conditions.view:ConditionsPanel"),
     PanelSpec("risks", RisksContent, "ketdesk.ui.panels.risks.view:RisksPanel"),
     PanelSpec("before", PanelContent),
+    PanelSpec("clinic", ClinicContent, "ketdesk.ui.panels.clinic.view:ClinicPanel", optional=True),
     PanelSpec("sources", SourcesContent, "ketdesk.ui.panels.sources.view:SourcesPanel"),
 )
 
-PANEL_IDS: tuple[str, ...] = tuple(spec.id for spec in PANELS)
+# The panels every pack has, and every panel that may be shown (``--panel``'s choices).
+PANEL_IDS: tuple[str, ...] = tuple(spec.id for spec in PANELS if not spec.optional)
+ALL_PANEL_IDS: tuple[str, ...] = tuple(spec.id for spec in PANELS)
 
 # Files every pack has besides the panels' own.
 PACK_FILES: dict[str, type[Model]] = {"meta.toml": Meta, "ui.toml": UiStrings}
 
 # Every file of a pack and the type it must validate as.
 FILE_TYPES: dict[str, type[Model]] = {
-    **PACK_FILES, **{spec.file_name: spec.content for spec in PANELS}}
+    **PACK_FILES, **{spec.file_name: spec.content for spec in PANELS if not spec.optional}}
 
 
 def panel_spec(panel_id: str) -> PanelSpec:
@@ -79,10 +91,15 @@ def spec_for_content(kind: type[PanelContent]) -> PanelSpec:
     raise KeyError(kind.__name__)
 
 
-def shortcut(panel_id: str) -> str | None:
-    """The panel's Ctrl+digit key sequence, from its place in the order."""
-    position = PANEL_IDS.index(panel_id) + 1
+def shortcut(panel_id: str, shown: tuple[str, ...] = PANEL_IDS) -> str | None:
+    """The panel's Ctrl+digit key sequence, from its place among the ``shown`` panels."""
+    position = shown.index(panel_id) + 1
     return f"Ctrl+{position}" if position <= MAX_SHORTCUTS else None
+
+
+def ordered(panel_ids: set[str] | frozenset[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The given panels in the declared display order."""
+    return tuple(pid for pid in ALL_PANEL_IDS if pid in panel_ids)
 
 
 def _check(panels: tuple[PanelSpec, ...]) -> None:
@@ -92,6 +109,8 @@ def _check(panels: tuple[PanelSpec, ...]) -> None:
     kinds = [spec.content for spec in panels if spec.content is not PanelContent]
     if len(set(kinds)) != len(kinds):
         raise ValueError("two panels share one content type; give each its own")
+    if any(spec.optional and spec.content is SourcesContent for spec in panels):
+        raise ValueError("the Sources panel cannot be optional")
     if SourcesContent not in kinds:
         raise ValueError("the Sources panel is required: every citation is listed there")
     clashes = {spec.file_name for spec in panels} & set(PACK_FILES)

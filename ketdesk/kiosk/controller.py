@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QPixmapCache
 
 from ketdesk.cli import EXIT_OK
+from ketdesk.content.placeholders import fill
 from ketdesk.kiosk.attract_overlay import AttractOverlay
 from ketdesk.kiosk.config import KioskConfig
 from ketdesk.kiosk.cursor import CursorHider
@@ -76,6 +77,8 @@ class Kiosk(QObject):
         self.staff.exit_requested.connect(self.exit_kiosk)
         self.staff.about_requested.connect(window.show_about)
         self.staff.rotation_paused.connect(self.attract.set_staff_paused)
+        self.staff.print_requested.connect(self._print_handout)
+        self.staff.save_requested.connect(self._save_handout)
         self.lockdown.refused.connect(self._report_refusal)
         self.watchdog.restored.connect(lambda what: self._report(f"restored {what}"))
         self.watchdog.grab_changed.connect(lambda on: self._report(f"grab {'on' if on else 'off'}"))
@@ -94,6 +97,8 @@ class Kiosk(QObject):
         self.window_mode.enter()
         self.watchdog.start()
         self.window.set_about_public(False)  # the staff menu still opens it
+        # A patient's "Take this home" calls staff (PIN pad); no print dialog for the public.
+        self.window.set_take_home(self.take_home)
         self._apply_metrics(self.window.metrics)
         self.cursor.start()
         self.attract.start()
@@ -107,6 +112,7 @@ class Kiosk(QObject):
             part.stop()
         self.window_mode.leave()
         self.window.set_about_public(True)
+        self.window.set_take_home(None)
         self.lockdown.release()
         self.staff.close_all()
         self.overlay.hide()
@@ -121,6 +127,34 @@ class Kiosk(QObject):
         if self._running:
             self.attract.input_seen()
             self.staff.open_pin_pad()
+
+    def take_home(self) -> bool:
+        """A patient asked for the handout: open the staff layer (PIN) to print it."""
+        log.info("kiosk: a visitor asked for the take-home handout; staff PIN pad opened")
+        self.open_staff()
+        return self._running
+
+    def _print_handout(self) -> None:
+        from ketdesk.handout.actions import print_to_default
+
+        pack = self.window.pack
+        printer = print_to_default(pack)
+        words = pack.ui.clinic
+        self._staff_status(fill(words.staff_printed, printer=printer) if printer
+                           else words.staff_no_printer)
+
+    def _save_handout(self) -> None:
+        from ketdesk import paths
+        from ketdesk.handout.actions import save_to
+
+        pack = self.window.pack
+        written = save_to(pack, paths.handout_file(pack.meta.lang))
+        if written is not None:
+            self._staff_status(fill(pack.ui.clinic.staff_saved, path=written))
+
+    def _staff_status(self, text: str) -> None:
+        if self.staff.menu is not None:
+            self.staff.menu.show_status(text)
 
     def exit_kiosk(self) -> None:
         log.info("staff: exit from kiosk mode")

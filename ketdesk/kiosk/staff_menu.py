@@ -1,11 +1,14 @@
-"""The staff menu, shown after the right PIN: exit, pause rotation, and facts for support.
+"""The staff menu, shown after the right PIN: exit, pause rotation, print or save the
+take-home handout, and facts for support.
 
-Version, content version and last-reviewed date, the log file's location and, if the
-settings file could not be read, a warning saying so and where the old file was kept.
+Version, content version, last-reviewed date and when the next review is due (a warning
+once it has passed), the log file's location and, if the settings file could not be read,
+a warning saying so and where the old file was kept.
 """
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ketdesk import __version__
 from ketdesk.content.placeholders import fill
+from ketdesk.content.review import review_due, review_overdue
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.ui.text import format_date
 from ketdesk.ui.theme import Metrics
@@ -23,11 +27,13 @@ class StaffMenu(Card):
     exit_requested = Signal()
     about_requested = Signal()  # the About sheet (versions, licences, files)
     pause_toggled = Signal(bool)  # True: staff paused the rotation
+    print_requested = Signal()  # the take-home handout, to a printer
+    save_requested = Signal()  # the take-home handout, as a PDF file
     closed = Signal()
 
     def __init__(self, pack: ContentPack, *, log_path: Path | None, settings_backup: Path | None,
                  settings_problem: str, rotation_paused: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 today: datetime.date | None = None, parent: QWidget | None = None) -> None:
         super().__init__("true", parent)
         self.setObjectName("staffMenu")
         words = pack.ui.kiosk
@@ -44,9 +50,20 @@ class StaffMenu(Card):
         self.log_location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.paused_note = make_label(words.staff_rotation_paused, "small")
         self.warning: Card | None = None
+        due = review_due(meta)
+        due_text = format_date(due.day, due.month, due.year, pack.ui)
+        self.review_overdue = review_overdue(meta, today or datetime.date.today())
+        clinic_words = pack.ui.clinic
+        self.review = make_label(fill(clinic_words.review_due if self.review_overdue
+                                      else clinic_words.review_days_left, date=due_text))
+        self.review.setObjectName("staffReview")
         self.body.addWidget(self.title)
         for label in (self.version, self.content_version, self.reviewed, self.log_location):
             self.body.addWidget(label)
+        if self.review_overdue:  # a warning goes with the facts, above the buttons
+            self.review_card = Card("warning")
+            self.review_card.body.addWidget(self.review)
+            self.body.addWidget(self.review_card)
         if settings_problem:
             self.warning = Card("warning")
             self.warning.setObjectName("settingsWarning")
@@ -74,6 +91,22 @@ class StaffMenu(Card):
         self.back_button = QPushButton(button_text(words.staff_back))
         self.back_button.setObjectName("staffBack")
         self.back_button.clicked.connect(self.closed)
+        self.print_button = QPushButton(button_text(clinic_words.staff_print))
+        self.print_button.setObjectName("staffPrint")
+        self.print_button.clicked.connect(self.print_requested)
+        self.save_button = QPushButton(button_text(clinic_words.staff_save))
+        self.save_button.setObjectName("staffSave")
+        self.save_button.clicked.connect(self.save_requested)
+        self.status = make_label("", "small")
+        self.status.setObjectName("staffStatus")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.hide()
+        handout_row = QHBoxLayout()
+        self.handout_buttons = handout_row
+        for button, text in ((self.print_button, clinic_words.staff_print),
+                             (self.save_button, clinic_words.staff_save)):
+            button.setAccessibleName(text)
+            handout_row.addWidget(button, 1)
         row = QHBoxLayout()
         self.buttons = row
         for button in (self.back_button, self.about_button, self.pause_button, self.exit_button):
@@ -81,12 +114,24 @@ class StaffMenu(Card):
             row.addWidget(button, 1)
         self.about_button.setAccessibleName(pack.ui.about.button_name)
         self.about_button.setAccessibleDescription(pack.ui.about.button_description)
+        # Exit, Back, About and Pause first, where they have always been: with the biggest
+        # text on a small kiosk the handout row below may not fit, but these always do.
         self.body.addLayout(row)
+        if not self.review_overdue:
+            self.body.addWidget(self.review)
+        self.body.addLayout(handout_row)
+        self.body.addWidget(self.status)
         self._refresh()
 
     @property
     def rotation_paused(self) -> bool:
         return self._paused
+
+    def show_status(self, text: str) -> None:
+        """A line under the handout buttons (where the PDF was saved)."""
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+        self.status.setVisible(bool(text))
 
     def _toggle_pause(self) -> None:
         self._paused = not self._paused
@@ -102,7 +147,11 @@ class StaffMenu(Card):
     def apply_metrics(self, m: Metrics) -> None:
         self.set_padding(m.px(1))
         self.buttons.setSpacing(m.px(0.5))
+        self.handout_buttons.setSpacing(m.px(0.5))
         if self.warning is not None:
             self.warning.set_padding(m.px(0.6))
-        for button in (self.back_button, self.about_button, self.pause_button, self.exit_button):
+        if self.review_overdue:
+            self.review_card.set_padding(m.px(0.6))
+        for button in (self.back_button, self.about_button, self.pause_button, self.exit_button,
+                       self.print_button, self.save_button):
             button.setMinimumHeight(max(m.touch, m.px(2.6)))

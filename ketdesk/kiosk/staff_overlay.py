@@ -29,6 +29,8 @@ class StaffOverlay(Overlay):
     exit_requested = Signal()
     about_requested = Signal()  # staff asked for the About sheet; the menu stays beneath it
     rotation_paused = Signal(bool)
+    print_requested = Signal()  # staff: print the take-home handout
+    save_requested = Signal()  # staff: save it as a PDF
 
     def __init__(self, window: QWidget, pack: ContentPack, guard: PinGuard, *,
                  log_path: Path | None, settings_problem: str = "",
@@ -116,6 +118,8 @@ class StaffOverlay(Overlay):
         menu.exit_requested.connect(self.exit_requested)
         menu.about_requested.connect(self.about_requested)
         menu.pause_toggled.connect(self._on_pause)
+        menu.print_requested.connect(self.print_requested)
+        menu.save_requested.connect(self.save_requested)
         menu.closed.connect(self.close_all)
         self.menu = menu
         self._layout.addWidget(menu, 0, Qt.AlignmentFlag.AlignCenter)

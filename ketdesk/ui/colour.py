@@ -1,13 +1,15 @@
-"""Colour maths, written once: mixing two colours and their WCAG contrast.
+"""Colour maths for Qt colours: mixing two colours and their WCAG contrast.
 
 Used wherever a colour is derived instead of picked from the theme (the synapse diagram's
 fills and outlines, its dimmed words), and by the tests that check every theme's text
-against WCAG 2.2.
+against WCAG 2.2. The contrast formula itself is Qt-free, in ``ketdesk.contrast``.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
+
+from ketdesk.contrast import luminance, ratio
 
 
 def _colour(colour: QColor | str) -> QColor:
@@ -28,15 +30,9 @@ def mix(colour: QColor | str, other: QColor | str, amount: float) -> QColor:
 def relative_luminance(colour: QColor | str) -> float:
     """WCAG 2.2 relative luminance of an sRGB colour (0 black .. 1 white)."""
     rgb = _colour(colour)
-
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    return (0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF())
-            + 0.0722 * channel(rgb.blueF()))
+    return luminance((rgb.redF(), rgb.greenF(), rgb.blueF()))
 
 
 def contrast_ratio(a: QColor | str, b: QColor | str) -> float:
     """WCAG contrast ratio of two colours, 1 (same) .. 21 (black on white)."""
-    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    return ratio(relative_luminance(a), relative_luminance(b))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ketdesk.choices import clamp_scale, step_scale
 from ketdesk.content.placeholders import fill
-from ketdesk.content.registry import PANEL_IDS, SOURCES_PANEL_ID, shortcut
+from ketdesk.content.registry import ALL_PANEL_IDS, MAX_SHORTCUTS, SOURCES_PANEL_ID
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.ui.about import AboutFacts, AboutSheet
 from ketdesk.ui.header_tools import HeaderLayout, HeaderTools
@@ -133,6 +133,9 @@ class TrustFooter(QWidget):
 class MainWindow(QMainWindow):
     panel_changed = Signal(str)
     metrics_changed = Signal(object)
+    # The window is ready for the next visitor (kiosk idle reset): a safe moment to swap
+    # in new content (ketdesk.content_watch).
+    visitor_reset = Signal()
 
     def __init__(self, pack: ContentPack, *, pack_loader: PackLoader, languages: Sequence[str],
                  text_scale: float = 1.0,
@@ -154,7 +157,9 @@ class MainWindow(QMainWindow):
         # once more before the first frame.
         self._metrics = Metrics.for_window(*size, text_scale)
         self._panels: dict[str, Panel] = {}
-        self._current = PANEL_IDS[0]
+        self._current = pack.panel_ids[0]
+        # Set by start-up or the kiosk: what a patient's "Take this home" does.
+        self._take_home: Callable[[], bool] | None = None
 
         central = QWidget()
         central.setObjectName("central")
@@ -171,15 +176,8 @@ class MainWindow(QMainWindow):
         # move inside it), and patients expect Tab to reach every topic. show_panel keeps
         # exactly one tab checked.
         self.tab_buttons: dict[str, QPushButton] = {}
-        for panel_id in PANEL_IDS:
-            button = QPushButton()
-            button.setCheckable(True)
-            button.setProperty("tab", True)
-            button.setObjectName(f"tab-{panel_id}")
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.clicked.connect(lambda _checked=False, pid=panel_id: self.show_panel(pid))
-            self.tab_buttons[panel_id] = button
-            self.header_row.addWidget(button)
+        self._all_tabs: dict[str, QPushButton] = {}
+        self._sync_tabs()
         self.tools = HeaderTools()
         self.tools.text_step.connect(self.step_text_scale)
         self.tools.high_contrast_toggled.connect(self.set_high_contrast)
@@ -206,11 +204,10 @@ class MainWindow(QMainWindow):
         # Versions and paths come from start-up (this window looks up no paths).
         self.about_sheet = AboutSheet(self, about or AboutFacts.of_this_run())
 
-        for panel_id in PANEL_IDS:
-            keys = shortcut(panel_id)
-            if keys:
-                QShortcut(QKeySequence(keys), self).activated.connect(
-                    lambda pid=panel_id: self.show_panel(pid))
+        # Ctrl+N shows the Nth panel the pack has (the clinic's page, when configured, too).
+        for position in range(MAX_SHORTCUTS):
+            QShortcut(QKeySequence(f"Ctrl+{position + 1}"), self).activated.connect(
+                lambda index=position: self._show_panel_at(index))
         # About, also where the header has no room for its button (big text, small screen).
         self._about_key = QShortcut(QKeySequence("F1"), self)
         self._about_key.activated.connect(self.show_about)
@@ -231,21 +228,62 @@ class MainWindow(QMainWindow):
         # uses the keyboard, and the first Tab lands on the first topic.
         central.setFocus(Qt.FocusReason.OtherFocusReason)
         self.resize(*size)
-        self.show_panel(PANEL_IDS[0])
+        self.show_panel(self.panel_ids[0])
 
     # --- content --------------------------------------------------------------------
     @property
     def pack(self) -> ContentPack:
         return self._pack
 
+    @property
+    def panel_ids(self) -> tuple[str, ...]:
+        """The panels shown, in order: the pack's (an optional panel only when configured)."""
+        return self._pack.panel_ids
+
     def set_pack(self, pack: ContentPack) -> None:
-        """Swap the content (a language change): panels are rebuilt from the new pack."""
+        """Swap the content (a language change, a new pack): panels are rebuilt from it."""
         self._pack = pack
+        self._sync_tabs()
         self._apply_pack_text()
+        self._rebuild_panels()
+        self._fix_tab_order()
+
+    def set_pack_loader(self, pack_loader: PackLoader) -> None:
+        """Where language switches get their packs from (watched content keeps its own)."""
+        self._pack_loader = pack_loader
+
+    def _sync_tabs(self) -> None:
+        """A tab for every declared panel, made once in order; the pack's are shown.
+
+        An optional panel's tab (the clinic's) stays hidden while the pack lacks it, so
+        tabs never change order and the header's layout is never rebuilt.
+        """
+        if not self._all_tabs:
+            for panel_id in ALL_PANEL_IDS:
+                button = QPushButton()
+                button.setCheckable(True)
+                button.setProperty("tab", True)
+                button.setObjectName(f"tab-{panel_id}")
+                button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+                button.clicked.connect(lambda _checked=False, pid=panel_id: self.show_panel(pid))
+                self._all_tabs[panel_id] = button
+                self.header_row.addWidget(button)
+        shown = self.panel_ids
+        for panel_id, button in self._all_tabs.items():
+            button.setVisible(panel_id in shown)
+        self.tab_buttons = {pid: self._all_tabs[pid] for pid in shown}
+
+    def _show_panel_at(self, index: int) -> None:
+        if index < len(self.panel_ids):
+            self.show_panel(self.panel_ids[index])
+
+    def set_take_home(self, handler: Callable[[], bool] | None) -> None:
+        """What a patient's "Take this home" does (None: no button); panels are rebuilt."""
+        self._take_home = handler
         self._rebuild_panels()
 
     def _rebuild_panels(self) -> None:
-        current = self._current
+        current = self._current if self._current in self.panel_ids else self.panel_ids[0]
         had_focus = self.stack.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
         for panel in self._panels.values():
             self.stack.removeWidget(panel)
@@ -292,7 +330,8 @@ class MainWindow(QMainWindow):
     # --- panels ---------------------------------------------------------------------
     def panel_context(self) -> PanelContext:
         return PanelContext(pack=self._pack, theme=self._theme, metrics=self._metrics,
-                            reduce_motion=self._reduce_motion, on_source=self.show_source)
+                            reduce_motion=self._reduce_motion, on_source=self.show_source,
+                            on_take_home=self._take_home)
 
     def panel(self, panel_id: str) -> Panel:
         """The panel with this id, built on first use so start-up stays fast."""
@@ -312,7 +351,7 @@ class MainWindow(QMainWindow):
         return self._current
 
     def show_panel(self, panel_id: str) -> None:
-        if panel_id not in PANEL_IDS:
+        if panel_id not in self.panel_ids:
             raise KeyError(panel_id)
         panel = self.panel(panel_id)
         self.stack.setCurrentWidget(panel)
@@ -324,8 +363,9 @@ class MainWindow(QMainWindow):
             self.panel_changed.emit(panel_id)
 
     def step_panel(self, delta: int) -> None:
-        index = (PANEL_IDS.index(self._current) + delta) % len(PANEL_IDS)
-        self.show_panel(PANEL_IDS[index])
+        ids = self.panel_ids
+        index = (ids.index(self._current) + delta) % len(ids) if self._current in ids else 0
+        self.show_panel(ids[index])
 
     def show_source(self, number: int) -> None:
         self.show_panel(SOURCES_PANEL_ID)
@@ -422,9 +462,10 @@ class MainWindow(QMainWindow):
         except Exception:  # a missing translation must not stop the kiosk from resetting
             log.exception("could not return to the default choices (%s)", self._defaults)
         self.about_sheet.close_sheet()
-        self.show_panel(PANEL_IDS[0])
+        self.show_panel(self.panel_ids[0])
         for panel in self._panels.values():
             panel.reset()
+        self.visitor_reset.emit()
 
     def _show_tool_state(self) -> None:
         self.tools.show_state(self._text_scale, self.language,

@@ -83,3 +83,14 @@ def tap(qtbot: Any, widget: Any, pos: Any = None) -> None:
     window = widget.window()
     point = widget.mapTo(window, pos if pos is not None else widget.rect().center())
     QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def menu_after_pin(qtbot: Any, kiosk: Kiosk) -> Any:
+    """Tap the right PIN on the open pad; the staff menu, once it shows."""
+    for digit in PIN:
+        tap(qtbot, kiosk.staff.pad.keys[digit])
+    tap(qtbot, kiosk.staff.pad.ok_button)
+    menu = kiosk.staff.menu
+    assert menu is not None
+    qtbot.waitUntil(menu.isVisible)
+    return menu

@@ -9,7 +9,7 @@ import pytest
 
 from ketdesk.cli import build_parser
 from ketdesk.content import load_content
-from ketdesk.content.registry import FILE_TYPES, PANEL_IDS, PANELS, panel_spec, shortcut
+from ketdesk.content.registry import ALL_PANEL_IDS, FILE_TYPES, PANEL_IDS, PANELS, panel_spec, shortcut
 from ketdesk.content.schema.core import PanelContent
 from ketdesk.content.schema.timeline import TimelineContent
 
@@ -19,6 +19,9 @@ CONTENT = Path(__file__).resolve().parents[2] / "resources" / "content"
 def test_the_pack_files_are_the_declared_panels_plus_meta_and_ui() -> None:
     assert set(FILE_TYPES) == {"meta.toml", "ui.toml", *(f"{pid}.toml" for pid in PANEL_IDS)}
     for spec in PANELS:
+        if spec.optional:  # configured elsewhere (clinic.toml), never a file of the pack
+            assert spec.file_name not in FILE_TYPES
+            continue
         assert FILE_TYPES[spec.file_name] is spec.content
         assert issubclass(spec.content, PanelContent)
         assert spec.content.__name__.endswith("Content"), spec.content
@@ -29,6 +32,9 @@ def test_a_loaded_pack_holds_every_declared_panel_typed() -> None:
     assert result.pack is not None
     assert list(result.pack.panels) == list(PANEL_IDS)
     for spec in PANELS:
+        if spec.optional:
+            assert spec.id not in result.pack.panel_ids  # absent settings: no panel at all
+            continue
         assert isinstance(result.pack.panel(spec.id), spec.content)
         assert result.pack.content(spec.content) is result.pack.panel(spec.id)
     with pytest.raises(KeyError):
@@ -46,7 +52,7 @@ def test_a_pack_without_a_declared_panel_names_the_missing_file(tmp_path: Path) 
 
 def test_the_command_line_offers_exactly_the_declared_panels() -> None:
     panel_action = next(a for a in build_parser()._actions if a.dest == "panel")
-    assert tuple(panel_action.choices or ()) == PANEL_IDS
+    assert tuple(panel_action.choices or ()) == ALL_PANEL_IDS
 
 
 def test_shortcuts_follow_the_declared_order() -> None:

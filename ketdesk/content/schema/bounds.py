@@ -39,6 +39,8 @@ WeightKg = Annotated[float, Meta(ge=1, le=500, description="kg")]
 TickAt = Annotated[float, Meta(ge=-1_000_000, le=10_000_000)]
 
 REVIEW_YEARS = (2000, 2100)
+# How often a pack must be reviewed: monthly at most, every five years at least.
+ReviewMonths = Annotated[int, Meta(ge=1, le=60, description="months")]
 
 # --- texts and lists, for the whole pack ----------------------------------------------------
 MAX_TEXT_CHARS = 1_000  # the longest shipped text is under 300 characters

@@ -4,7 +4,7 @@
 import datetime
 import re
 
-from ketdesk.content.schema.bounds import REVIEW_YEARS
+from ketdesk.content.schema.bounds import REVIEW_YEARS, ReviewMonths
 from ketdesk.content.schema.core import Model, _require_text
 
 _LANG = re.compile(r"^[a-z]{2}$")
@@ -23,6 +23,9 @@ class Meta(Model, frozen=True, kw_only=True):
     # clinician and their role. Empty in a pack that names no one.
     reviewer: str = ""
     reviewer_role: str = ""
+    # How often a clinician must review the pack. Past last_reviewed + this, the staff menu
+    # and the log say so on every start and --check-content fails (ketdesk.content.review).
+    review_every_months: ReviewMonths = 12
 
     def __post_init__(self) -> None:
         first, last = REVIEW_YEARS

@@ -8,7 +8,8 @@ from typing import Any, NamedTuple, TypeVar
 
 import msgspec
 
-from ketdesk.content.registry import PANEL_IDS, spec_for_content
+from ketdesk.content.registry import PANEL_IDS, ordered, spec_for_content
+from ketdesk.content.schema.clinic import ClinicContent
 from ketdesk.content.schema.core import PanelContent, Source
 from ketdesk.content.schema.meta import Meta
 from ketdesk.content.schema.sources_panel import SourcesContent
@@ -35,12 +36,23 @@ class ContentPack:
         if missing:
             raise ValueError(f"a pack needs every panel; missing {missing}")
 
+    @property
+    def panel_ids(self) -> tuple[str, ...]:
+        """The panels this pack shows, in display order: every required one, and the
+        optional ones it was given (the clinic's own panel when configured)."""
+        return ordered(tuple(self.panels))
+
+    def with_panel(self, panel_id: str, content: PanelContent) -> "ContentPack":
+        """This pack with one more (optional) panel, e.g. the clinic's own."""
+        return ContentPack(meta=self.meta, ui=self.ui, panels=MappingProxyType(
+            {**self.panels, panel_id: content}))
+
     def parts(self) -> dict[str, Any]:
         """Every file's content by its name without ``.toml``: meta, ui, then the panels."""
         return {"meta": self.meta, "ui": self.ui, **self.panels}
 
     def panel(self, panel_id: str) -> PanelContent:
-        if panel_id not in PANEL_IDS:
+        if panel_id not in self.panels:
             raise KeyError(panel_id)
         return self.panels[panel_id]
 
@@ -50,6 +62,12 @@ class ContentPack:
         if not isinstance(value, kind):
             raise TypeError(f"{spec_for_content(kind).id} holds {type(value).__name__}")
         return value
+
+    @property
+    def clinic(self) -> ClinicContent | None:
+        """The clinic's own page (``clinic.toml``), None where no clinic is configured."""
+        value = self.panels.get(spec_for_content(ClinicContent).id)
+        return value if isinstance(value, ClinicContent) else None
 
     @property
     def sources(self) -> SourcesContent:
@@ -86,7 +104,7 @@ def _derived(pack: ContentPack) -> _Derived:
     hit = _DERIVED.get(id(pack))
     if hit is not None and hit.pack is pack:
         return hit
-    cited = {pid: tuple(dict.fromkeys(iter_source_refs(pack.panel(pid)))) for pid in PANEL_IDS}
+    cited = {pid: tuple(dict.fromkeys(iter_source_refs(pack.panel(pid)))) for pid in pack.panel_ids}
     order: dict[str, None] = {}
     for ids in cited.values():
         order.update(dict.fromkeys(ids))

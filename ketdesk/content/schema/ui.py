@@ -1,6 +1,8 @@
 """``ui.toml``: the words of the app's own controls, so that a content pack is a translation."""
 
 
+from typing import TypeVar
+
 import msgspec
 
 from ketdesk.content.placeholders import check_template as _check_placeholders
@@ -116,6 +118,76 @@ class AboutStrings(Model, frozen=True, kw_only=True):
             _check_placeholders(getattr(self, name), (), f"about.{name}")
 
 
+def _all_filled(table: str, struct: Model, placeholders: dict[str, tuple[str, ...]]) -> None:
+    """Every text of ``struct`` is not empty and has exactly its placeholders (none if unlisted)."""
+    for field in msgspec.structs.fields(struct):
+        value = getattr(struct, field.name)
+        if not isinstance(value, str):
+            continue
+        if not value.strip():
+            raise ValueError(f"{table}.{field.name} must not be empty")
+        _check_placeholders(value, placeholders.get(field.name, ()), f"{table}.{field.name}")
+
+
+class ClinicStrings(Model, frozen=True, kw_only=True):
+    """``[clinic]``: the "Your clinic" panel's own words, the handout buttons and the
+    content-review notes. The clinic's name, numbers and protocol are in clinic.toml."""
+
+    contacts_heading: str
+    phone: str  # "{number}"
+    after_hours: str  # "{number}"
+    crisis: str  # "{number}"
+    web: str  # "{address}"
+    take_home: str  # the patient's button: staff are asked to print the handout
+    take_home_description: str
+    take_home_sent: str  # shown after the patient asked
+    staff_print: str
+    staff_save: str
+    staff_saved: str  # "{path}"
+    staff_printed: str  # "{printer}": the kiosk prints to the default printer, no dialog
+    staff_no_printer: str
+    review_due: str  # "{date}": for staff, when the pack's review date has passed
+    review_days_left: str  # "{date}": the next review, in the staff menu
+    review_stale_public: str  # for patients, only where the clinic opts in
+
+    def __post_init__(self) -> None:
+        _all_filled("clinic", self, {"phone": ("number",), "after_hours": ("number",),
+                                     "crisis": ("number",), "web": ("address",),
+                                     "staff_saved": ("path",), "staff_printed": ("printer",),
+                                     "review_due": ("date",),
+                                     "review_days_left": ("date",)})
+
+
+class HandoutStrings(Model, frozen=True, kw_only=True):
+    """``[handout]``: headings of the printed take-home sheet (its facts come from the panels)."""
+
+    title: str
+    key_facts: str
+    visit_steps: str
+    tell_team: str
+    crisis: str
+    crisis_text: str  # "{number}": the clinic's crisis line, 988 by default
+    contacts: str
+    web_qr: str
+    references: str
+    reviewed: str  # "{date}"
+    # Ids of the text blocks printed under "tell_team" (from any panel).
+    tell_team_blocks: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _all_filled("handout", self, {"crisis_text": ("number",), "reviewed": ("date",)})
+
+
+TableT = TypeVar("TableT")
+
+
+def _present(table: TableT | None, name: str) -> TableT:
+    if table is None:
+        raise LookupError(f"this pack's ui.toml has no [{name}] table; load it through "
+                          "content_source, which adds the built-in one")
+    return table
+
+
 class UiStrings(Model, frozen=True, kw_only=True):
     months: tuple[str, ...]
     date_pattern: str  # e.g. "{month} {day}, {year}"
@@ -135,6 +207,20 @@ class UiStrings(Model, frozen=True, kw_only=True):
     access: AccessStrings
     kiosk: KioskStrings  # kiosk mode: attract loop, PIN pad, staff menu
     about: AboutStrings  # the About sheet
+    # ``[clinic]`` and ``[handout]``: the "Your clinic" panel, the handout buttons, review
+    # notes, the printed sheet. Newer than the other tables: a clinic's pack written before
+    # them still loads, and the app fills them from the built-in pack of its language
+    # (``content_source.complete_ui``), so the properties below always find them.
+    clinic_table: ClinicStrings | None = msgspec.field(default=None, name="clinic")
+    handout_table: HandoutStrings | None = msgspec.field(default=None, name="handout")
+
+    @property
+    def clinic(self) -> ClinicStrings:
+        return _present(self.clinic_table, "clinic")
+
+    @property
+    def handout(self) -> HandoutStrings:
+        return _present(self.handout_table, "handout")
 
     def __post_init__(self) -> None:
         if len(self.months) != 12:

@@ -36,6 +36,9 @@ class PanelContext:
     reduce_motion: bool = False
     # Called with a source number when a patient or clinician taps a citation.
     on_source: Callable[[int], None] = lambda number: None
+    # A patient asked for the printed handout ("Take this home"); True when the request
+    # went through. None: no handout here, and the button is not shown.
+    on_take_home: Callable[[], bool] | None = None
 
     @property
     def ui(self) -> UiStrings:
