@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from ketdesk import __version__
+from ketdesk import __version__, paths
 from ketdesk.cli import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, parse_args
 from ketdesk.logs import FILE_ONLY, setup_logging
 from ketdesk.startup import (
@@ -88,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
     if options.check_content is not None:
         return run_check_content(options.check_content)
+    if options.export_usage is not None:
+        from ketdesk.usage.export import run_export
+
+        return run_export(options.export_usage)
 
     offscreen_job = options.screenshot is not None or options.self_test
     if offscreen_job and "QT_QPA_PLATFORM" not in os.environ:
@@ -154,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         window = build_window(options, settings.lang, settings.text_scale,
                               settings.clinic_name, settings.reduce_motion, settings.theme,
-                              size=size)
+                              size=size, read_aloud=settings.read_aloud)
     except BuiltinContentError as exc:
         log.error("%s", exc)
         print(f"ketdesk: {exc}", file=sys.stderr)
@@ -193,6 +197,14 @@ def main(argv: list[str] | None = None) -> int:
     on_first_paint(window, after_first_paint)
     if kiosk_plan is not None:
         from ketdesk.kiosk.launch import run_kiosk
+
+        if settings.usage_counts:
+            from ketdesk.usage.hooks import attach
+            from ketdesk.usage.store import open_store
+
+            store = open_store(paths.usage_file())
+            if store is not None:
+                attach(window, store)
 
         return run_kiosk(kiosk_plan, app, window, instance)
     stop_on_signals(app)

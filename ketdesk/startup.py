@@ -8,17 +8,21 @@ so importing this module stays as cheap as importing ``ketdesk.app``.
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import TYPE_CHECKING
 
 from ketdesk import __version__, paths
 from ketdesk.cli import Options
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ketdesk.speech.reader import Reader
     from ketdesk.ui.about import AboutFacts
     from ketdesk.ui.main_window import MainWindow
 
@@ -61,8 +65,8 @@ def app_icon() -> QIcon:
 
 def build_window(options: Options, settings_lang: str = "en", text_scale: int = 100,
                  clinic_name: str = "", reduce_motion: bool = False,
-                 theme_name: str = "standard", size: tuple[int, int] = (1280, 800)
-                 ) -> MainWindow:
+                 theme_name: str = "standard", size: tuple[int, int] = (1280, 800),
+                 read_aloud: bool = True) -> MainWindow:
     """Content + main window, with the fallback banner when custom content is broken.
 
     Language, text size and theme given here are the session's defaults; a visitor's
@@ -81,7 +85,7 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
                         clinic_name=clinic_name,
                         reduce_motion=reduce_motion, theme=resolve_theme(theme_name),
                         pack_loader=lambda code: pack_for_language(code, options.content),
-                        size=size, about=about_facts())
+                        size=size, about=about_facts(), reader=make_reader(read_aloud))
     if theme_name == SYSTEM_THEME:
         from ketdesk.ui.theme import follow_system_contrast
 
@@ -93,6 +97,19 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
     if options.panel:
         window.show_panel(options.panel)
     return window
+
+
+def make_reader(enabled: bool) -> Reader | None:
+    """The window's read-aloud reader, or None (no Listen control) with the reason logged."""
+    from ketdesk.speech.engine import choose_voice
+    from ketdesk.speech.reader import Reader
+
+    choice = choose_voice(enabled)
+    if choice.voice is None:
+        log.info("read-aloud: off (%s)", choice.reason)
+        return None
+    log.info("read-aloud: %s", choice.reason)
+    return Reader(choice.voice)
 
 
 def about_facts() -> AboutFacts:

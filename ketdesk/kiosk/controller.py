@@ -80,6 +80,10 @@ class Kiosk(QObject):
         self.watchdog.restored.connect(lambda what: self._report(f"restored {what}"))
         self.watchdog.grab_changed.connect(lambda on: self._report(f"grab {'on' if on else 'off'}"))
         window.metrics_changed.connect(self._apply_metrics)
+        if window.reader is not None:
+            # Someone is listening: each sentence read aloud counts as activity (no reset
+            # for the next visitor mid-read).
+            window.reader.sentence_started.connect(self._on_listening)
         self._running = False
         self._pixmap_cache_kb = QPixmapCache.cacheLimit()
 
@@ -138,6 +142,10 @@ class Kiosk(QObject):
             raise_window(self.window)
 
     # --- helpers ------------------------------------------------------------------------
+    def _on_listening(self, _index: int, _sentence: str) -> None:
+        if self._running:
+            self.attract.input_seen()
+
     def _apply_metrics(self, metrics: Metrics) -> None:
         self.overlay.apply_metrics(metrics)
         self.staff.apply_metrics(metrics)

@@ -30,6 +30,7 @@ from ketdesk.choices import clamp_scale, step_scale
 from ketdesk.content.placeholders import fill
 from ketdesk.content.registry import PANEL_IDS, SOURCES_PANEL_ID, shortcut
 from ketdesk.content.schema.pack import ContentPack
+from ketdesk.speech.reader import Reader
 from ketdesk.ui.about import AboutFacts, AboutSheet
 from ketdesk.ui.header_tools import HeaderLayout, HeaderTools
 from ketdesk.ui.panels import Panel, PanelContext, create_panel
@@ -133,13 +134,19 @@ class TrustFooter(QWidget):
 class MainWindow(QMainWindow):
     panel_changed = Signal(str)
     metrics_changed = Signal(object)
+    details_opened = Signal(str)  # a panel opened a detail sheet (its id): usage counts
 
     def __init__(self, pack: ContentPack, *, pack_loader: PackLoader, languages: Sequence[str],
                  text_scale: float = 1.0,
                  theme: Theme = STANDARD, reduce_motion: bool = False, clinic_name: str = "",
-                 size: tuple[int, int] = (1280, 800), about: AboutFacts | None = None) -> None:
+                 size: tuple[int, int] = (1280, 800), about: AboutFacts | None = None,
+                 reader: Reader | None = None) -> None:
         super().__init__()
         self._pack = pack
+        # Read-aloud for every panel's Listen control; None where the device has no voice.
+        self.reader = reader
+        if reader is not None:
+            reader.setParent(self)
         self._theme = theme
         text_scale = clamp_scale(text_scale)
         self._text_scale = text_scale
@@ -241,6 +248,8 @@ class MainWindow(QMainWindow):
     def set_pack(self, pack: ContentPack) -> None:
         """Swap the content (a language change): panels are rebuilt from the new pack."""
         self._pack = pack
+        if self.reader is not None:
+            self.reader.stop()  # a page read in the old language must not go on
         self._apply_pack_text()
         self._rebuild_panels()
 
@@ -292,7 +301,8 @@ class MainWindow(QMainWindow):
     # --- panels ---------------------------------------------------------------------
     def panel_context(self) -> PanelContext:
         return PanelContext(pack=self._pack, theme=self._theme, metrics=self._metrics,
-                            reduce_motion=self._reduce_motion, on_source=self.show_source)
+                            reduce_motion=self._reduce_motion, on_source=self.show_source,
+                            reader=self.reader, on_details=self.details_opened.emit)
 
     def panel(self, panel_id: str) -> Panel:
         """The panel with this id, built on first use so start-up stays fast."""
@@ -421,6 +431,8 @@ class MainWindow(QMainWindow):
             self.reset_user_choices()
         except Exception:  # a missing translation must not stop the kiosk from resetting
             log.exception("could not return to the default choices (%s)", self._defaults)
+        if self.reader is not None:
+            self.reader.stop()
         self.about_sheet.close_sheet()
         self.show_panel(PANEL_IDS[0])
         for panel in self._panels.values():

@@ -116,6 +116,42 @@ class AboutStrings(Model, frozen=True, kw_only=True):
             _check_placeholders(getattr(self, name), (), f"about.{name}")
 
 
+class ListenStrings(Model, frozen=True, kw_only=True):
+    """``[listen]``: the read-aloud control and how its voice is told to say numbers."""
+
+    listen: str  # the button that starts reading the page aloud
+    listen_name: str  # what screen readers call it
+    stop: str  # the same button while reading
+    stop_name: str
+    percent: str  # "{number} percent": how "67%" is said
+    range: str  # "{low} to {high}": how "6-8" is said
+
+    def __post_init__(self) -> None:
+        for field in msgspec.structs.fields(self):
+            if not getattr(self, field.name).strip():
+                raise ValueError(f"listen.{field.name} must not be empty")
+        _check_placeholders(self.percent, ("number",), "listen.percent")
+        _check_placeholders(self.range, ("low", "high"), "listen.range")
+        for name in ("listen", "listen_name", "stop", "stop_name"):
+            _check_placeholders(getattr(self, name), (), f"listen.{name}")
+
+
+class TimeoutStrings(Model, frozen=True, kw_only=True):
+    """``[timeout]``: the warning shown before the kiosk starts over for the next visitor."""
+
+    still_reading: str  # "Still reading?"
+    stay: str  # the large button: "Tap to stay"
+    countdown: str  # "{seconds}" left before the screen starts over
+
+    def __post_init__(self) -> None:
+        for field in msgspec.structs.fields(self):
+            if not getattr(self, field.name).strip():
+                raise ValueError(f"timeout.{field.name} must not be empty")
+        _check_placeholders(self.countdown, ("seconds",), "timeout.countdown")
+        _check_placeholders(self.still_reading, (), "timeout.still_reading")
+        _check_placeholders(self.stay, (), "timeout.stay")
+
+
 class UiStrings(Model, frozen=True, kw_only=True):
     months: tuple[str, ...]
     date_pattern: str  # e.g. "{month} {day}, {year}"
@@ -135,6 +171,8 @@ class UiStrings(Model, frozen=True, kw_only=True):
     access: AccessStrings
     kiosk: KioskStrings  # kiosk mode: attract loop, PIN pad, staff menu
     about: AboutStrings  # the About sheet
+    listen: ListenStrings  # read-aloud
+    timeout: TimeoutStrings  # the kiosk's "Still reading?" warning
 
     def __post_init__(self) -> None:
         if len(self.months) != 12:

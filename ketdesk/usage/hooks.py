@@ -1,0 +1,44 @@
+"""Where the window's events become usage counts (kiosk mode, when ``usage_counts`` is on).
+
+Also the one entry point other parts call, ``count(event, item)``: the clinic handout calls
+``count("handout_requested", lang)``. Until ``attach`` has run (desktop mode, counting off)
+it does nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ketdesk.ui.main_window import MainWindow
+from ketdesk.usage.store import UsageStore
+
+log = logging.getLogger(__name__)
+
+_store: UsageStore | None = None
+
+
+def count(event: str, item: str = "") -> None:
+    """Count one ``event`` (``ketdesk.usage.store.EVENTS``) this hour; no-op when off."""
+    if _store is not None:
+        _store.count(event, item)
+
+
+def attach(window: MainWindow, store: UsageStore) -> None:
+    """Count panels shown, languages chosen, details opened and read-aloud used."""
+    global _store
+    _store = store
+    window.panel_changed.connect(lambda panel_id: count("panel_shown", panel_id))
+    window.tools.language_chosen.connect(lambda lang: count("language_chosen", lang))
+    window.details_opened.connect(lambda card_id: count("details_opened", card_id))
+    if window.reader is not None:
+        # "panel:overview" / "details:depression": the page's id, never its words.
+        window.reader.started.connect(
+            lambda owner: count("read_aloud_used", owner.partition(":")[2]))
+    log.info("usage counts: on, hourly, in %s", store.path)
+
+
+def detach() -> None:
+    global _store
+    if _store is not None:
+        _store.close()
+    _store = None
