@@ -25,6 +25,7 @@ from ketdesk.kiosk.pin import PinGuard
 from ketdesk.kiosk.staff_exit import StaffExitTrigger
 from ketdesk.kiosk.staff_overlay import StaffOverlay
 from ketdesk.kiosk.touch import TouchNavigation
+from ketdesk.kiosk.visitor_timeout import TimeoutWarning
 from ketdesk.kiosk.watchdog import Watchdog
 from ketdesk.kiosk.window_mode import KioskWindowMode, raise_window
 from ketdesk.ui.main_window import MainWindow
@@ -65,11 +66,13 @@ class Kiosk(QObject):
         self.staff = StaffOverlay(window, window.pack, guard, log_path=log_path,
                                   settings_problem=config.settings_problem,
                                   settings_backup=config.settings_backup)
+        self.warning = TimeoutWarning(window, window.pack.ui.timeout)
         self.attract = AttractLoop(window, self.overlay, idle_timeout=config.idle_timeout,
                                    rotate_interval=config.rotate_interval,
                                    tick_interval=config.tick_interval,
                                    default_lang=config.default_lang,
-                                   on_reset=[self.staff.close_all])
+                                   on_reset=[self.staff.close_all],
+                                   warning=self.warning, busy=self._listening)
         self.staff_exit = StaffExitTrigger(window, config.hold_seconds)
         self.touch = TouchNavigation(window)
         self.staff_exit.requested.connect(self.open_staff)
@@ -142,12 +145,16 @@ class Kiosk(QObject):
             raise_window(self.window)
 
     # --- helpers ------------------------------------------------------------------------
+    def _listening(self) -> bool:
+        return self.window.reader is not None and self.window.reader.reading
+
     def _on_listening(self, _index: int, _sentence: str) -> None:
         if self._running:
             self.attract.input_seen()
 
     def _apply_metrics(self, metrics: Metrics) -> None:
         self.overlay.apply_metrics(metrics)
+        self.warning.apply_metrics(metrics)
         self.staff.apply_metrics(metrics)
         self.staff_exit.corner_px = max(96, metrics.px(4))
 

@@ -5,22 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputDevice, QPointingDevice
-from PySide6.QtTest import QTest
+from PySide6.QtCore import Qt
 
 from ketdesk.content.registry import PANEL_IDS
 from ketdesk.speech.reader import Reader
 from ketdesk.speech.words import sentences
+from tests.gui.kiosk_support import finger_tap
 from tests.speech_double import RecordingVoice
-
-_TOUCH: list[QPointingDevice] = []
-
-
-def touch_screen() -> QPointingDevice:
-    if not _TOUCH:
-        _TOUCH.append(QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen))
-    return _TOUCH[0]
 
 
 def make_window(qtbot, pack, voice: RecordingVoice | None):
@@ -112,11 +103,7 @@ def test_stop_and_the_sentence_being_read_is_shown(qtbot, qapp_fonts, pack) -> N
 def test_a_touch_on_listen_starts_reading(qtbot, qapp_fonts, pack) -> None:
     voice = RecordingVoice()
     win = make_window(qtbot, pack, voice)
-    button = win.panel(PANEL_IDS[0]).listen.button
-    at = button.mapTo(win, button.rect().center())
-    device = touch_screen()
-    QTest.touchEvent(win, device).press(0, at, win).commit()
-    QTest.touchEvent(win, device).release(0, at + QPoint(1, 0), win).commit()
+    finger_tap(win, win.panel(PANEL_IDS[0]).listen.button)
     qtbot.waitUntil(lambda: bool(voice.said_texts))
     assert voice.said_texts[0][1] == win.panel(PANEL_IDS[0]).text.title
 
