@@ -25,3 +25,8 @@ class RecordingVoice(Voice):
 
     def finish_sentence(self) -> None:
         self.said.emit()
+
+    def connect_late(self, languages: tuple[str, ...]) -> None:
+        """As a voice that connects after the window is up: now it speaks ``languages``."""
+        self.languages = languages
+        self.ready.emit()

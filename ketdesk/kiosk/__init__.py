@@ -15,6 +15,7 @@ One small module per job, wired together by ``controller.Kiosk``:
 - ``touch``           swipe between panels, drag to scroll
 - ``staff_exit``      press-and-hold in the top-left corner or Ctrl+Shift+Alt+K
 - ``pin`` / ``pin_pad`` / ``staff_menu`` / ``staff_overlay``  the staff's way out
+- ``usage_chart``     the staff menu's chart of the hourly usage counts, and Export (CSV)
 - ``pin_state``       the PIN lock-out kept in a 0600 file, so a restart does not reset it
 - ``app_events``      what the application-wide event filters above share
 - ``inhibit``         keep the screen saver and display sleep away

@@ -6,6 +6,7 @@ panels' ``reset``/``attract_tick`` hooks), so the window itself knows nothing of
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from collections.abc import Callable
@@ -22,11 +23,12 @@ from ketdesk.kiosk.idle import AttractLoop
 from ketdesk.kiosk.lockdown import Lockdown
 from ketdesk.kiosk.memory import apply_kiosk_memory_limits
 from ketdesk.kiosk.pin import PinGuard
+from ketdesk.kiosk.quiet_screen import QUIET_WATCHDOG_SECONDS, QuietHours
 from ketdesk.kiosk.staff_exit import StaffExitTrigger
 from ketdesk.kiosk.staff_overlay import StaffOverlay
 from ketdesk.kiosk.touch import TouchNavigation
 from ketdesk.kiosk.visitor_timeout import TimeoutWarning
-from ketdesk.kiosk.watchdog import Watchdog
+from ketdesk.kiosk.watchdog import INTERVAL_SECONDS, Watchdog
 from ketdesk.kiosk.window_mode import KioskWindowMode, raise_window
 from ketdesk.ui.main_window import MainWindow
 from ketdesk.ui.theme import Metrics
@@ -49,7 +51,8 @@ class Kiosk(QObject):
 
     def __init__(self, window: MainWindow, config: KioskConfig, *,
                  clock: Callable[[], float] | None = None, log_path: Path | None = None,
-                 quit_app: Callable[[int], None] = _quit_app) -> None:
+                 quit_app: Callable[[int], None] = _quit_app,
+                 wall_clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         super().__init__(window)
         self.window = window
         self.config = config
@@ -83,6 +86,11 @@ class Kiosk(QObject):
         self.watchdog.restored.connect(lambda what: self._report(f"restored {what}"))
         self.watchdog.grab_changed.connect(lambda on: self._report(f"grab {'on' if on else 'off'}"))
         window.metrics_changed.connect(self._apply_metrics)
+        self.quiet = (QuietHours(window, config.opening_hours, sleep=self._sleep, wake=self._wake,
+                                 now=wall_clock)
+                      if config.opening_hours is not None else None)
+        if self.quiet is not None:
+            self.attract.started.connect(self.quiet.visitor_left)
         if window.reader is not None:
             # Someone is listening: each sentence read aloud counts as activity (no reset
             # for the next visitor mid-read).
@@ -106,10 +114,14 @@ class Kiosk(QObject):
         self.attract.start()
         self.staff_exit.start()
         self.touch.start()
+        if self.quiet is not None:
+            self.quiet.start()
 
     def stop(self) -> None:
         """Undo everything ``start`` did (the window can close again)."""
         self._running = False
+        if self.quiet is not None:
+            self.quiet.stop()
         for part in (self.watchdog, self.touch, self.staff_exit, self.attract, self.cursor):
             part.stop()
         self.window_mode.leave()
@@ -145,6 +157,18 @@ class Kiosk(QObject):
             raise_window(self.window)
 
     # --- helpers ------------------------------------------------------------------------
+    def _sleep(self) -> None:
+        """Quiet hours began: nothing moves, nothing polls faster than once a minute."""
+        self.attract.stop()
+        if self.window.reader is not None:
+            self.window.reader.stop()
+        self.watchdog.set_interval(QUIET_WATCHDOG_SECONDS)
+
+    def _wake(self) -> None:
+        self.watchdog.set_interval(INTERVAL_SECONDS)
+        self.attract.start()
+        self.attract.input_seen()  # ends the attract loop's state: the visitor sees a page
+
     def _listening(self) -> bool:
         return self.window.reader is not None and self.window.reader.reading
 

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from ketdesk import __version__
 from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.pack import ContentPack
+from ketdesk.kiosk.usage_chart import UsageChart
 from ketdesk.ui.text import format_date
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, button_text, make_label
+from ketdesk.usage.hooks import current_store
 
 
 class StaffMenu(Card):
@@ -82,6 +84,13 @@ class StaffMenu(Card):
         self.about_button.setAccessibleName(pack.ui.about.button_name)
         self.about_button.setAccessibleDescription(pack.ui.about.button_description)
         self.body.addLayout(row)
+        self.usage: UsageChart | None = None
+        store = current_store()
+        if store is not None:
+            # Under the buttons' row, not above it: the buttons stay where staff expect them.
+            # The CSV goes beside the counts file (the state folder).
+            self.usage = UsageChart(store, pack.ui.usage, store.path.parent)
+            self.body.addWidget(self.usage)
         self._refresh()
 
     @property
@@ -104,5 +113,7 @@ class StaffMenu(Card):
         self.buttons.setSpacing(m.px(0.5))
         if self.warning is not None:
             self.warning.set_padding(m.px(0.6))
+        if self.usage is not None:
+            self.usage.apply_metrics(m)
         for button in (self.back_button, self.about_button, self.pause_button, self.exit_button):
             button.setMinimumHeight(max(m.touch, m.px(2.6)))

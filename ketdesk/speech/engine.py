@@ -21,16 +21,20 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QProcess, Signal
+from PySide6.QtCore import QLocale, QObject, QProcess, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
 # Qt's engines that are not a real voice.
 _NOT_VOICES = frozenset({"mock"})
 WAV_DIR_VARIABLE = "KETDESK_SPEECH_WAV"
+# How long after start-up Qt's voice connects: after the first frame, before a visitor taps.
+CONNECT_DELAY_MS = 1500
 
 
 class Voice(QObject):
@@ -38,6 +42,7 @@ class Voice(QObject):
 
     said = Signal()  # the sentence given to ``say`` is over (spoken to the end or stopped)
     failed = Signal(str)  # the voice broke; the reader stops and the log says why
+    ready = Signal()  # ``supports`` may answer differently now (a voice that connects late)
 
     name = "voice"
 
@@ -53,31 +58,55 @@ class Voice(QObject):
 
 
 class QtVoice(Voice):
-    """Qt Text to Speech with one of its offline engines (speech-dispatcher on Linux)."""
+    """Qt Text to Speech with one of its offline engines (speech-dispatcher on Linux).
 
-    def __init__(self, engine: str, parent: QObject | None = None) -> None:
+    It connects a moment after the window is up (``CONNECT_DELAY_MS``): measured with
+    speech-dispatcher, the ``QTextToSpeech`` constructor takes 3.2 s (it lists 1530 voices
+    over the daemon's socket) and holds the GUI thread; made in a worker thread it held it
+    all the same (no timer fired meanwhile: the binding keeps the GIL in the constructor).
+    Until then the voice supports no language (Listen stays hidden), and ``ready`` tells
+    the Listen controls to look again.
+    """
+
+    def __init__(self, engine: str, parent: QObject | None = None, *,
+                 delay_ms: int = CONNECT_DELAY_MS) -> None:
         super().__init__(parent)
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         self.name = f"Qt Text to Speech ({engine})"
+        self._engine = engine
         self._states = QTextToSpeech.State
-        self._tts = QTextToSpeech(engine, self)
+        self._tts: Any = None
+        self._languages: set[object] = set()
         self._speaking = False
-        self._tts.stateChanged.connect(self._on_state)
-        self._tts.errorOccurred.connect(lambda _reason, text: self.failed.emit(text))
+        QTimer.singleShot(delay_ms, self, self.connect_now)
 
-    @property
-    def problem(self) -> str:
-        """Why this engine cannot speak (empty when it can)."""
-        if self._tts.state() == self._states.Error:
-            return self._tts.errorString() or "the engine reported an error"
-        return ""
+    def connect_now(self) -> None:
+        """Make the engine (what the delay timer calls; once)."""
+        if self._tts is not None:
+            return
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        started = time.monotonic()
+        tts = QTextToSpeech(self._engine, self)
+        self._tts = tts
+        log.info("read-aloud: %s took %.2f s to connect", self.name, time.monotonic() - started)
+        if tts.state() == self._states.Error:
+            log.warning("read-aloud: off (%s: %s)", self.name,
+                        tts.errorString() or "the engine reported an error")
+            return
+        tts.stateChanged.connect(self._on_state)
+        tts.errorOccurred.connect(lambda _reason, text: self.failed.emit(text))
+        self._languages = {locale.language() for locale in tts.availableLocales()}
+        log.info("read-aloud: %s ready, %d languages", self.name, len(self._languages))
+        self.ready.emit()
 
     def supports(self, lang: str) -> bool:
-        wanted = QLocale(lang).language()
-        return any(locale.language() == wanted for locale in self._tts.availableLocales())
+        return QLocale(lang).language() in self._languages
 
     def say(self, sentence: str, lang: str) -> None:
+        if self._tts is None:
+            return
         wanted = QLocale(lang)
         if self._tts.locale().language() != wanted.language():
             self._tts.setLocale(wanted)
@@ -86,7 +115,8 @@ class QtVoice(Voice):
 
     def stop(self) -> None:
         self._speaking = False
-        self._tts.stop()
+        if self._tts is not None:
+            self._tts.stop()
 
     def _on_state(self, state: object) -> None:
         if self._speaking and state == self._states.Ready:
@@ -154,9 +184,11 @@ def choose_voice(enabled: bool = True, parent: QObject | None = None) -> Choice:
     if not engines:
         return Choice(None, "Qt Text to Speech has no engine plugin (Linux: "
                             "libqtexttospeech_speechd.so and libspeechd2)")
+    if engines[0] == "speechd":
+        from ketdesk.speech import speechd_probe
+
+        stuck = speechd_probe.problem(speechd_probe.socket_path())
+        if stuck:
+            return Choice(None, stuck)
     voice = QtVoice(engines[0], parent)
-    if voice.problem:
-        problem = voice.problem
-        voice.deleteLater()
-        return Choice(None, f"{engines[0]}: {problem}")
-    return Choice(voice, voice.name)
+    return Choice(voice, f"{voice.name}, connecting")

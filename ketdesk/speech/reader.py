@@ -21,6 +21,7 @@ class Reader(QObject):
     started = Signal(str)  # a page began (its owner's name): read-aloud was used
     sentence_started = Signal(int, str)  # index and words of the sentence being said
     finished = Signal()  # the page ended, was stopped, or the voice broke
+    availability_changed = Signal()  # the voice connected: Listen controls look again
 
     def __init__(self, voice: Voice, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +33,7 @@ class Reader(QObject):
         voice.setParent(self)
         voice.said.connect(self._next)
         voice.failed.connect(self._on_failed)
+        voice.ready.connect(self.availability_changed)
 
     @property
     def reading(self) -> bool:

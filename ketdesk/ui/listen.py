@@ -52,10 +52,19 @@ class ListenBar(QWidget):
         self.now.hide()
         outer.addWidget(self.now)
         self._show_idle()
-        self.setVisible(reader is not None and reader.supports(lang))
+        if not self._available():
+            self.hide()  # never setVisible(True) here: without a parent yet, that opens a window
         if reader is not None:
             reader.sentence_started.connect(self._on_sentence)
             reader.finished.connect(self._on_finished)
+            reader.availability_changed.connect(self._update_visible)
+
+    def _available(self) -> bool:
+        return self._reader is not None and self._reader.supports(self._lang)
+
+    def _update_visible(self) -> None:
+        """Shown only where the voice speaks this page's language (it may connect late)."""
+        self.setVisible(self._available())
 
     @property
     def reading(self) -> bool:

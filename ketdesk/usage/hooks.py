@@ -8,9 +8,12 @@ it does nothing.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from ketdesk.ui.main_window import MainWindow
 from ketdesk.usage.store import UsageStore
+
+if TYPE_CHECKING:
+    from ketdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +24,11 @@ def count(event: str, item: str = "") -> None:
     """Count one ``event`` (``ketdesk.usage.store.EVENTS``) this hour; no-op when off."""
     if _store is not None:
         _store.count(event, item)
+
+
+def current_store() -> UsageStore | None:
+    """The store counting now (the staff menu's chart reads it), or None when off."""
+    return _store
 
 
 def attach(window: MainWindow, store: UsageStore) -> None:

@@ -106,3 +106,15 @@ def finger_tap(window: Any, widget: Any) -> None:
     device = touch_screen()
     QTest.touchEvent(window, device).press(0, at, window).commit()
     QTest.touchEvent(window, device).release(0, at, window).commit()
+
+
+def open_staff_menu(qtbot: Any, kiosk: Kiosk) -> Any:
+    """Open the PIN pad, tap the right PIN and OK: the staff menu, shown."""
+    kiosk.open_staff()
+    for digit in PIN:
+        tap(qtbot, kiosk.staff.pad.keys[digit])
+    tap(qtbot, kiosk.staff.pad.ok_button)
+    menu = kiosk.staff.menu
+    assert menu is not None
+    qtbot.waitUntil(menu.isVisible)
+    return menu

@@ -126,6 +126,15 @@ def test_listen_is_hidden_without_a_voice_or_for_a_language_it_lacks(qtbot, qapp
     assert not other.panel(PANEL_IDS[0]).listen.isVisible()
 
 
+def test_listen_appears_when_a_late_voice_connects(qtbot, qapp_fonts, pack) -> None:
+    voice = RecordingVoice(languages=())
+    win = make_window(qtbot, pack, voice)
+    bar = win.panel(PANEL_IDS[0]).listen
+    assert not bar.isVisible()
+    voice.connect_late(("en", "es"))
+    assert bar.isVisible()
+
+
 def test_detail_sheet_reads_its_card(qtbot, qapp_fonts, pack) -> None:
     voice = RecordingVoice()
     win = make_window(qtbot, pack, voice)

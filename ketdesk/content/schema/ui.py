@@ -152,6 +152,28 @@ class TimeoutStrings(Model, frozen=True, kw_only=True):
         _check_placeholders(self.stay, (), "timeout.stay")
 
 
+class UsageStrings(Model, frozen=True, kw_only=True):
+    """``[usage]``: the staff menu's chart of the hourly counts (docs/privacy.md)."""
+
+    heading: str  # "Use in the last 4 weeks"
+    axis: str  # the chart's bottom axis: "day (0 = today)"
+    export: str  # the button that writes the counts as CSV
+    exported: str  # "{path}" of the CSV written
+    export_failed: str  # "{path}" that could not be written
+    panel_shown: str  # the chart's legend, one per kind of count
+    language_chosen: str
+    details_opened: str
+    read_aloud_used: str
+    handout_requested: str
+
+    def __post_init__(self) -> None:
+        for field in msgspec.structs.fields(self):
+            if not getattr(self, field.name).strip():
+                raise ValueError(f"usage.{field.name} must not be empty")
+            names = ("path",) if field.name in ("exported", "export_failed") else ()
+            _check_placeholders(getattr(self, field.name), names, f"usage.{field.name}")
+
+
 class UiStrings(Model, frozen=True, kw_only=True):
     months: tuple[str, ...]
     date_pattern: str  # e.g. "{month} {day}, {year}"
@@ -173,6 +195,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
     about: AboutStrings  # the About sheet
     listen: ListenStrings  # read-aloud
     timeout: TimeoutStrings  # the kiosk's "Still reading?" warning
+    usage: UsageStrings  # the staff menu's usage chart
 
     def __post_init__(self) -> None:
         if len(self.months) != 12:
