@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from ketdesk import __version__, paths
+from ketdesk import __version__
 from ketdesk.cli import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, parse_args
 from ketdesk.logs import FILE_ONLY, setup_logging
 from ketdesk.startup import (
@@ -197,14 +197,6 @@ def main(argv: list[str] | None = None) -> int:
     on_first_paint(window, after_first_paint)
     if kiosk_plan is not None:
         from ketdesk.kiosk.launch import run_kiosk
-
-        if settings.usage_counts:
-            from ketdesk.usage.hooks import attach
-            from ketdesk.usage.store import open_store
-
-            store = open_store(paths.usage_file())
-            if store is not None:
-                attach(window, store)
 
         return run_kiosk(kiosk_plan, app, window, instance)
     stop_on_signals(app)

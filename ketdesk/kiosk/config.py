@@ -29,6 +29,7 @@ class KioskConfig:
     settings_backup: Path | None = None
     pin_state: Path | None = None  # the PIN lock-out file; None keeps it in memory (tests)
     opening_hours: OpeningHours | None = None  # None: always open (no quiet hours)
+    usage_counts: bool = False  # hourly counts of use (docs/privacy.md); on in real runs
 
     @staticmethod
     def resolve(options: Options, loaded: LoadedSettings, pin_hash: str) -> KioskConfig:
@@ -48,6 +49,7 @@ class KioskConfig:
             settings_backup=loaded.backup,
             pin_state=pin_state.default_path(),
             opening_hours=OpeningHours.from_settings(settings.opens, settings.closes),
+            usage_counts=settings.usage_counts,
         )
 
 

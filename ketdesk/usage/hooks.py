@@ -8,6 +8,7 @@ it does nothing.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ketdesk.usage.store import UsageStore
@@ -31,11 +32,21 @@ def current_store() -> UsageStore | None:
     return _store
 
 
-def attach(window: MainWindow, store: UsageStore) -> None:
-    """Count panels shown, languages chosen, details opened and read-aloud used."""
+def attach(window: MainWindow, store: UsageStore,
+           unattended: Callable[[], bool] = lambda: False) -> None:
+    """Count panels shown, languages chosen, details opened and read-aloud used.
+
+    ``unattended`` is true while the kiosk shows panels by itself (the attract loop):
+    those panels are not counted as shown.
+    """
     global _store
     _store = store
-    window.panel_changed.connect(lambda panel_id: count("panel_shown", panel_id))
+
+    def on_panel(panel_id: str) -> None:
+        if not unattended():
+            count("panel_shown", panel_id)
+
+    window.panel_changed.connect(on_panel)
     window.tools.language_chosen.connect(lambda lang: count("language_chosen", lang))
     window.details_opened.connect(lambda card_id: count("details_opened", card_id))
     if window.reader is not None:

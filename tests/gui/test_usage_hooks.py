@@ -20,9 +20,13 @@ def test_window_events_are_counted(qtbot, qapp_fonts, pack, tmp_path: Path) -> N
                      reader=Reader(RecordingVoice()))
     qtbot.addWidget(win)
     store = UsageStore(tmp_path / "u.sqlite3")
-    hooks.attach(win, store)
+    attract = {"on": False}
+    hooks.attach(win, store, unattended=lambda: attract["on"])
     try:
         win.show_panel("risks")
+        attract["on"] = True
+        win.show_panel("sources")  # the attract loop's turn: not a visitor
+        attract["on"] = False
         win.tools.language_chosen.emit("es")
         conditions: Any = win.panel("conditions")
         card_id = conditions.text.cards[0].id
@@ -33,6 +37,7 @@ def test_window_events_are_counted(qtbot, qapp_fonts, pack, tmp_path: Path) -> N
     finally:
         hooks.detach()
     assert got[("panel_shown", "risks")] == 1
+    assert ("panel_shown", "sources") not in got
     assert got[("language_chosen", "es")] == 1
     assert got[("details_opened", card_id)] == 1
     assert got[("read_aloud_used", "risks")] == 1

@@ -112,3 +112,19 @@ def test_survives_kill_9_mid_writing(tmp_path: Path) -> None:
     con.close()
     db = UsageStore(path)  # and the app opens it and counts on
     assert db.count("panel_shown", "overview")
+
+
+def test_export_usage_command(tmp_path: Path, capsys) -> None:
+    from ketdesk.app import main
+
+    assert main(["--export-usage", str(tmp_path / "out.csv")]) == 1  # nothing counted yet
+    assert "no usage counts yet" in capsys.readouterr().err
+    from ketdesk import paths
+
+    db = UsageStore(paths.usage_file())
+    db.count("language_chosen", "es", now=T0)
+    db.close()
+    assert main(["--export-usage", str(tmp_path / "out.csv")]) == 0
+    assert "1 hourly counts written" in capsys.readouterr().out
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()[1].endswith(
+        ",language_chosen,es,1")
