@@ -57,6 +57,7 @@ def run(seconds: float = 60.0) -> dict[str, Any]:
                          opening_hours=OpeningHours.from_settings(opens, closes))
     kiosk = Kiosk(window, config, quit_app=lambda code: None)
     kiosk.start()
+    kiosk.attract.begin_now()  # idle at night: the screen goes dark as the kiosk starts over
     loop = QEventLoop()
     QTimer.singleShot(2000, loop.quit)  # settle: first paint, layout
     loop.exec()

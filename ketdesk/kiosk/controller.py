@@ -87,7 +87,7 @@ class Kiosk(QObject):
         self.watchdog.grab_changed.connect(lambda on: self._report(f"grab {'on' if on else 'off'}"))
         window.metrics_changed.connect(self._apply_metrics)
         self.quiet = (QuietHours(window, config.opening_hours, sleep=self._sleep, wake=self._wake,
-                                 now=wall_clock)
+                                 idle=lambda: self.attract.active, now=wall_clock)
                       if config.opening_hours is not None else None)
         if self.quiet is not None:
             self.attract.started.connect(self.quiet.visitor_left)

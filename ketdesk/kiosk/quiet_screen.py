@@ -2,9 +2,10 @@
 
 While closed nothing moves and nothing polls: the attract loop is stopped (no rotation, no
 animation, no idle timer), the watchdog checks once a minute instead of every second, and
-one coarse timer looks at the clock once a minute. A touch wakes the kiosk for a visitor
-(the attract loop runs as usual; when it next starts over, the screen goes dark again);
-opening time wakes it for the day.
+one coarse timer looks at the clock once a minute. The screen never goes dark on someone
+using it: at closing time it waits until the kiosk is idle (the attract loop runs). A touch
+wakes it for a visitor (when the kiosk next starts over, it goes dark again); opening time
+wakes it for the day.
 """
 
 from __future__ import annotations
@@ -59,12 +60,13 @@ class QuietHours(QObject):
     woken = Signal(str)  # "touch" or "opening"
 
     def __init__(self, window: QWidget, hours: OpeningHours, *, sleep: Callable[[], None],
-                 wake: Callable[[], None],
+                 wake: Callable[[], None], idle: Callable[[], bool],
                  now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         super().__init__(window)
         self.hours = hours
         self._sleep = sleep  # stop what moves (the kiosk's attract loop, fast timers)
         self._wake = wake  # start it again
+        self._idle = idle  # nobody is using the kiosk (its attract loop runs)
         self._now = now
         self.screen = DarkScreen(window)
         self.screen.touched.connect(lambda: self.wake("touch"))
@@ -94,7 +96,7 @@ class QuietHours(QObject):
             self._visit = False
             if self.dark:
                 self.wake("opening")
-        elif not self.dark and not self._visit:
+        elif not self.dark and not self._visit and self._idle():
             self.go_dark()
 
     def visitor_left(self) -> None:

@@ -34,8 +34,21 @@ def fast_timers(window) -> list[str]:
 
 
 def quiet_kiosk(qtbot, pack, clock: Clock):
+    """A kiosk at night that has gone idle (its attract loop started): dark."""
     kiosk, _ = make_kiosk(qtbot, pack, config={"opening_hours": HOURS}, wall_clock=clock)
+    kiosk.attract.begin_now()
     return kiosk
+
+
+def test_closing_time_never_darkens_a_screen_in_use(qtbot, qapp_fonts, pack) -> None:
+    clock = Clock(NIGHT.replace(hour=17, minute=50))
+    kiosk, _ = make_kiosk(qtbot, pack, config={"opening_hours": HOURS}, wall_clock=clock)
+    assert kiosk.quiet is not None and not kiosk.quiet.dark
+    clock.now = NIGHT.replace(hour=18, minute=1)  # closed, but a visitor is reading
+    kiosk.quiet.check()
+    assert not kiosk.quiet.dark
+    kiosk.attract.begin_now()  # they left; the kiosk starts over
+    assert kiosk.quiet.dark
 
 
 def test_closed_is_dark_and_still(qtbot, qapp_fonts, pack) -> None:
