@@ -135,9 +135,12 @@ def test_listen_appears_when_a_late_voice_connects(qtbot, qapp_fonts, pack) -> N
     assert bar.isVisible()
 
 
-def test_detail_sheet_reads_its_card(qtbot, qapp_fonts, pack) -> None:
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_detail_sheet_reads_its_card(qtbot, qapp_fonts, lang) -> None:
+    from ketdesk.content_source import pack_for_language
+
     voice = RecordingVoice()
-    win = make_window(qtbot, pack, voice)
+    win = make_window(qtbot, pack_for_language(lang, None), voice)
     win.show_panel("conditions")
     panel = win.panel("conditions")
     card = panel.text.cards[0]
@@ -147,6 +150,7 @@ def test_detail_sheet_reads_its_card(qtbot, qapp_fonts, pack) -> None:
     sheet_bar.toggle()
     said = read_all(voice, win.reader)
     assert said[0] == card.name
+    assert {said_lang for said_lang, _ in voice.said_texts} == {lang}
     assert not any(_NOT_SAID.search(s) for s in said)
     sheet_bar.toggle()
     panel.details.close_details()
