@@ -1,6 +1,8 @@
 # ketdesk: two commands on a fresh machine.
 #   make run    set up .venv (pinned) and Qt's system libraries, then start the app
 #   make test   the same set-up with test tools, then the whole test suite
+#   make run READ_ALOUD=1   also the Listen button: PySide6-Addons (Qt Text to Speech, 175 MB)
+#               and the offline voice (speech-dispatcher + espeak-ng); without it Listen is hidden
 # Dependencies are pinned in requirements/constraints.txt so builds are reproducible.
 
 PYTHON ?= python3
@@ -9,8 +11,9 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 CONSTRAINTS := requirements/constraints.txt
 ARGS ?=
+READ_ALOUD ?= 0
 
-.PHONY: run test lint bench soak dist smoke screenshots clean sysdeps sysdeps-test sysdeps-dist
+.PHONY: run test lint bench soak dist smoke screenshots clean sysdeps sysdeps-test sysdeps-dist sysdeps-speech
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +26,10 @@ $(VENV)/.run: pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
 $(VENV)/.test: pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
 	$(PIP) install -q -c $(CONSTRAINTS) -e '.[test,dev]'
 	touch $@ $(VENV)/.run
+
+$(VENV)/.speech: pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
+	$(PIP) install -q -c $(CONSTRAINTS) -e '.[speech]'
+	touch $@
 
 $(VENV)/.build: pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
 	$(PIP) install -q -c $(CONSTRAINTS) -e '.[build]'
@@ -37,7 +44,14 @@ sysdeps-test:
 sysdeps-dist:
 	@scripts/system-deps.sh dist
 
+sysdeps-speech:
+	@scripts/system-deps.sh speech
+
+ifeq ($(READ_ALOUD),1)
+run: sysdeps sysdeps-speech $(VENV)/.run $(VENV)/.speech
+else
 run: sysdeps $(VENV)/.run
+endif
 	$(PY) -m ketdesk $(ARGS)
 
 # The suite runs in one process per core (pytest-xdist); TEST_WORKERS=0 runs it in one.
@@ -51,8 +65,10 @@ lint: $(VENV)/.test
 
 # The frozen app and dist/ketdesk-<version>-linux-<arch>.tar.gz + SHA256SUMS, built in a clean
 # venv (build/venv-dist) with only PySide6 as Qt binding. See README "Packaging".
+# READ_ALOUD=1 also freezes Qt Text to Speech (PySide6-Addons; about +2.2 MB to the folder):
+# the target then needs speech-dispatcher and espeak-ng for the Listen button.
 dist: sysdeps-dist
-	scripts/build-dist.sh
+	READ_ALOUD=$(READ_ALOUD) scripts/build-dist.sh
 
 # Smoke-test what `make dist` built: --self-test offscreen, under Xvfb and without network,
 # the bundled font on a system without fonts, and install/uninstall of the archive.

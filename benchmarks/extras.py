@@ -43,6 +43,8 @@ HOOKS: tuple[Hook, ...] = (
     Hook("kiosk soak", "benchmarks.bench_kiosk_soak", "RSS and object growth over the rotations",
          "{kiosk_rotations}"),
     Hook("frozen build", "benchmarks.bench_frozen", "start-up and size of the frozen build"),
+    Hook("usage counts", "benchmarks.bench_usage", "cost of one hourly count write"),
+    Hook("quiet hours", "benchmarks.bench_quiet", "CPU and memory on the dark screen", "60.0"),
 )
 
 

@@ -133,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
     if options.check_content is not None:
         return run_check_content(options.check_content)
+    if options.export_usage is not None:
+        from ketdesk.usage.export import run_export
+
+        return run_export(options.export_usage)
 
     offscreen_job = options.screenshot is not None or options.self_test or options.handout is not None
     if offscreen_job and "QT_QPA_PLATFORM" not in os.environ:
@@ -202,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         window = build_window(options, settings.lang, settings.text_scale,
                               settings.clinic_name, settings.reduce_motion, settings.theme,
-                              size=size, stale_notice=settings.stale_notice)
+                              size=size, stale_notice=settings.stale_notice,
+                              read_aloud=settings.read_aloud and not offscreen_job)
     except BuiltinContentError as exc:
         log.error("%s", exc)
         print(f"ketdesk: {exc}", file=sys.stderr)

@@ -54,6 +54,7 @@ class Options:
     remove_autostart: bool = False
     handout: Path | None = None
     watch: bool = False
+    export_usage: Path | None = None
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -190,6 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="start ketdesk in kiosk mode when this user logs in")
     kiosk.add_argument("--remove-autostart", action="store_true",
                        help="undo --install-autostart")
+    kiosk.add_argument("--export-usage", type=Path, metavar="OUT.csv",
+                       help="write the hourly usage counts (docs/privacy.md) as CSV and exit")
     return parser
 
 
@@ -202,4 +205,5 @@ def parse_args(argv: list[str] | None = None) -> Options:
         idle_timeout=ns.idle_timeout, rotate_interval=ns.rotate_interval, set_pin=ns.set_pin,
         install_autostart=ns.install_autostart, remove_autostart=ns.remove_autostart,
         handout=ns.handout, watch=ns.watch,
+        export_usage=ns.export_usage,
     )

@@ -37,19 +37,25 @@ def builtin_pack(lang: str) -> ContentPack:
 
 def complete_ui(pack: ContentPack) -> ContentPack:
     """A custom pack with the interface words added since it was written, from the built-in
-    pack of its language: ``[clinic]`` and ``[handout]`` in ui.toml."""
+    pack of its language: ``[clinic]``, ``[handout]``, ``[listen]``, ``[timeout]`` and
+    ``[usage]`` in ui.toml."""
     ui = pack.ui
-    if ui.clinic_table is not None and ui.handout_table is not None:
+    missing = [name for name in _NEWER_UI_TABLES if getattr(ui, name) is None]
+    if not missing:
         return pack
     import msgspec
 
     lang = pack.meta.lang if pack.meta.lang in installed_languages() else DEFAULT_LANGUAGE
     builtin = builtin_pack(lang).ui
-    log.info("%s pack's ui.toml has no [clinic] or [handout] table; using the built-in words",
-             pack.meta.lang)
-    ui = msgspec.structs.replace(ui, clinic_table=ui.clinic_table or builtin.clinic_table,
-                                 handout_table=ui.handout_table or builtin.handout_table)
+    log.info("%s pack's ui.toml lacks %s; using the built-in words", pack.meta.lang,
+             ", ".join(f"[{name.removesuffix('_table')}]" for name in missing))
+    ui = msgspec.structs.replace(ui, **{name: getattr(builtin, name) for name in missing})
     return ContentPack(meta=pack.meta, ui=ui, panels=pack.panels)
+
+
+# ui.toml tables newer than the first packs clinics wrote: optional there, filled from the
+# built-in pack of the same language.
+_NEWER_UI_TABLES = ("clinic_table", "handout_table", "listen_table", "timeout_table", "usage_table")
 
 
 def language_folders(folder: Path) -> dict[str, Path]:

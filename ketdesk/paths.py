@@ -64,6 +64,11 @@ def user_log_dir() -> Path:
     return _xdg_dir("XDG_STATE_HOME", ".local/state") / APP_NAME
 
 
+def usage_file() -> Path:
+    """The hourly usage counts (docs/privacy.md), in the state folder beside the log."""
+    return user_log_dir() / "usage.sqlite3"
+
+
 def log_file() -> Path:
     return user_log_dir() / "ketdesk.log"
 

@@ -60,6 +60,12 @@ class Settings:
     stale_notice: bool = False
     # Watch the custom content folder and show a new, fully valid pack between visitors.
     watch_content: bool = False
+    read_aloud: bool = True  # the Listen control, where the device has a voice
+    usage_counts: bool = True  # hourly counts for the clinic (docs/privacy.md)
+    # Kiosk opening hours, "HH:MM" each; both empty: always open. Outside them the kiosk
+    # shows a dark, still screen (closes before opens: open over midnight).
+    opens: str = ""
+    closes: str = ""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -107,6 +113,13 @@ def _validate(settings: Settings) -> None:
         raise ValueError("idle_timeout and rotate_interval must be more than 0")
     if settings.screen < 0:
         raise ValueError("screen must be 0 or more")
+    if bool(settings.opens) != bool(settings.closes):
+        raise ValueError("opens and closes must both be set (HH:MM) or both be empty")
+    if settings.opens:
+        from ketdesk.kiosk.quiet_hours import parse_clock
+
+        if parse_clock(settings.opens) == parse_clock(settings.closes):
+            raise ValueError("opens and closes must not be the same time")
     # Range and finiteness of every number (the checks above are the older, looser ones).
     for name in LIMITS:
         problem = out_of_range(name, getattr(settings, name))

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from ketdesk.content.schema.pack import ContentPack
+    from ketdesk.speech.reader import Reader
     from ketdesk.ui.about import AboutFacts
     from ketdesk.ui.main_window import MainWindow
     from ketdesk.ui.theme import Theme
@@ -67,7 +68,8 @@ def app_icon() -> QIcon:
 def build_window(options: Options, settings_lang: str = "en", text_scale: int = 100,
                  clinic_name: str = "", reduce_motion: bool = False,
                  theme_name: str = "standard", size: tuple[int, int] = (1280, 800),
-                 stale_notice: bool = False) -> MainWindow:
+                 stale_notice: bool = False,
+                 read_aloud: bool = True) -> MainWindow:
     """Content + main window, with the fallback banner when custom content is broken.
 
     Language, text size and theme given here are the session's defaults; a visitor's
@@ -87,7 +89,7 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
                         clinic_name=clinic_name or (chosen.pack.clinic.name if chosen.pack.clinic else ""),
                         reduce_motion=reduce_motion, theme=theme,
                         pack_loader=lambda code: pack_for_language(code, options.content),
-                        size=size, about=about_facts())
+                        size=size, about=about_facts(), reader=make_reader(read_aloud))
     if theme_name == SYSTEM_THEME:
         from ketdesk.ui.theme import follow_system_contrast
 
@@ -132,6 +134,17 @@ def clinic_theme(theme: Theme, pack: ContentPack) -> Theme:
     if clinic is None or not clinic.accent or theme.name == HIGH_CONTRAST.name:
         return theme
     return dataclasses.replace(theme, accent=clinic.accent.upper())
+def make_reader(enabled: bool) -> Reader | None:
+    """The window's read-aloud reader, or None (no Listen control) with the reason logged."""
+    from ketdesk.speech.engine import choose_voice
+    from ketdesk.speech.reader import Reader
+
+    choice = choose_voice(enabled)
+    if choice.voice is None:
+        log.info("read-aloud: off (%s)", choice.reason)
+        return None
+    log.info("read-aloud: %s", choice.reason)
+    return Reader(choice.voice)
 
 
 def about_facts() -> AboutFacts:

@@ -84,6 +84,8 @@ DROP_QT_PLUGINS: list[str] = [
     "imageformats/libqico.so",
     # Touch over the network (TUIO); local touch screens come through X11/Wayland input.
     "generic/libqtuiotouchplugin.so",
+    # Qt Text to Speech's test engine (a READ_ALOUD=1 build): never a voice (speech/engine.py).
+    "texttospeech/libqtexttospeech_mock.so",
 ]
 
 # Qt libraries reachable only from the plugins or modules dropped above.

@@ -35,7 +35,9 @@ archive="dist/$name-linux-$arch.tar.gz"
 mkdir -p build
 "$PYTHON" -c 'import tomllib
 project = tomllib.load(open("pyproject.toml", "rb"))["project"]
-print("\n".join(project["dependencies"] + project["optional-dependencies"]["build"]))' \
+extras = project["optional-dependencies"]
+speech = extras["speech"] if "'"${READ_ALOUD:-0}"'" == "1" else []
+print("\n".join(project["dependencies"] + extras["build"] + speech))' \
   > build/dist-requirements.txt
 stamp="$VENV/.pins"
 pins="$(cat build/dist-requirements.txt "$CONSTRAINTS" | sha256sum | cut -d' ' -f1)"
@@ -50,6 +52,9 @@ fi
 # Exactly one Qt binding, or PyInstaller refuses to build and pyqtgraph may pick another one.
 others="$("$VENV/bin/python" -m pip list --disable-pip-version-check --format=freeze 2>/dev/null \
   | grep -iE '^(PyQt5|PyQt6|PySide2|PySide6-Addons)==' || true)"
+# READ_ALOUD=1: PySide6-Addons is wanted (Qt Text to Speech); PyInstaller collects only its
+# QtTextToSpeech module, since nothing imports the others.
+[ "${READ_ALOUD:-0}" != "1" ] || others="$(printf '%s\n' "$others" | grep -viE '^PySide6-Addons==' || true)"
 [ -z "$others" ] || { echo "build-dist: $VENV has other Qt packages: $others" >&2; exit 1; }
 
 step "checking the generated icons are up to date"

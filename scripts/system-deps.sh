@@ -2,8 +2,9 @@
 # Make sure the Debian/Ubuntu libraries Qt 6 wheels need are present.
 # As root: installs what is missing with apt-get. Otherwise: prints the exact command and
 # fails, since the app or the tests cannot start without them.
-# Usage: scripts/system-deps.sh [run|test|dist]   ("test" adds Xvfb and xdotool for window tests;
-#        "dist" adds what `make dist` and scripts/smoke_frozen.py need)
+# Usage: scripts/system-deps.sh [run|test|dist|speech]   ("test" adds Xvfb and xdotool for window
+#        tests; "dist" adds what `make dist` and scripts/smoke_frozen.py need; "speech" adds the
+#        offline voice for read-aloud: speech-dispatcher with espeak-ng)
 set -euo pipefail
 
 mode="${1:-run}"
@@ -20,6 +21,13 @@ if [ "$mode" = "test" ]; then
   packages+=(x11-xserver-utils)
   # The handout's tests: pdftoppm/pdftotext/pdfinfo read the PDF, zbarimg decodes its QR code.
   packages+=(poppler-utils zbar-tools)
+  # Read-aloud's end-to-end test renders speech to a WAV (espeak-ng -w) and measures it (soxi).
+  packages+=(espeak-ng sox)
+fi
+if [ "$mode" = "speech" ]; then
+  # Qt Text to Speech's Linux engine talks to speech-dispatcher (libspeechd2), which speaks
+  # with espeak-ng: English and Spanish voices, all on the device.
+  packages+=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng libspeechd2)
 fi
 if [ "$mode" = "dist" ]; then
   # PyInstaller reads and strips ELF files with binutils (patchelf drops the build machine's

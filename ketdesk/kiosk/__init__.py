@@ -10,9 +10,12 @@ One small module per job, wired together by ``controller.Kiosk``:
 - ``lockdown``        no context menus, no hover tooltips, refused exit keys and close
 - ``idle``            the idle timer and the attract loop (reset, rotate, step, hint)
 - ``attract_overlay`` the "Touch to explore" hint and the pause/play control
+- ``visitor_timeout`` "Still reading? Tap to stay": the countdown before the reset (WCAG 2.2.1)
+- ``quiet_hours``     opening hours from the settings (no Qt); ``quiet_screen`` the dark screen outside them
 - ``touch``           swipe between panels, drag to scroll
 - ``staff_exit``      press-and-hold in the top-left corner or Ctrl+Shift+Alt+K
 - ``pin`` / ``pin_pad`` / ``staff_menu`` / ``staff_overlay``  the staff's way out
+- ``usage_chart``     the staff menu's chart of the hourly usage counts, and Export (CSV)
 - ``pin_state``       the PIN lock-out kept in a 0600 file, so a restart does not reset it
 - ``app_events``      what the application-wide event filters above share
 - ``inhibit``         keep the screen saver and display sleep away

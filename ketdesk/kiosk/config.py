@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ketdesk.cli import Options
+from ketdesk.kiosk.quiet_hours import OpeningHours
 from ketdesk.settings import LoadedSettings
 
 CURSOR_HIDE_SECONDS = 3.0
@@ -27,6 +28,8 @@ class KioskConfig:
     settings_problem: str = ""  # shown in the staff menu
     settings_backup: Path | None = None
     pin_state: Path | None = None  # the PIN lock-out file; None keeps it in memory (tests)
+    opening_hours: OpeningHours | None = None  # None: always open (no quiet hours)
+    usage_counts: bool = False  # hourly counts of use (docs/privacy.md); on in real runs
 
     @staticmethod
     def resolve(options: Options, loaded: LoadedSettings, pin_hash: str) -> KioskConfig:
@@ -45,6 +48,8 @@ class KioskConfig:
             settings_problem=loaded.problem,
             settings_backup=loaded.backup,
             pin_state=pin_state.default_path(),
+            opening_hours=OpeningHours.from_settings(settings.opens, settings.closes),
+            usage_counts=settings.usage_counts,
         )
 
 

@@ -6,6 +6,7 @@ panels' ``reset``/``attract_tick`` hooks), so the window itself knows nothing of
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from collections.abc import Callable
@@ -23,10 +24,12 @@ from ketdesk.kiosk.idle import AttractLoop
 from ketdesk.kiosk.lockdown import Lockdown
 from ketdesk.kiosk.memory import apply_kiosk_memory_limits
 from ketdesk.kiosk.pin import PinGuard
+from ketdesk.kiosk.quiet_screen import QUIET_WATCHDOG_SECONDS, QuietHours
 from ketdesk.kiosk.staff_exit import StaffExitTrigger
 from ketdesk.kiosk.staff_overlay import StaffOverlay
 from ketdesk.kiosk.touch import TouchNavigation
-from ketdesk.kiosk.watchdog import Watchdog
+from ketdesk.kiosk.visitor_timeout import TimeoutWarning
+from ketdesk.kiosk.watchdog import INTERVAL_SECONDS, Watchdog
 from ketdesk.kiosk.window_mode import KioskWindowMode, raise_window
 from ketdesk.ui.main_window import MainWindow
 from ketdesk.ui.theme import Metrics
@@ -49,7 +52,8 @@ class Kiosk(QObject):
 
     def __init__(self, window: MainWindow, config: KioskConfig, *,
                  clock: Callable[[], float] | None = None, log_path: Path | None = None,
-                 quit_app: Callable[[int], None] = _quit_app) -> None:
+                 quit_app: Callable[[int], None] = _quit_app,
+                 wall_clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         super().__init__(window)
         self.window = window
         self.config = config
@@ -66,11 +70,13 @@ class Kiosk(QObject):
         self.staff = StaffOverlay(window, window.pack, guard, log_path=log_path,
                                   settings_problem=config.settings_problem,
                                   settings_backup=config.settings_backup)
+        self.warning = TimeoutWarning(window, window.pack.ui.timeout)
         self.attract = AttractLoop(window, self.overlay, idle_timeout=config.idle_timeout,
                                    rotate_interval=config.rotate_interval,
                                    tick_interval=config.tick_interval,
                                    default_lang=config.default_lang,
-                                   on_reset=[self.staff.close_all])
+                                   on_reset=[self.staff.close_all],
+                                   warning=self.warning, busy=self._listening)
         self.staff_exit = StaffExitTrigger(window, config.hold_seconds)
         self.touch = TouchNavigation(window)
         self.staff_exit.requested.connect(self.open_staff)
@@ -83,6 +89,15 @@ class Kiosk(QObject):
         self.watchdog.restored.connect(lambda what: self._report(f"restored {what}"))
         self.watchdog.grab_changed.connect(lambda on: self._report(f"grab {'on' if on else 'off'}"))
         window.metrics_changed.connect(self._apply_metrics)
+        self.quiet = (QuietHours(window, config.opening_hours, sleep=self._sleep, wake=self._wake,
+                                 idle=lambda: self.attract.active, now=wall_clock)
+                      if config.opening_hours is not None else None)
+        if self.quiet is not None:
+            self.attract.started.connect(self.quiet.visitor_left)
+        if window.reader is not None:
+            # Someone is listening: each sentence read aloud counts as activity (no reset
+            # for the next visitor mid-read).
+            window.reader.sentence_started.connect(self._on_listening)
         self._running = False
         self._pixmap_cache_kb = QPixmapCache.cacheLimit()
 
@@ -104,10 +119,14 @@ class Kiosk(QObject):
         self.attract.start()
         self.staff_exit.start()
         self.touch.start()
+        if self.quiet is not None:
+            self.quiet.start()
 
     def stop(self) -> None:
         """Undo everything ``start`` did (the window can close again)."""
         self._running = False
+        if self.quiet is not None:
+            self.quiet.stop()
         for part in (self.watchdog, self.touch, self.staff_exit, self.attract, self.cursor):
             part.stop()
         self.window_mode.leave()
@@ -172,8 +191,28 @@ class Kiosk(QObject):
             raise_window(self.window)
 
     # --- helpers ------------------------------------------------------------------------
+    def _sleep(self) -> None:
+        """Quiet hours began: nothing moves, nothing polls faster than once a minute."""
+        self.attract.stop()
+        if self.window.reader is not None:
+            self.window.reader.stop()
+        self.watchdog.set_interval(QUIET_WATCHDOG_SECONDS)
+
+    def _wake(self) -> None:
+        self.watchdog.set_interval(INTERVAL_SECONDS)
+        self.attract.start()
+        self.attract.input_seen()  # ends the attract loop's state: the visitor sees a page
+
+    def _listening(self) -> bool:
+        return self.window.reader is not None and self.window.reader.reading
+
+    def _on_listening(self, _index: int, _sentence: str) -> None:
+        if self._running:
+            self.attract.input_seen()
+
     def _apply_metrics(self, metrics: Metrics) -> None:
         self.overlay.apply_metrics(metrics)
+        self.warning.apply_metrics(metrics)
         self.staff.apply_metrics(metrics)
         self.staff_exit.corner_px = max(96, metrics.px(4))
 

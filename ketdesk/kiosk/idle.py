@@ -22,6 +22,7 @@ from shiboken6 import isValid
 from ketdesk.kiosk.app_events import event_position, unwatch_app, watch_app
 from ketdesk.kiosk.attract_overlay import AttractOverlay
 from ketdesk.kiosk.config import ms
+from ketdesk.kiosk.visitor_timeout import TimeoutWarning, warning_seconds
 from ketdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,9 @@ class AttractLoop(QObject):
 
     def __init__(self, window: MainWindow, overlay: AttractOverlay, *, idle_timeout: float,
                  rotate_interval: float, tick_interval: float, default_lang: str = "",
-                 on_reset: Iterable[Callable[[], None]] = ()) -> None:
+                 on_reset: Iterable[Callable[[], None]] = (),
+                 warning: TimeoutWarning | None = None,
+                 busy: Callable[[], bool] = lambda: False) -> None:
         super().__init__(window)
         self._window = window
         self._overlay = overlay
@@ -47,7 +50,14 @@ class AttractLoop(QObject):
         self._on_reset = list(on_reset)
         self._active = False
         self._staff_paused = False
-        self._idle = self._timer(idle_timeout, self._begin, single=True)
+        # The last seconds of the idle time show "Still reading?"; the reset comes after them.
+        self._warning = warning
+        self._busy = busy
+        self._warn_seconds = warning_seconds(idle_timeout) if warning is not None else 0.0
+        self._idle = self._timer(idle_timeout - self._warn_seconds, self._idle_ran_out,
+                                 single=True)
+        if warning is not None:
+            warning.expired.connect(self._begin)
         self._rotate = self._timer(rotate_interval, self._step)
         self._tick = self._timer(tick_interval, self._tick_panel)
         overlay.pause_toggled.connect(self._on_visitor_pause)
@@ -81,10 +91,16 @@ class AttractLoop(QObject):
         unwatch_app(self)
         for timer in (self._idle, self._rotate, self._tick):
             timer.stop()
+        self._dismiss_warning()
 
     def begin_now(self) -> None:
         """Start the attract loop without waiting (what the idle timer calls)."""
         self._begin()
+
+    def time_out_now(self) -> None:
+        """What the idle timer calls when it runs out: the warning, then the reset."""
+        self._idle.stop()
+        self._idle_ran_out()
 
     def set_staff_paused(self, paused: bool) -> None:
         """Staff menu: no rotation until resumed (the reset on idle still happens)."""
@@ -94,12 +110,35 @@ class AttractLoop(QObject):
 
     def input_seen(self) -> None:
         self._idle.start()
+        # On the next turn, like the attract overlay: the tap that answered the warning
+        # lands on it, not on the page beneath.
+        if self._warning is not None and self._warning.counting:
+            QTimer.singleShot(0, self._dismiss_warning)
         if self._active:
             self._end()
+
+    @property
+    def warning_shown(self) -> bool:
+        return self._warning is not None and self._warning.counting
+
+    def _idle_ran_out(self) -> None:
+        if self._busy():
+            self._idle.start()  # a page is being read aloud: never a reset mid-read
+            return
+        if self._warning is None or self._active:
+            self._begin()
+            return
+        self._warning.set_words(self._window.pack.ui.timeout)  # the language may have changed
+        self._warning.begin(self._warn_seconds)
+
+    def _dismiss_warning(self) -> None:
+        if self._warning is not None and isValid(self._warning):
+            self._warning.dismiss()
 
     # --- the loop -----------------------------------------------------------------------
     def _begin(self) -> None:
         log.info("idle: attract loop starts")
+        self._dismiss_warning()
         self.reset_for_next_visitor()
         self._overlay.set_words(self._window.pack.ui.kiosk)  # the language may have changed
         self._active = True

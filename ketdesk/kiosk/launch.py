@@ -111,6 +111,14 @@ def run_kiosk(plan: KioskPlan, app: QApplication, window: MainWindow,
         # the very process it restarts in (that one would take itself for another kiosk).
         recovery.cleanups.append(instance.release)
     kiosk = Kiosk(window, plan.config, log_path=paths.log_file())
+    if plan.config.usage_counts:
+        from ketdesk.usage.hooks import attach
+        from ketdesk.usage.store import open_store
+
+        store = open_store(paths.usage_file())
+        if store is not None:
+            # The attract loop's own turns are not a visitor looking: not counted.
+            attach(window, store, unattended=lambda: kiosk.attract.active)
     inhibitor = Inhibitor()
     if instance is not None:
         instance.raise_requested.connect(kiosk.bring_to_front)

@@ -18,9 +18,11 @@ from ketdesk import __version__
 from ketdesk.content.placeholders import fill
 from ketdesk.content.review import review_due, review_overdue
 from ketdesk.content.schema.pack import ContentPack
+from ketdesk.kiosk.usage_chart import UsageChart
 from ketdesk.ui.text import format_date
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, button_text, make_label
+from ketdesk.usage.hooks import current_store
 
 
 class StaffMenu(Card):
@@ -121,6 +123,13 @@ class StaffMenu(Card):
             self.body.addWidget(self.review)
         self.body.addLayout(handout_row)
         self.body.addWidget(self.status)
+        self.usage: UsageChart | None = None
+        store = current_store()
+        if store is not None:
+            # Under the buttons' row, not above it: the buttons stay where staff expect them.
+            # The CSV goes beside the counts file (the state folder).
+            self.usage = UsageChart(store, pack.ui.usage, store.path.parent)
+            self.body.addWidget(self.usage)
         self._refresh()
 
     @property
@@ -152,6 +161,8 @@ class StaffMenu(Card):
             self.warning.set_padding(m.px(0.6))
         if self.review_overdue:
             self.review_card.set_padding(m.px(0.6))
+        if self.usage is not None:
+            self.usage.apply_metrics(m)
         for button in (self.back_button, self.about_button, self.pause_button, self.exit_button,
                        self.print_button, self.save_button):
             button.setMinimumHeight(max(m.touch, m.px(2.6)))

@@ -115,6 +115,10 @@ class Watchdog(QObject):
             self._x11 = self._open_x11()
         self._timer.start()
 
+    def set_interval(self, seconds: float) -> None:
+        """Check less often (quiet hours: once a minute) or as usual again; the grab stays."""
+        self._timer.setInterval(ms(seconds))
+
     def stop(self) -> None:
         self._timer.stop()
         self._set_grab(False)

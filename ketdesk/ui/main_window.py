@@ -30,6 +30,7 @@ from ketdesk.choices import clamp_scale, step_scale
 from ketdesk.content.placeholders import fill
 from ketdesk.content.registry import ALL_PANEL_IDS, MAX_SHORTCUTS, SOURCES_PANEL_ID
 from ketdesk.content.schema.pack import ContentPack
+from ketdesk.speech.reader import Reader
 from ketdesk.ui.about import AboutFacts, AboutSheet
 from ketdesk.ui.header_tools import HeaderLayout, HeaderTools
 from ketdesk.ui.panels import Panel, PanelContext, create_panel
@@ -136,13 +137,19 @@ class MainWindow(QMainWindow):
     # The window is ready for the next visitor (kiosk idle reset): a safe moment to swap
     # in new content (ketdesk.content_watch).
     visitor_reset = Signal()
+    details_opened = Signal(str)  # a panel opened a detail sheet (its id): usage counts
 
     def __init__(self, pack: ContentPack, *, pack_loader: PackLoader, languages: Sequence[str],
                  text_scale: float = 1.0,
                  theme: Theme = STANDARD, reduce_motion: bool = False, clinic_name: str = "",
-                 size: tuple[int, int] = (1280, 800), about: AboutFacts | None = None) -> None:
+                 size: tuple[int, int] = (1280, 800), about: AboutFacts | None = None,
+                 reader: Reader | None = None) -> None:
         super().__init__()
         self._pack = pack
+        # Read-aloud for every panel's Listen control; None where the device has no voice.
+        self.reader = reader
+        if reader is not None:
+            reader.setParent(self)
         self._theme = theme
         text_scale = clamp_scale(text_scale)
         self._text_scale = text_scale
@@ -244,6 +251,8 @@ class MainWindow(QMainWindow):
         """Swap the content (a language change, a new pack): panels are rebuilt from it."""
         self._pack = pack
         self._sync_tabs()
+        if self.reader is not None:
+            self.reader.stop()  # a page read in the old language must not go on
         self._apply_pack_text()
         self._rebuild_panels()
         self._fix_tab_order()
@@ -331,7 +340,8 @@ class MainWindow(QMainWindow):
     def panel_context(self) -> PanelContext:
         return PanelContext(pack=self._pack, theme=self._theme, metrics=self._metrics,
                             reduce_motion=self._reduce_motion, on_source=self.show_source,
-                            on_take_home=self._take_home)
+                            on_take_home=self._take_home,
+                            reader=self.reader, on_details=self.details_opened.emit)
 
     def panel(self, panel_id: str) -> Panel:
         """The panel with this id, built on first use so start-up stays fast."""
@@ -461,6 +471,8 @@ class MainWindow(QMainWindow):
             self.reset_user_choices()
         except Exception:  # a missing translation must not stop the kiosk from resetting
             log.exception("could not return to the default choices (%s)", self._defaults)
+        if self.reader is not None:
+            self.reader.stop()
         self.about_sheet.close_sheet()
         self.show_panel(self.panel_ids[0])
         for panel in self._panels.values():

@@ -85,6 +85,35 @@ def tap(qtbot: Any, widget: Any, pos: Any = None) -> None:
     QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
 
+_TOUCH: list[Any] = []
+
+
+def touch_screen() -> Any:
+    """One touch-screen device for the whole run (Qt keeps every device it registers)."""
+    from PySide6.QtGui import QInputDevice
+    from PySide6.QtTest import QTest
+
+    if not _TOUCH:
+        _TOUCH.append(QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen))
+    return _TOUCH[0]
+
+
+def finger_tap(window: Any, widget: Any) -> None:
+    """A finger's tap on ``widget``'s centre: touch events on the window, hit-tested there."""
+    from PySide6.QtTest import QTest
+
+    at = widget.mapTo(window, widget.rect().center())
+    device = touch_screen()
+    QTest.touchEvent(window, device).press(0, at, window).commit()
+    QTest.touchEvent(window, device).release(0, at, window).commit()
+
+
+def open_staff_menu(qtbot: Any, kiosk: Kiosk) -> Any:
+    """Open the PIN pad, tap the right PIN and OK: the staff menu, shown."""
+    kiosk.open_staff()
+    return menu_after_pin(qtbot, kiosk)
+
+
 def menu_after_pin(qtbot: Any, kiosk: Kiosk) -> Any:
     """Tap the right PIN on the open pad; the staff menu, once it shows."""
     for digit in PIN:

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from ketdesk import __version__, paths
 from ketdesk.cli import Options
 from ketdesk.screenshot import settle
-from tests.gui.kiosk_support import make_kiosk, menu_after_pin, tap
+from tests.gui.kiosk_support import make_kiosk, open_staff_menu, tap
 
 _TOUCH: list[QPointingDevice] = []
 
@@ -190,8 +190,7 @@ def test_sizes_where_the_header_has_room_show_about(qtbot, qapp_fonts) -> None:
 
 def test_the_staff_menu_opens_it_above_the_menu(qtbot, qapp_fonts, pack) -> None:
     kiosk, _quit = make_kiosk(qtbot, pack)
-    kiosk.open_staff()
-    menu = menu_after_pin(qtbot, kiosk)
+    menu = open_staff_menu(qtbot, kiosk)
     assert menu.about_button.text() == "About"
     assert menu.about_button.accessibleName() == "About this app"
     tap(qtbot, menu.about_button)

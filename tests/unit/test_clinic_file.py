@@ -195,6 +195,10 @@ def test_a_pack_written_before_the_clinic_tables_still_loads_with_the_built_in_w
     assert chosen.custom_problems == () and chosen.custom_folder == folder / "es"
     assert chosen.pack.ui.clinic.staff_print == "Imprimir la hoja"
     assert chosen.pack.ui.handout.references == "Fuentes"
+    builtin_ui = load_content(Path("resources/content/es")).pack
+    assert builtin_ui is not None
+    assert chosen.pack.ui.listen == builtin_ui.ui.listen  # and the tables newer still
+    assert chosen.pack.ui.usage == builtin_ui.ui.usage
     bare = load_content(folder / "es").pack
     assert bare is not None and bare.ui.clinic_table is None
     with pytest.raises(LookupError, match="no \\[clinic\\] table"):

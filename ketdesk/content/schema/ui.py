@@ -186,6 +186,62 @@ def _present(table: TableT | None, name: str) -> TableT:
         raise LookupError(f"this pack's ui.toml has no [{name}] table; load it through "
                           "content_source, which adds the built-in one")
     return table
+class ListenStrings(Model, frozen=True, kw_only=True):
+    """``[listen]``: the read-aloud control and how its voice is told to say numbers."""
+
+    listen: str  # the button that starts reading the page aloud
+    listen_name: str  # what screen readers call it
+    stop: str  # the same button while reading
+    stop_name: str
+    percent: str  # "{number} percent": how "67%" is said
+    range: str  # "{low} to {high}": how "6-8" is said
+
+    def __post_init__(self) -> None:
+        for field in msgspec.structs.fields(self):
+            if not getattr(self, field.name).strip():
+                raise ValueError(f"listen.{field.name} must not be empty")
+        _check_placeholders(self.percent, ("number",), "listen.percent")
+        _check_placeholders(self.range, ("low", "high"), "listen.range")
+        for name in ("listen", "listen_name", "stop", "stop_name"):
+            _check_placeholders(getattr(self, name), (), f"listen.{name}")
+
+
+class TimeoutStrings(Model, frozen=True, kw_only=True):
+    """``[timeout]``: the warning shown before the kiosk starts over for the next visitor."""
+
+    still_reading: str  # "Still reading?"
+    stay: str  # the large button: "Tap to stay"
+    countdown: str  # "{seconds}" left before the screen starts over
+
+    def __post_init__(self) -> None:
+        for field in msgspec.structs.fields(self):
+            if not getattr(self, field.name).strip():
+                raise ValueError(f"timeout.{field.name} must not be empty")
+        _check_placeholders(self.countdown, ("seconds",), "timeout.countdown")
+        _check_placeholders(self.still_reading, (), "timeout.still_reading")
+        _check_placeholders(self.stay, (), "timeout.stay")
+
+
+class UsageStrings(Model, frozen=True, kw_only=True):
+    """``[usage]``: the staff menu's chart of the hourly counts (docs/privacy.md)."""
+
+    heading: str  # "Use in the last 4 weeks"
+    axis: str  # the chart's bottom axis: "day (0 = today)"
+    export: str  # the button that writes the counts as CSV
+    exported: str  # "{path}" of the CSV written
+    export_failed: str  # "{path}" that could not be written
+    panel_shown: str  # the chart's legend, one per kind of count
+    language_chosen: str
+    details_opened: str
+    read_aloud_used: str
+    handout_requested: str
+
+    def __post_init__(self) -> None:
+        for field in msgspec.structs.fields(self):
+            if not getattr(self, field.name).strip():
+                raise ValueError(f"usage.{field.name} must not be empty")
+            names = ("path",) if field.name in ("exported", "export_failed") else ()
+            _check_placeholders(getattr(self, field.name), names, f"usage.{field.name}")
 
 
 class UiStrings(Model, frozen=True, kw_only=True):
@@ -221,6 +277,23 @@ class UiStrings(Model, frozen=True, kw_only=True):
     @property
     def handout(self) -> HandoutStrings:
         return _present(self.handout_table, "handout")
+    # Read-aloud, the kiosk's "Still reading?" warning, the staff menu's usage chart: newer
+    # still, filled the same way.
+    listen_table: ListenStrings | None = msgspec.field(default=None, name="listen")
+    timeout_table: TimeoutStrings | None = msgspec.field(default=None, name="timeout")
+    usage_table: UsageStrings | None = msgspec.field(default=None, name="usage")
+
+    @property
+    def listen(self) -> ListenStrings:
+        return _present(self.listen_table, "listen")
+
+    @property
+    def timeout(self) -> TimeoutStrings:
+        return _present(self.timeout_table, "timeout")
+
+    @property
+    def usage(self) -> UsageStrings:
+        return _present(self.usage_table, "usage")
 
     def __post_init__(self) -> None:
         if len(self.months) != 12:

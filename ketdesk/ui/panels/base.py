@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -21,9 +22,13 @@ from ketdesk.content.registry import PANELS
 from ketdesk.content.schema.core import Block, PanelContent
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.ui import UiStrings
+from ketdesk.ui.listen import ListenBar
 from ketdesk.ui.text import SOURCE_LINK_PREFIX, cited_html, claim_html, plain_text
 from ketdesk.ui.theme import STANDARD, Metrics, Theme
 from ketdesk.ui.widgets import Card, make_label
+
+if TYPE_CHECKING:
+    from ketdesk.speech.reader import Reader
 
 
 @dataclass
@@ -39,6 +44,10 @@ class PanelContext:
     # A patient asked for the printed handout ("Take this home"); True when the request
     # went through. None: no handout here, and the button is not shown.
     on_take_home: Callable[[], bool] | None = None
+    # The window's read-aloud voice; None where the device has none (no Listen control).
+    reader: Reader | None = None
+    # Called with a detail sheet's id when one opens (the kiosk's usage counts).
+    on_details: Callable[[str], None] = lambda sheet_id: None
 
     @property
     def ui(self) -> UiStrings:
@@ -91,6 +100,9 @@ class Panel(QScrollArea):
         self.lead_label = make_label(text.lead, "lead")
         self.layout_.addWidget(self.title_label)
         self.layout_.addWidget(self.lead_label)
+        # Listen reads what spoken_text() returns when tapped, so a subclass's parts count.
+        self.listen = self.listen_bar(self.spoken_text, f"panel:{self.panel_id}")
+        self.layout_.addWidget(self.listen)
         self._cards: list[Card] = []
 
     # --- content -------------------------------------------------------------------
@@ -144,6 +156,25 @@ class Panel(QScrollArea):
     def _on_link(self, href: str) -> None:
         if href.startswith(SOURCE_LINK_PREFIX):
             self.context.on_source(int(href.removeprefix(SOURCE_LINK_PREFIX)))
+
+    def listen_bar(self, texts: Callable[[], list[str]], owner: str) -> ListenBar:
+        """A Listen control reading ``texts()`` (for this page, a poster or a detail sheet)."""
+        context = self.context
+        return ListenBar(context.reader, context.ui.listen, context.pack.meta.lang, texts, owner)
+
+    def spoken_text(self) -> list[str]:
+        """The page's main words, in reading order, for Listen: title, lead, then each block.
+
+        Citations and markup are removed later (``ketdesk.speech.words``); a panel whose
+        story is told by other parts overrides this to add their words.
+        """
+        text = self.text
+        said = [text.title, text.lead]
+        for block in text.blocks:
+            if block.heading:
+                said.append(block.heading)
+            said.extend(claim.text for claim in block.claims)
+        return said
 
     # --- hooks the window calls ---------------------------------------------------
     def apply_metrics(self, metrics: Metrics) -> None:

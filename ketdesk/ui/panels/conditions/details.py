@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent
 from ketdesk.content.schema.core import Block, Claim
+from ketdesk.ui.listen import ListenBar
 from ketdesk.ui.overlay import Overlay
 from ketdesk.ui.panels.conditions.card import make_meter
 from ketdesk.ui.panels.conditions.evidence_meter import EvidenceMeter
@@ -39,7 +40,8 @@ class DetailsOverlay(Overlay):
     def __init__(self, text: ConditionsContent, theme: Theme, sources_heading: str,
                  rich: Callable[[str], QLabel], claim: Callable[[Claim], str],
                  counts: Callable[[ConditionCard], str], source_list: Callable[[ConditionCard], list[str]],
-                 parent: QWidget) -> None:
+                 parent: QWidget,
+                 listen: Callable[[Callable[[], list[str]], str], ListenBar] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conditionDetails")
         self._text = text
@@ -49,6 +51,8 @@ class DetailsOverlay(Overlay):
         self._claim = claim
         self._counts = counts
         self._source_list = source_list
+        self._listen = listen
+        self.listen: ListenBar | None = None  # the open sheet's Listen control
         self._metrics = Metrics(em=24)
         self._opener: QWidget | None = None
         self.card_id = ""
@@ -97,6 +101,8 @@ class DetailsOverlay(Overlay):
     def close_details(self) -> None:
         if not self.isVisible():
             return
+        if self.listen is not None:
+            self.listen.stop()
         self.hide()
         if self._opener is not None:
             self._opener.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -110,6 +116,9 @@ class DetailsOverlay(Overlay):
         content.setMinimumHeight(1)
         layout = self._content_layout = QVBoxLayout(content)
         self._inner_cards = []
+        if self._listen is not None:
+            self.listen = self._listen(lambda: self.spoken_text(card), f"details:{card.id}")
+            layout.addWidget(self.listen)
         layout.addWidget(make_label(card.summary, "lead"))
         self.meter = make_meter(card, self._text, self._theme)
         layout.addWidget(self.meter)
@@ -129,6 +138,19 @@ class DetailsOverlay(Overlay):
             layout.addWidget(label)
         layout.addStretch(1)
         return content
+
+    @staticmethod
+    def spoken_text(card: ConditionCard) -> list[str]:
+        """What Listen reads on this sheet, in the order it is shown (no source list)."""
+        said = [card.name, card.summary, card.strength_basis.text, card.counts_text,
+                card.finding.text]
+        for block in card.details:
+            if block.heading:
+                said.append(block.heading)
+            said.extend(claim.text for claim in block.claims)
+        if card.approval is not None:
+            said.append(card.approval.text)
+        return said
 
     def _claim_label(self, claim: Claim) -> QLabel:
         label = self._rich(self._claim(claim))

@@ -88,7 +88,7 @@ class ConditionsPanel(Panel):
 
         self.details = DetailsOverlay(text, theme, context.ui.sources_heading, self.rich_label,
                                       self.claim_html, self.counts_html, self.source_entries,
-                                      parent=self)
+                                      parent=self, listen=self.listen_bar)
         self._chart_pending = False
         self.apply_metrics(context.metrics)
 
@@ -120,6 +120,7 @@ class ConditionsPanel(Panel):
     def open_details(self, card_id: str) -> None:
         card = next(c for c in self.content.cards if c.id == card_id)
         self.details.open_card(card, opener=self.card_views[card_id])
+        self.context.on_details(card_id)
 
     # --- chart, built on first show ---------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
