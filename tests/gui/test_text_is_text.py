@@ -100,6 +100,8 @@ def markup_window(qtbot, qapp_fonts, pack_copy: Path):
     assert not window.banner.isVisible(), window.banner.label.text()
     for panel_id in PANEL_IDS:
         window.show_panel(panel_id)
+        if panel_id == "timeline":
+            window.panel(panel_id).show_view(0)  # its detailed chart is one tap away: open it
     return window
 
 

@@ -15,6 +15,9 @@ from ketdesk.content.schema.bounds import ChartValue, People, SeriesTime
 
 # Source ids are referenced from every panel; keep them short and predictable.
 SourceIds = tuple[str, ...]
+# What a mark on a chart or picture stands for; the one visual key (ketdesk/ui/visual_key.py)
+# gives each its colour and pattern, the same on every panel.
+MarkRole = Literal["ketamine", "ketamine_series", "pills", "comparison", "risk", "claim", "neutral"]
 
 
 class Model(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):

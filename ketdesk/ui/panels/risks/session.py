@@ -142,7 +142,7 @@ class SessionChartView(QWidget):
         self.drip_text = pg.TextItem(self.data.drip_label, color=self.theme.text, anchor=(0.5, 0))
         view.addItem(self.drip_text)
         for index, lane in enumerate(self.data.lanes):
-            style = charts.series_style(index, self.theme)
+            style = charts.role_style(lane.role, self.theme, index)
             y = lane_y(index, count)
             for span in lane.spans:
                 item = SpanItem(span, y, self.data.t_max, style.colour, self.theme)

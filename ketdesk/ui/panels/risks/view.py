@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.core import Block, Point
 from ketdesk.content.schema.risks import Bar, BarChart, Lane, RisksContent, Span
-from ketdesk.ui.charts import series_style
+from ketdesk.ui.charts import role_style
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.panels.risks.bars import RangeBarChart
 from ketdesk.ui.panels.risks.session import SessionChartView
@@ -130,7 +130,7 @@ class RisksPanel(Panel):
         legend = QWidget()
         row = self._legend_row = QHBoxLayout(legend)
         row.setContentsMargins(0, 0, 0, 0)
-        colour = series_style(0, self.context.theme).colour
+        colour = role_style("risk", self.context.theme).colour
         for item in self.content.session.legend:
             swatch = LegendSwatch(item.kind, colour, self.context.theme)
             self._swatches.append(swatch)
