@@ -1,6 +1,8 @@
 """Other conditions: one card per condition, how strong the proof is, and who was studied.
 
-Cards reflow into one or two columns by width. Each shows its evidence meter (word and
+First, the four conditions at a glance on one evidence ladder, strongest proof first
+(``ladder``): how strong the proof is, not how many people were studied. Then the cards:
+they reflow into one or two columns by width. Each shows its evidence meter (word and
 filled bars), the trial and people counts, the key finding with its number and the
 approval note; tapping it (or Enter/Space) opens a details sheet over the panel. Below,
 a bar chart compares the conditions by people studied (built on first show, so
@@ -22,6 +24,7 @@ from ketdesk.ui.panels.conditions.card import ConditionCardView
 from ketdesk.ui.panels.conditions.chart import PeopleChart
 from ketdesk.ui.panels.conditions.details import DetailsOverlay
 from ketdesk.ui.panels.conditions.evidence_meter import EvidenceMeter
+from ketdesk.ui.panels.conditions.ladder import EvidenceLadder
 from ketdesk.ui.text import SOURCE_LINK_PREFIX, claim_html, escape
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
@@ -33,6 +36,13 @@ class ConditionsPanel(Panel):
         super().__init__(context, parent)
         text = self.content
         theme = context.theme
+
+        self.ladder = EvidenceLadder(text, theme)
+        ladder_card = Card()
+        ladder_card.setObjectName("ladderCard")
+        ladder_card.body.addWidget(self.ladder)
+        self._cards.append(ladder_card)
+        self.layout_.addWidget(ladder_card)
 
         self.card_views: dict[str, ConditionCardView] = {}
         for card in text.cards:
@@ -140,6 +150,7 @@ class ConditionsPanel(Panel):
             view.apply_metrics(metrics)
         for meter in self.legend:
             meter.apply_metrics(metrics)
+        self.ladder.apply_metrics(metrics)
         self.chart.apply_metrics(metrics)
         self.details.apply_metrics(metrics)
 
