@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         window = build_window(options, settings.lang, settings.text_scale,
                               settings.clinic_name, settings.reduce_motion, settings.theme,
-                              size=size)
+                              size=size, screen_diagonal_in=settings.screen_diagonal_in)
     except BuiltinContentError as exc:
         log.error("%s", exc)
         print(f"ketdesk: {exc}", file=sys.stderr)

@@ -49,6 +49,7 @@ class Options:
     screen: int | None = None
     idle_timeout: float | None = None
     rotate_interval: float | None = None
+    screen_diagonal_in: float | None = None
     set_pin: bool = False
     install_autostart: bool = False
     remove_autostart: bool = False
@@ -176,6 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="seconds without input before the attract loop starts (default 90)")
     kiosk.add_argument("--rotate-interval", type=_in_range("rotate_interval", float), metavar="SECONDS",
                        help="seconds per panel in the attract loop (default 20)")
+    kiosk.add_argument("--screen-diagonal", type=_in_range("screen_diagonal_in", float), metavar="INCHES",
+                       dest="screen_diagonal_in",
+                       help="the screen's diagonal, for posters readable from across the room "
+                            "(7 to 100; default: the size the screen reports)")
     kiosk.add_argument("--set-pin", action="store_true",
                        help="set the staff PIN (asked twice; reads standard input when piped)")
     kiosk.add_argument("--install-autostart", action="store_true",
@@ -191,6 +196,7 @@ def parse_args(argv: list[str] | None = None) -> Options:
         content=ns.content, check_content=ns.check_content, panel=ns.panel,
         screenshot=ns.screenshot, size=ns.size, self_test=ns.self_test, lang=ns.lang,
         text_scale=ns.text_scale, kiosk=ns.kiosk, screen=ns.screen,
-        idle_timeout=ns.idle_timeout, rotate_interval=ns.rotate_interval, set_pin=ns.set_pin,
+        idle_timeout=ns.idle_timeout, rotate_interval=ns.rotate_interval,
+        screen_diagonal_in=ns.screen_diagonal_in, set_pin=ns.set_pin,
         install_autostart=ns.install_autostart, remove_autostart=ns.remove_autostart,
     )

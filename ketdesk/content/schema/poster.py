@@ -16,7 +16,7 @@ MAX_HEADLINE_CHARS = 70
 MAX_MESSAGE_CHARS = 200
 MAX_SENTENCES = 2
 MAX_ITEMS = 6
-MAX_VALUE_CHARS = 12  # "5 in 10", "40 min", "NMDA"
+MAX_VALUE_CHARS = 16  # "5 in 10", "40 min", "Glutamate"
 MAX_LABEL_CHARS = 44
 
 # A sentence ends at . ! ? (or …) followed by a space or the end; "0.5" does not end one.
