@@ -41,6 +41,8 @@ class Options:
     check_content: Path | None = None
     panel: str | None = None
     screenshot: Path | None = None
+    full_page: bool = False
+    theme: str | None = None
     size: tuple[int, int] = (1920, 1080)
     self_test: bool = False
     lang: str | None = None
@@ -161,6 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--panel", choices=PANEL_IDS, help="open on this panel")
     parser.add_argument("--screenshot", type=Path, metavar="DIR",
                         help="render every panel to DIR/NN-<id>.png and exit")
+    parser.add_argument("--full-page", action="store_true",
+                        help="with --screenshot: render each panel's whole page, not only its first screen")
+    parser.add_argument("--theme", choices=choices.THEME_NAMES,
+                        help="colour theme for this run (default: the setting, else standard)")
     parser.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH",
                         help="window size for --screenshot (default 1920x1080)")
     parser.add_argument("--self-test", action="store_true",
@@ -194,7 +200,8 @@ def parse_args(argv: list[str] | None = None) -> Options:
     ns = build_parser().parse_args(argv)
     return Options(
         content=ns.content, check_content=ns.check_content, panel=ns.panel,
-        screenshot=ns.screenshot, size=ns.size, self_test=ns.self_test, lang=ns.lang,
+        screenshot=ns.screenshot, full_page=ns.full_page, theme=ns.theme, size=ns.size,
+        self_test=ns.self_test, lang=ns.lang,
         text_scale=ns.text_scale, kiosk=ns.kiosk, screen=ns.screen,
         idle_timeout=ns.idle_timeout, rotate_interval=ns.rotate_interval,
         screen_diagonal_in=ns.screen_diagonal_in, set_pin=ns.set_pin,

@@ -52,7 +52,9 @@ class PosterType:
 
     @staticmethod
     def at(body: int, ratio: float, metrics: Metrics) -> PosterType:
-        return PosterType(body=body, headline=round(body * ratio),
+        # Never smaller than the page's own title: with the biggest text the poster scrolls
+        # like the page, and its headline still reads as the headline.
+        return PosterType(body=body, headline=max(metrics.h1, round(body * ratio)),
                           small=max(metrics.small, round(body * 0.8)),
                           spacing=max(metrics.gap, round(body * 0.55)),
                           margin=max(metrics.px(0.5), round(body * 0.6)))

@@ -103,14 +103,16 @@ class ItemsVisual(PosterVisual):
 
     def _gap(self) -> int:
         # Between chain steps the gap holds an arrow.
-        return round(self.em * (1.5 if self.style_ == "chain" else 0.6))
+        return round(self.em * (1.3 if self.style_ == "chain" else 0.6))
 
     def _row_mode(self, width: int) -> bool:
-        """Side by side when every item gets a column of at least 6.5 em (8 for a checklist)."""
+        """Side by side when every item gets a column of at least 6.5 em (5.5 for a chain's
+        steps, whose values are short words); a checklist is always a list."""
         count = max(1, len(self.items))
         if self.style_ == "checklist":
             return False
-        need = count * self.em * 6.5 + (count - 1) * self._gap()
+        column = 5.5 if self.style_ == "chain" else 6.5
+        need = count * self.em * column + (count - 1) * self._gap()
         return width >= need
 
     def _checklist_columns(self, width: int) -> int:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QWidget
 
 from ketdesk.content.registry import PANEL_IDS
+from ketdesk.content.schema.overview import OverviewContent
 from ketdesk.screenshot import settle
 from ketdesk.ui.panels.base import Panel
 from ketdesk.ui.physical import CAP_RATIO
@@ -105,3 +107,58 @@ def test_the_source_chip_links_to_the_sources(make_window) -> None:
     first = min(numbers[s] for s in window.pack.panel("overview").poster.sources)
     poster.chip.linkActivated.emit(f"source:{first}")
     assert window.current_panel_id == "sources"
+
+
+def test_a_full_page_screenshot_holds_the_whole_panel(make_window) -> None:
+    from ketdesk.screenshot import render_panel
+
+    window = make_window("en", size=(1024, 600))
+    first_screen = render_panel(window, "risks")
+    whole = render_panel(window, "risks", full_page=True)
+    panel = window.panel("risks")
+    assert first_screen.height() == window.height()
+    # The whole scrolled page: several screens tall, as wide as the page.
+    assert whole.height() == panel.body.height() > 3 * panel.viewport().height()
+    assert whole.width() == panel.body.width()
+
+
+def test_screenshot_options_parse() -> None:
+    from ketdesk.cli import parse_args
+
+    options = parse_args(["--screenshot", "out", "--full-page", "--theme", "high-contrast",
+                          "--screen-diagonal", "10.1"])
+    assert (options.full_page, options.theme, options.screen_diagonal_in) == (True, "high-contrast", 10.1)
+    assert parse_args([]).full_page is False
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_one_visit_the_same_steps_on_overview_and_risks(make_window, lang: str) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window(lang, size=(1280, 800))
+
+    def step_titles(panel_id: str, prefix: str) -> list[str]:
+        panel = window.panel(panel_id)
+        cards = [w for w in panel.body.findChildren(QWidget) if w.objectName().startswith(prefix)]
+        titles = [card.findChildren(QLabel)[0].text() for card in cards]
+        return sorted(titles, key=lambda title: int(title.split(".")[0]))
+
+    overview = step_titles("overview", "session-step")
+    risks = step_titles("risks", "step-")
+    steps = window.pack.content(OverviewContent).session_steps
+    assert overview == risks == [f"{n}. {s.title}" for n, s in enumerate(steps, start=1)]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_not_medical_advice_once_per_screen(make_window, lang: str) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window(lang, size=(1024, 600))
+    advice = window.pack.meta.not_advice
+    for panel_id in PANEL_IDS:
+        window.show_panel(panel_id)
+        texts = [label for label in window.findChildren(QLabel)
+                 if advice in label.text() and label.isVisibleTo(window)]
+        assert texts == [window.footer_advice], panel_id
+    # The footer is one line at 1024x600: the disclaimer and the date side by side.
+    assert window.footer_advice.height() <= window.footer_advice.fontMetrics().lineSpacing() * 1.5 + 8

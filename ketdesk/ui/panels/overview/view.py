@@ -39,7 +39,7 @@ class OverviewPanel(Panel):
             card.body.addStretch(1)
             step_cards.append(card)
         self._cards.extend(step_cards)
-        self.steps = ResponsiveGrid(step_cards, max_columns=4, min_column_em=9)
+        self.steps = ResponsiveGrid(step_cards, max_columns=len(step_cards), min_column_em=8)
         self.layout_.addWidget(self.steps)
 
         self.blocks = ResponsiveGrid([self.block_card(b) for b in content.blocks],
