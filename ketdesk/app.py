@@ -153,8 +153,9 @@ def main(argv: list[str] | None = None) -> int:
         size = opening_size()
     try:
         window = build_window(options, settings.lang, settings.text_scale,
-                              settings.clinic_name, settings.reduce_motion, settings.theme,
-                              size=size)
+                              settings.clinic_name, settings.reduce_motion,
+                              options.theme or settings.theme,
+                              size=size, screen_diagonal_in=settings.screen_diagonal_in)
     except BuiltinContentError as exc:
         log.error("%s", exc)
         print(f"ketdesk: {exc}", file=sys.stderr)
@@ -164,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         from ketdesk.screenshot import take_screenshots
 
         try:
-            written = take_screenshots(window, options.screenshot, options.size)
+            written = take_screenshots(window, options.screenshot, options.size,
+                                       full_page=options.full_page)
         except OSError as exc:
             from ketdesk.cli import file_problem
 

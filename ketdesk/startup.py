@@ -61,8 +61,8 @@ def app_icon() -> QIcon:
 
 def build_window(options: Options, settings_lang: str = "en", text_scale: int = 100,
                  clinic_name: str = "", reduce_motion: bool = False,
-                 theme_name: str = "standard", size: tuple[int, int] = (1280, 800)
-                 ) -> MainWindow:
+                 theme_name: str = "standard", size: tuple[int, int] = (1280, 800),
+                 screen_diagonal_in: float = 0.0) -> MainWindow:
     """Content + main window, with the fallback banner when custom content is broken.
 
     Language, text size and theme given here are the session's defaults; a visitor's
@@ -81,7 +81,8 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
                         clinic_name=clinic_name,
                         reduce_motion=reduce_motion, theme=resolve_theme(theme_name),
                         pack_loader=lambda code: pack_for_language(code, options.content),
-                        size=size, about=about_facts())
+                        size=size, about=about_facts(),
+                        screen_diagonal_in=options.screen_diagonal_in or screen_diagonal_in)
     if theme_name == SYSTEM_THEME:
         from ketdesk.ui.theme import follow_system_contrast
 

@@ -45,14 +45,14 @@ class QuitRecorder:
 
 
 def make_kiosk(qtbot: Any, pack: Any, *, start: bool = True, pack_loader: Any = None,
-               **overrides: Any) -> tuple[Kiosk, QuitRecorder]:
+               reduce_motion: bool = False, **overrides: Any) -> tuple[Kiosk, QuitRecorder]:
     """A started kiosk whose timers are long unless a test shortens them."""
     from ketdesk.choices import installed_languages
     from ketdesk.content_source import pack_for_language
     from ketdesk.ui.main_window import MainWindow
 
     window = MainWindow(pack, pack_loader=pack_loader or pack_for_language,
-                        languages=installed_languages())
+                        languages=installed_languages(), reduce_motion=reduce_motion)
     values: dict[str, Any] = {"pin_hash": pin_hash(), "idle_timeout": 600.0, "rotate_interval": 600.0,
                               "tick_interval": 600.0, "cursor_hide": 600.0, "hold_seconds": 600.0}
     values.update(overrides.pop("config", {}))
@@ -83,3 +83,25 @@ def tap(qtbot: Any, widget: Any, pos: Any = None) -> None:
     window = widget.window()
     point = widget.mapTo(window, pos if pos is not None else widget.rect().center())
     QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+_TOUCH: list[Any] = []
+
+
+def touch_screen() -> Any:
+    """One touch-screen device for the whole run (Qt keeps every device it registers)."""
+    from PySide6.QtGui import QInputDevice
+    from PySide6.QtTest import QTest
+
+    if not _TOUCH:
+        _TOUCH.append(QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen))
+    return _TOUCH[0]
+
+
+def finger_tap_at(window: Any, point: Any) -> None:
+    """A finger's tap at a point of the window: a touch press and release, as a touch screen sends."""
+    from PySide6.QtTest import QTest
+
+    device = touch_screen()
+    QTest.touchEvent(window, device).press(0, point, window).commit()
+    QTest.touchEvent(window, device).release(0, point, window).commit()

@@ -246,29 +246,16 @@ class Cautions(Model, frozen=True, kw_only=True):
                 raise ValueError(f"{item.text!r} needs a source")
 
 
-class VisitStep(Model, frozen=True, kw_only=True):
-    title: str
-    duration: str = ""  # in words; empty where no duration is stated
-    detail: str
-    sources: SourceIds
-
-    def __post_init__(self) -> None:
-        _require(self.title, "step title")
-        _require(self.detail, "step detail")
-        if not self.sources:
-            raise ValueError(f"step {self.title!r} needs a source")
-
-
 class Visit(Model, frozen=True, kw_only=True):
+    """What monitoring looks like. The steps themselves are the Overview's ``session_steps``:
+    one visit, with the same steps and names wherever it is shown."""
+
     heading: str
     name: str  # accessible name of the step list
-    steps: tuple[VisitStep, ...]
     blocks: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _require(self.heading, "heading")
-        if len(self.steps) < 2:
-            raise ValueError("a visit has at least two steps")
 
 
 class RisksContent(PanelContent, frozen=True, kw_only=True):

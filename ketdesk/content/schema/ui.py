@@ -116,6 +116,22 @@ class AboutStrings(Model, frozen=True, kw_only=True):
             _check_placeholders(getattr(self, name), (), f"about.{name}")
 
 
+class PosterStrings(Model, frozen=True, kw_only=True):
+    """``[poster]``: the words around every panel's poster (ketdesk.ui.poster)."""
+
+    more: str  # the button under a poster that leads to the rest of the panel
+    more_description: str  # what screen readers say it does
+    name: str  # "Summary: {title}", the accessible name of a poster
+
+    def __post_init__(self) -> None:
+        for field in msgspec.structs.fields(self):
+            if not getattr(self, field.name).strip():
+                raise ValueError(f"poster.{field.name} must not be empty")
+        _check_placeholders(self.more, (), "poster.more")
+        _check_placeholders(self.more_description, (), "poster.more_description")
+        _check_placeholders(self.name, ("title",), "poster.name")
+
+
 class UiStrings(Model, frozen=True, kw_only=True):
     months: tuple[str, ...]
     date_pattern: str  # e.g. "{month} {day}, {year}"
@@ -135,6 +151,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
     access: AccessStrings
     kiosk: KioskStrings  # kiosk mode: attract loop, PIN pad, staff menu
     about: AboutStrings  # the About sheet
+    poster: PosterStrings  # the words around each panel's poster
 
     def __post_init__(self) -> None:
         if len(self.months) != 12:

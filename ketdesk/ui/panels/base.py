@@ -7,6 +7,12 @@ resets the app, or a screenshot is taken.
 Life cycle: ``Panel.__init__`` builds the title and lead and calls nothing a subclass
 overrides; the subclass's ``__init__`` then builds its parts and ends with
 ``finish_layout()`` and ``apply_metrics(...)``, so every hook sees a whole panel.
+
+A panel whose content has a ``[poster]`` opens with it (``ketdesk.ui.poster``): the poster
+fills the first screen and the page continues below. ``finish_layout`` builds it, asking
+``poster_visual()`` for its picture: by default the poster's items, drawn by the kit; a
+panel with a picture of its own overrides that hook. The kiosk reaches posters through
+``poster()`` and ``set_poster_mode``, never through a panel's own module.
 """
 
 from __future__ import annotations
@@ -15,13 +21,19 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.registry import PANELS
 from ketdesk.content.schema.core import Block, PanelContent
 from ketdesk.content.schema.pack import ContentPack
+from ketdesk.content.schema.poster import PosterContent
 from ketdesk.content.schema.ui import UiStrings
-from ketdesk.ui.text import SOURCE_LINK_PREFIX, cited_html, claim_html, plain_text
+from ketdesk.ui.physical import FALLBACK, Physical
+from ketdesk.ui.poster import Poster
+from ketdesk.ui.poster_visual import Item, ItemsVisual
+from ketdesk.ui.text import SOURCE_LINK_PREFIX, cited_html, claim_html, plain_text, source_refs_html
 from ketdesk.ui.theme import STANDARD, Metrics, Theme
 from ketdesk.ui.widgets import Card, make_label
 
@@ -34,6 +46,8 @@ class PanelContext:
     theme: Theme = STANDARD
     metrics: Metrics = field(default_factory=lambda: Metrics(em=24))
     reduce_motion: bool = False
+    # How big a pixel is on the real screen: the poster's type is sized in millimetres.
+    physical: Physical = FALLBACK
     # Called with a source number when a patient or clinician taps a citation.
     on_source: Callable[[int], None] = lambda number: None
 
@@ -89,6 +103,9 @@ class Panel(QScrollArea):
         self.layout_.addWidget(self.title_label)
         self.layout_.addWidget(self.lead_label)
         self._cards: list[Card] = []
+        self._poster: Poster | None = None
+        self._poster_mode = False  # the kiosk's attract loop: poster only, no More
+        self._poster_reserve = 0  # px kept free under the poster (the attract hint)
 
     # --- content -------------------------------------------------------------------
     @property
@@ -142,6 +159,78 @@ class Panel(QScrollArea):
         if href.startswith(SOURCE_LINK_PREFIX):
             self.context.on_source(int(href.removeprefix(SOURCE_LINK_PREFIX)))
 
+    # --- the poster ------------------------------------------------------------------
+    def poster(self) -> Poster | None:
+        """This panel's poster, or None when its content has none (yet)."""
+        return self._poster
+
+    def poster_content(self) -> PosterContent | None:
+        return self.text.poster
+
+    def poster_visual(self) -> QWidget | None:
+        """The poster's picture: its items drawn by the kit. Override for a picture of your own."""
+        poster = self.poster_content()
+        if poster is None or not poster.items:
+            return None
+        items = [Item(i.value, i.label) for i in poster.items]
+        return ItemsVisual(items, poster.visual, self.context.theme)
+
+    def build_poster(self) -> Poster | None:
+        content = self.poster_content()
+        if content is None:
+            return None
+        words = self.context.ui.poster
+        chip = None
+        refs = source_refs_html(content.sources, self._numbers, self.context.ui, self.context.theme.link)
+        if refs:
+            chip = self.rich_label(refs.strip(), "small")
+        poster = Poster(content.headline, content.message, visual=self.poster_visual(), chip=chip,
+                        more_text=words.more, more_description=words.more_description,
+                        name=fill(words.name, title=content.headline))
+        poster.more_requested.connect(self.show_more)
+        return poster
+
+    def show_more(self) -> None:
+        """Scroll to what follows the poster: the panel's title and the rest of the page."""
+        self.verticalScrollBar().setValue(self.title_label.y() - self.layout_.contentsMargins().top())
+
+    def set_poster_mode(self, on: bool, reserve_bottom: int = 0) -> None:
+        """The kiosk's attract loop: the poster alone on screen, with ``reserve_bottom`` px
+        kept free for the loop's hint; off again when a visitor touches the screen."""
+        self._poster_mode, self._poster_reserve = on, reserve_bottom if on else 0
+        if self._poster is None:
+            return  # no poster yet: the loop shows the page itself, as it did before posters
+        self._poster.set_more_visible(not on)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
+                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.fit_poster()
+        if on:
+            self.verticalScrollBar().setValue(0)
+
+    def fit_poster(self) -> None:
+        """Size the poster to fill the panel's first screen."""
+        poster = self._poster
+        if poster is None:
+            return
+        margins = self.layout_.contentsMargins()
+        viewport = self.viewport()
+        width = viewport.width() - margins.left() - margins.right()
+        height = viewport.height() - margins.top() - margins.bottom() - self._poster_reserve
+        if width <= 0 or height <= 0:
+            return
+        before = poster.height()
+        poster.fit(width, height, self.context.metrics, self.context.physical)
+        if poster.height() != before:
+            # Size the page for the new poster now, not on a later turn of the event loop:
+            # until then everything below would keep its old place (setWidgetResizable
+            # runs QScrollArea's own sizing of the page at once).
+            self.layout_.activate()
+            self.setWidgetResizable(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_poster()
+
     # --- hooks the window calls ---------------------------------------------------
     def apply_metrics(self, metrics: Metrics) -> None:
         """Sizes changed (window resized or text scaled): update anything not in the QSS."""
@@ -151,6 +240,13 @@ class Panel(QScrollArea):
         self.layout_.setSpacing(metrics.gap)
         for card in self._cards:
             card.set_padding(metrics.px(0.8))
+        self.fit_poster()
+
+    def set_physical(self, physical: Physical) -> None:
+        """The window moved to another screen (or the clinic set its size): refit the poster."""
+        if physical != self.context.physical:
+            self.context.physical = physical
+            self.fit_poster()
 
     def reset(self) -> None:
         """Back to the state a new visitor should see (kiosk attract loop)."""
@@ -170,4 +266,8 @@ class Panel(QScrollArea):
         """
 
     def finish_layout(self) -> None:
+        self._poster = self.build_poster()
+        if self._poster is not None:
+            self._poster.setParent(self.body)
+            self.layout_.insertWidget(0, self._poster)
         self.layout_.addStretch(1)
