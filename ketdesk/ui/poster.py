@@ -77,7 +77,8 @@ class Poster(QFrame):
         self.message.setObjectName("posterMessage")
         self.visual = visual
         self.chip = chip
-        self.more = QPushButton(button_text(more_text))
+        # Parented at once: a parentless button made visible below would flash up as a window.
+        self.more = QPushButton(button_text(more_text), self)
         self.more.setObjectName("posterMore")
         self.more.setAccessibleName(more_text)
         self.more.setAccessibleDescription(more_description)

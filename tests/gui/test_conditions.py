@@ -329,3 +329,15 @@ def test_more_details_adds_and_does_not_repeat_the_card(qtbot, panel) -> None:
         for claim in block.claims:
             assert claim.text in shown
     panel.details.close_details()
+
+
+def test_poster_shows_the_ladder_strongest_first(panel) -> None:
+    from ketdesk.ui.panels.conditions.ladder_poster import LadderPoster
+
+    poster = panel.poster()
+    assert poster is not None and isinstance(poster.visual, LadderPoster)
+    words = {c.chart_label: panel.content.level(c.strength).word for c in panel.content.cards}
+    assert [r.name for r in poster.visual.rungs] == [
+        next(c.chart_label for c in panel.content.cards if c.id == i) for i in panel.ladder.order()]
+    assert all(r.word == words[r.name] for r in poster.visual.rungs)
+    assert poster.visual.rungs[0].name != "PTSD"

@@ -59,7 +59,8 @@ def test_every_poster_fits_above_the_fold(make_window, lang: str, size: tuple[in
         # The rest of the page starts below the poster: the fold.
         assert panel.title_label.mapTo(panel.viewport(), panel.title_label.rect().topLeft()).y() \
             >= rect.bottom()
-    assert {"overview", "mechanism", "risks", "before", "sources"} <= set(with_posters)
+    assert {"overview", "mechanism", "timeline", "conditions", "risks", "before", "sources"} \
+        <= set(with_posters)
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")

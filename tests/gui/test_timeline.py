@@ -93,6 +93,7 @@ def test_window_activation_does_not_repaint_the_chart(qtbot, panel: TimelinePane
     # the same either way, so it must not repaint (a second repaint on every panel switch).
     plot = panel.chart.plot
     qtbot.waitUntil(lambda: plot.isVisible())
+    panel.ensureWidgetVisible(plot)  # below the poster: scroll it on screen, or nothing paints
     settle()
     paints: list[int] = []
 
@@ -551,3 +552,32 @@ def test_flow_layout_wraps_instead_of_widening(qtbot) -> None:
     qtbot.waitUntil(lambda: row.rows == 3)
     assert all(b.geometry().right() < narrow for b in buttons)
     assert row.heightForWidth(narrow) > row.heightForWidth(one_row)
+
+
+def test_poster_shows_10_people_and_builds_no_chart(qtbot, window) -> None:
+    """The poster's picture is the first view's message, painted (no pyqtgraph on its path),
+    in the key's colours: ketamine and the comparison over "Hours", pills over "Weeks"."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from ketdesk.ui.panels.timeline.speed_poster import SpeedPoster
+    from ketdesk.ui.visual_key import key_for
+
+    window.show_panel("timeline")
+    settle()
+    panel = window.panel("timeline")
+    poster = panel.poster()
+    assert poster is not None and isinstance(poster.visual, SpeedPoster)
+    assert not panel.chart_built
+    visual = poster.visual
+    assert [visual.zones[c.zone] for c in visual.columns if c.row is not None] == \
+        [panel.content.people.zones[i] for i in (0, 0, 2)]
+    key = key_for(panel.context.theme.name)
+    assert [r.colour for r in visual.rows] == [key.colour(r) for r in ("ketamine", "comparison", "pills")]
+    assert visual.height() >= visual.height_for(visual.width(), visual.em) - 1
+    code = ("import sys, ketdesk.ui.panels.timeline.view, ketdesk.ui.panels.timeline.speed_poster; "
+            "sys.exit(1 if 'pyqtgraph' in sys.modules or 'numpy' in sys.modules else 0)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
+                            capture_output=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr

@@ -24,9 +24,11 @@ from ketdesk.ui.panels.conditions.card import ConditionCardView
 from ketdesk.ui.panels.conditions.chart import PeopleChart
 from ketdesk.ui.panels.conditions.details import DetailsOverlay
 from ketdesk.ui.panels.conditions.evidence_meter import EvidenceMeter
-from ketdesk.ui.panels.conditions.ladder import EvidenceLadder
+from ketdesk.ui.panels.conditions.ladder import EvidenceLadder, strongest_first
+from ketdesk.ui.panels.conditions.ladder_poster import LadderPoster, Rung
 from ketdesk.ui.text import SOURCE_LINK_PREFIX, claim_html, escape
 from ketdesk.ui.theme import Metrics
+from ketdesk.ui.visual_key import key_for
 from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
 
 
@@ -125,6 +127,16 @@ class ConditionsPanel(Panel):
                     f'style="color:{self.context.theme.link};">{number}</a>.')
             entries.append(link + escape(rest))
         return entries
+
+    def poster_visual(self) -> QWidget | None:
+        """The poster shows the ladder: the four conditions by strength of proof."""
+        text = self.content
+        key = key_for(self.context.theme.name)
+        rungs = []
+        for card in strongest_first(text.cards):
+            filled, total = meter_fill(card.strength)
+            rungs.append(Rung(card.chart_label, text.level(card.strength).word, filled, total))
+        return LadderPoster(rungs, ink=key.ink, fill=key.evidence_fill, name=text.controls.ladder_heading)
 
     # --- details ----------------------------------------------------------------------
     def open_details(self, card_id: str) -> None:

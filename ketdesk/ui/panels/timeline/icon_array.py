@@ -151,32 +151,42 @@ class FigureRow(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = QColor(self.spec.colour)
-        tint = QColor(colour)
-        tint.setAlpha(60)
-        stripes = QBrush(colour, Qt.BrushStyle.BDiagPattern)
-        pen = QPen(QColor(self._outline))
-        pen.setWidthF(max(1.5, self._figure_h / 22))
-        if self.spec.claim:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        for rect, fill in zip(self.figure_rects(), self.fills, strict=True):
-            path = person_path(rect)
-            painter.fillPath(path, QColor(self._background))
-            if fill.solid > 0:
-                painter.save()
-                painter.setClipRect(QRectF(rect.left(), rect.top(), rect.width() * fill.solid,
-                                           rect.height()))
-                painter.fillPath(path, colour)
-                painter.restore()
-            if fill.striped > 0:
-                painter.save()
-                start = rect.left() + rect.width() * fill.solid
-                painter.setClipRect(QRectF(start, rect.top(), rect.width() * fill.striped, rect.height()))
-                painter.fillPath(path, tint)
-                painter.fillPath(path, stripes)
-                painter.restore()
-            painter.strokePath(path, pen)
+        paint_figures(painter, self.figure_rects(), self.fills, colour=self.spec.colour,
+                      outline=self._outline, background=self._background, claim=self.spec.claim,
+                      line=max(1.5, self._figure_h / 22))
         painter.end()
+
+
+def paint_figures(painter: QPainter, rects: Sequence[QRectF], fills: Sequence[FigureFill], *,
+                  colour: str, outline: str, background: str, claim: bool, line: float) -> None:
+    """People in ``rects``: filled solid, striped (an uncertain range) or empty, outlined.
+
+    Shared by the rows here and the pictures that posters draw of them.
+    """
+    fill_colour = QColor(colour)
+    tint = QColor(fill_colour)
+    tint.setAlpha(60)
+    stripes = QBrush(fill_colour, Qt.BrushStyle.BDiagPattern)
+    pen = QPen(QColor(outline))
+    pen.setWidthF(line)
+    if claim:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    for rect, fill in zip(rects, fills, strict=True):
+        path = person_path(rect)
+        painter.fillPath(path, QColor(background))
+        if fill.solid > 0:
+            painter.save()
+            painter.setClipRect(QRectF(rect.left(), rect.top(), rect.width() * fill.solid, rect.height()))
+            painter.fillPath(path, fill_colour)
+            painter.restore()
+        if fill.striped > 0:
+            painter.save()
+            start = rect.left() + rect.width() * fill.solid
+            painter.setClipRect(QRectF(start, rect.top(), rect.width() * fill.striped, rect.height()))
+            painter.fillPath(path, tint)
+            painter.fillPath(path, stripes)
+            painter.restore()
+        painter.strokePath(path, pen)
 
 
 class _KeyEntry(QWidget):

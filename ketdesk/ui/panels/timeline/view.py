@@ -31,6 +31,7 @@ from ketdesk.ui.flow_layout import FlowLayout
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.panels.timeline.icon_array import IconArray, IconRowSpec
 from ketdesk.ui.panels.timeline.speed import SpeedView
+from ketdesk.ui.panels.timeline.speed_poster import SpeedPoster
 from ketdesk.ui.panels.timeline.table import TimelineTable
 from ketdesk.ui.panels.timeline.words import table_rows
 from ketdesk.ui.theme import Metrics
@@ -252,6 +253,14 @@ class TimelinePanel(Panel):
         theme = self.context.theme
         icon: QIcon = charts.legend_icon(charts.role_style(role, theme), metrics, theme.text)
         return icon
+
+    def poster_visual(self) -> QWidget | None:
+        """The poster shows the first view's picture: 10 people per treatment, hours to weeks."""
+        people = self.content.people
+        theme = self.context.theme
+        return SpeedPoster(people.zones, [self._row_spec(r) for r in people.rows],
+                           [r.zone or 0 for r in people.rows], ink=theme.text,
+                           background=theme.window, name=self.content.controls.people_name)
 
     @property
     def chart(self) -> TimelineChart:
