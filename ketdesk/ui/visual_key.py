@@ -58,6 +58,9 @@ class VisualKey:
     # The strength-of-evidence ladder: one ink, steps filled or left empty (no new colour).
     evidence_fill: str
     evidence_empty: str
+    # A stretch of time shaded behind a chart (the drip): a neutral ground, not a colour
+    # that means something (it was the note cards' pale blue, read as "ketamine").
+    span_ground: str
 
     def mark(self, role: str) -> Mark:
         """The mark for a role; unknown roles are drawn as ``neutral`` (content is checked)."""
@@ -79,6 +82,10 @@ class VisualKey:
             out[f"ink on {ground_name}"] = (self.ink, ground, 4.5)
             out[f"evidence step on {ground_name}"] = (self.evidence_fill, ground, 3.0)
         out["empty evidence step vs filled"] = (self.evidence_empty, self.evidence_fill, 3.0)
+        # Marks and words are drawn over the shaded span too.
+        for role, mark in self.marks.items():
+            out[f"{role} on span"] = (mark.colour, self.span_ground, 3.0)
+        out["ink on span"] = (self.ink, self.span_ground, 4.5)
         for part, look in self.diagram.items():
             # A part shows by its fill or by its outline (a pale cell on white by its outline).
             out[f"diagram {part} on chart"] = (_best_against(self.background, look.fill, look.outline),
@@ -143,6 +150,7 @@ STANDARD_KEY = VisualKey(
     },
     evidence_fill="#1B1B1F",
     evidence_empty="#FFFFFF",
+    span_ground="#ECE9E2",
 )
 
 HIGH_CONTRAST_KEY = VisualKey(
@@ -165,6 +173,7 @@ HIGH_CONTRAST_KEY = VisualKey(
     diagram=STANDARD_KEY.diagram,
     evidence_fill="#FFFFFF",
     evidence_empty="#000000",
+    span_ground="#303030",
 )
 
 KEYS: dict[str, VisualKey] = {STANDARD_KEY.theme: STANDARD_KEY, HIGH_CONTRAST_KEY.theme: HIGH_CONTRAST_KEY}

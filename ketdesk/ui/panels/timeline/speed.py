@@ -90,6 +90,7 @@ class SpeedView(QWidget):
         # One grid column per group; a step with no group gets one empty, narrower column.
         column = 0
         self.zone_of_column: list[int] = []
+        self._figure_columns: list[int] = []
         for zone, name in enumerate(zones):
             members = [i for i, z in enumerate(row_zones) if z == zone]
             first = column
@@ -110,6 +111,7 @@ class SpeedView(QWidget):
                 self.row_labels.append(label)
                 self.word_labels.append(words)
                 self.figure_rows.append(figures)
+                self._figure_columns.append(column)
                 self.zone_of_column.append(zone)
                 column += 1
             if not members:
@@ -122,9 +124,7 @@ class SpeedView(QWidget):
 
     def zone_of(self, row: int) -> int:
         """The step of the time line a row stands over (for tests)."""
-        figures = self.figure_rows[row]
-        index = self._grid.indexOf(figures)
-        return self.zone_of_column[self._grid.getItemPosition(index)[1]]
+        return self.zone_of_column[self._figure_columns[row]]
 
     def set_sizes(self, figure_px: int, spacing: int, line_px: int) -> None:
         self._grid.setHorizontalSpacing(spacing * 2)
