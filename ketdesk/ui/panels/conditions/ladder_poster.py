@@ -51,18 +51,25 @@ class LadderPoster(PosterVisual):
         return self.em * 0.75, self.em * 0.25, self.em * 1.6
 
     def _columns(self, width: int) -> tuple[float, float, float, float]:
-        """Name width, steps' left, word's left and the gap between columns."""
+        """Name's left and width, steps' left, word's left.
+
+        The names column is no wider than the longest name, and the ladder stands centred:
+        on a wide screen the eye no longer crosses half of it from a name to its steps.
+        """
         gap = self.em * 0.8
         bar, bar_gap, _ = self._steps_size()
         total = max(r.total for r in self.rungs) if self.rungs else 4
         steps_w = total * bar + (total - 1) * bar_gap
         metrics = QFontMetrics(self._font())
         word_w = max((metrics.horizontalAdvance(r.word) for r in self.rungs), default=0)
-        name_w = max(self.em * 4.0, width - steps_w - word_w - 2 * gap)
-        return name_w, name_w + gap, name_w + gap + steps_w + gap, gap
+        longest = max((metrics.horizontalAdvance(r.name) for r in self.rungs), default=0) + 2
+        name_w = max(self.em * 4.0, min(longest, width - steps_w - word_w - 2 * gap))
+        used = name_w + steps_w + word_w + 2 * gap
+        left = max(0.0, (width - used) / 2)
+        return left, name_w, left + name_w + gap, left + name_w + gap + steps_w + gap
 
     def _row_heights(self, width: int) -> list[int]:
-        name_w = self._columns(width)[0]
+        name_w = self._columns(width)[1]
         metrics = QFontMetrics(self._font())
         steps_h = self._steps_size()[2]
         return [max(round(steps_h), metrics.boundingRect(QRect(0, 0, max(1, int(name_w)), 100_000),
@@ -82,14 +89,14 @@ class LadderPoster(PosterVisual):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         ink = QColor(self._ink)
-        name_w, steps_x, word_x, _gap = self._columns(self.width())
+        left, name_w, steps_x, word_x = self._columns(self.width())
         bar, bar_gap, steps_h = self._steps_size()
         pen = QPen(ink, max(2.0, self.em / 10))
         y = 0.0
         for rung, height in zip(self.rungs, self._row_heights(self.width()), strict=True):
             painter.setFont(self._font())
             painter.setPen(ink)
-            painter.drawText(QRectF(0, y, name_w, height), WRAP, rung.name)
+            painter.drawText(QRectF(left, y, name_w, height), WRAP, rung.name)
             base = y + (height + steps_h) / 2
             painter.setPen(pen)
             for i in range(rung.total):
