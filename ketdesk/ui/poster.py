@@ -106,6 +106,9 @@ class Poster(QFrame):
         bottom.addWidget(self.more, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.column.addLayout(bottom)
         self.sizes: PosterType | None = None
+        # Measured text heights by (px, width, text, bold): a fit measures the same sizes
+        # more than once, and every resize of a window measures them again.
+        self._heights: dict[tuple[str, int, int, str, bool], int] = {}
         self._style_key: PosterType | None = None
 
     # --- sizing -----------------------------------------------------------------------
@@ -115,11 +118,18 @@ class Poster(QFrame):
 
     def _text_height(self, px: int, width: int, text: str, bold: bool = False) -> int:
         font = QFont(self.headline.font())
+        # The family is part of the key: before the window's style sheet reaches the poster
+        # its labels still have the default font, and those heights must not be kept.
+        key = (font.family(), px, width, text, bold)
+        cached = self._heights.get(key)
+        if cached is not None:
+            return cached
         font.setPixelSize(px)
         font.setBold(bold)
         # QLabel's rich and plain text both lay out a little looser than the font's own box.
         box = QFontMetrics(font).boundingRect(QRect(0, 0, max(1, width), 100_000), WRAP, text)
-        return round(box.height() * 1.06) + 2
+        height = self._heights[key] = round(box.height() * 1.06) + 2
+        return height
 
     def natural_height(self, kind: PosterType, width: int, ring: int = 0) -> int:
         """How tall the poster is at ``width`` with these sizes, measured from the words."""
@@ -141,20 +151,35 @@ class Poster(QFrame):
         return max(near, room, float(metrics.em))
 
     def choose_type(self, width: int, height: int, metrics: Metrics,
-                    physical: Physical = FALLBACK) -> PosterType:
-        """The largest sizes at which the poster's words, measured, fit ``width`` x ``height``."""
+                    physical: Physical = FALLBACK, correction: float = 1.0) -> PosterType:
+        """The largest sizes at which the poster's words, measured, fit ``width`` x ``height``.
+
+        ``correction`` is how much taller the real layout came out than the words measured
+        (below 1: shorter), so a second guess lands close to the real limit.
+        """
         ring = max(3, metrics.px(0.15))
-        body = self._largest_body(width, height, metrics, physical)
         floor = metrics.em
-        while True:
-            size = max(floor, round(body))
-            for ratio in HEADLINE_RATIOS:
-                kind = PosterType.at(size, ratio, metrics)
-                if self.natural_height(kind, width, ring) <= height:
-                    return kind
-            if size <= floor:
-                return kind  # bigger text than the screen holds: the page scrolls
-            body *= SHRINK
+        largest = max(floor, round(self._largest_body(width, height, metrics, physical)))
+
+        def fits(body: int, ratio: float) -> bool:
+            kind = PosterType.at(body, ratio, metrics)
+            return self.natural_height(kind, width, ring) * correction <= height
+
+        # Height grows with the body size at a fixed headline ratio: binary search for the
+        # largest body that fits with the smallest headline, then the largest headline there.
+        smallest = HEADLINE_RATIOS[-1]
+        if fits(largest, smallest):
+            body = largest
+        elif not fits(floor, smallest):
+            return PosterType.at(floor, smallest, metrics)  # bigger text than the screen holds
+        else:
+            low, high = floor, largest  # fits at low, not at high
+            while high - low > 1:
+                middle = (low + high) // 2
+                low, high = (middle, high) if fits(middle, smallest) else (low, middle)
+            body = low
+        ratio = next(r for r in HEADLINE_RATIOS if fits(body, r))
+        return PosterType.at(body, ratio, metrics)
 
     def _fits(self, kind: PosterType, width: int, height: int) -> bool:
         self.apply_type(kind)
@@ -163,32 +188,36 @@ class Poster(QFrame):
     def fit(self, width: int, height: int, metrics: Metrics, physical: Physical = FALLBACK) -> None:
         """Fill ``height`` (the panel's viewport) with the largest type that fits in it.
 
-        The measured words give a first guess; the real layout has the last word, a few
-        steps up or down from there (labels lay out a little differently from the metrics).
+        Restyling the poster costs a few milliseconds, so it is tried two or three times,
+        not searched: a first guess from the measured words, then a second one corrected
+        by how far the real layout was from the measurement, then steps down if needed.
         """
-        kind = self.choose_type(width, height, metrics, physical)
-        largest = round(self._largest_body(width, height, metrics, physical))
-        if self._fits(kind, width, height):
-            # Binary search upwards: the largest body (at this headline ratio) that still fits.
-            ratio = kind.headline / kind.body
-            low, high = kind.body, max(kind.body, largest)
-            while high - low > 1:
-                middle = (low + high) // 2
-                if self._fits(PosterType.at(middle, ratio, metrics), width, height):
-                    low = middle
-                else:
-                    high = middle
-            if high > low and self._fits(PosterType.at(high, ratio, metrics), width, height):
-                low = high
-            kind = PosterType.at(low, ratio, metrics)
+        ring = max(3, metrics.px(0.15))
+        first = self.choose_type(width, height, metrics, physical)
+        self.apply_type(first)
+        real = self.column.totalHeightForWidth(width)
+        measured = max(1, self.natural_height(first, width, ring))
+        kind = self.choose_type(width, height, metrics, physical, correction=real / measured)
+        if kind != first and not self._fits(kind, width, height):
+            kind = first if real <= height else kind
             self.apply_type(kind)
-        else:
-            for _ in range(6):
-                if kind.body <= metrics.em:
-                    break
-                kind = PosterType.at(max(metrics.em, round(kind.body * SHRINK)), HEADLINE_RATIOS[-1], metrics)
-                if self._fits(kind, width, height):
-                    break
+        # Room left (a picture that changed from a row to a list measures far from the
+        # guess): up to two steps bigger, each kept only if it still fits.
+        largest = round(self._largest_body(width, height, metrics, physical))
+        for _ in range(2):
+            if self.column.totalHeightForWidth(width) > height * 0.9 or kind.body >= largest:
+                break
+            body = min(largest, round(kind.body / SHRINK))
+            bigger = PosterType.at(body, kind.headline / kind.body, metrics)
+            if not self._fits(bigger, width, height):
+                self.apply_type(kind)
+                break
+            kind = bigger
+        for _ in range(6):
+            if self.column.totalHeightForWidth(width) <= height or kind.body <= metrics.em:
+                break
+            kind = PosterType.at(max(metrics.em, round(kind.body * SHRINK)), HEADLINE_RATIOS[-1], metrics)
+            self.apply_type(kind)
         self.setFixedHeight(max(height, self.column.totalHeightForWidth(width)))
 
     def apply_type(self, kind: PosterType) -> None:
@@ -203,12 +232,15 @@ class Poster(QFrame):
         button = max(kind.small * 2, Metrics(em=kind.small).touch)
         # A style sheet of its own: it beats the window's "* { font-size }" for these labels.
         self.setStyleSheet(f"""
-QLabel#posterHeadline {{ font-size: {kind.headline}px; font-weight: bold; }}
-QLabel#posterMessage {{ font-size: {kind.body}px; }}
+QLabel#posterHeadline {{ font-size: {kind.headline}px; font-weight: bold; border: none; }}
+QLabel#posterMessage {{ font-size: {kind.body}px; border: none; }}
 QLabel#posterChip {{ font-size: {kind.small}px; }}
 QPushButton#posterMore {{ font-size: {kind.small}px; min-height: {button}px;
     padding: 0 {kind.small}px; font-weight: bold; }}
 """)
-        for widget in (self.headline, self.message, self.chip, self.more):
+        # Polished now, so that what is measured next is what will be drawn. (The headline
+        # and message take no focus: no room kept for a focus ring, which the window's
+        # style sheet would add only once the poster is polished in place.)
+        for widget in (self.headline, self.message, self.chip, self.more, self.visual):
             if widget is not None:
                 widget.ensurePolished()

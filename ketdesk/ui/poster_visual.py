@@ -82,6 +82,7 @@ class ItemsVisual(PosterVisual):
         self.style_ = style
         self.theme = theme
         self.setObjectName(f"posterVisual-{style}")
+        self._heights: dict[tuple[str, int, int], int] = {}  # the items never change
         self.setAccessibleName("; ".join(" ".join(t for t in (i.value, i.label) if t)
                                          for i in self.items))
 
@@ -170,6 +171,15 @@ class ItemsVisual(PosterVisual):
                 for i in self.items]
 
     def height_for(self, width: int, em: int) -> int:
+        # Keyed by family too: the window's style sheet sets the font after the first measure.
+        key = (self.font().family(), width, em)
+        cached = self._heights.get(key)
+        if cached is not None:
+            return cached
+        height = self._heights[key] = self._measure(width, em)
+        return height
+
+    def _measure(self, width: int, em: int) -> int:
         old, self.em = self.em, em  # measure at em without repainting at it
         try:
             if self._row_mode(width):

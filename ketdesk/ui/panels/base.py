@@ -20,9 +20,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from ketdesk.content.placeholders import fill
 from ketdesk.content.registry import PANELS
@@ -106,6 +107,7 @@ class Panel(QScrollArea):
         self._poster: Poster | None = None
         self._poster_mode = False  # the kiosk's attract loop: poster only, no More
         self._poster_reserve = 0  # px kept free under the poster (the attract hint)
+        self._poster_fitted: tuple[object, ...] = ()  # what the poster was last fitted to
 
     # --- content -------------------------------------------------------------------
     @property
@@ -202,15 +204,16 @@ class Panel(QScrollArea):
             return  # no poster yet: the loop shows the page itself, as it did before posters
         self._poster.set_more_visible(not on)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
-                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.fit_poster()
         if on:
             self.verticalScrollBar().setValue(0)
 
     def fit_poster(self) -> None:
-        """Size the poster to fill the panel's first screen."""
+        """Size the poster to fill the panel's first screen (once shown: a hidden panel
+        has no real size yet, and fitting costs a few restyles)."""
         poster = self._poster
-        if poster is None:
+        if poster is None or not self.isVisible():
             return
         margins = self.layout_.contentsMargins()
         viewport = self.viewport()
@@ -218,17 +221,39 @@ class Panel(QScrollArea):
         height = viewport.height() - margins.top() - margins.bottom() - self._poster_reserve
         if width <= 0 or height <= 0:
             return
+        key = (width, height, self.context.metrics, self.context.physical, self._poster_mode)
+        if key == self._poster_fitted:
+            return
+        self._poster_fitted = key
         before = poster.height()
         poster.fit(width, height, self.context.metrics, self.context.physical)
         if poster.height() != before:
-            # Size the page for the new poster now, not on a later turn of the event loop:
-            # until then everything below would keep its old place (setWidgetResizable
-            # runs QScrollArea's own sizing of the page at once).
-            self.layout_.activate()
-            self.setWidgetResizable(True)
+            self._resize_page()
+        # A poster fitted the moment it is first shown can be measured before all of the
+        # window's style has reached it; look once more when the event loop has settled.
+        QTimer.singleShot(0, self._check_poster)
+
+    def _check_poster(self) -> None:
+        poster = self._poster
+        if poster is None or not isValid(poster) or not self.isVisible():
+            return
+        if poster.column.totalHeightForWidth(poster.width()) > poster.height():
+            self._poster_fitted = ()
+            self.fit_poster()
+
+    def _resize_page(self) -> None:
+        """Size the page for the new poster now, not on a later turn of the event loop: until
+        then everything below would keep its old place (setWidgetResizable runs
+        QScrollArea's own sizing of the page at once)."""
+        self.layout_.activate()
+        self.setWidgetResizable(True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self.fit_poster()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
         self.fit_poster()
 
     # --- hooks the window calls ---------------------------------------------------
@@ -270,4 +295,8 @@ class Panel(QScrollArea):
         if self._poster is not None:
             self._poster.setParent(self.body)
             self.layout_.insertWidget(0, self._poster)
+            # The page always runs on below a poster that fills the first screen, so the
+            # scroll bar is always there: as needed, it would appear after the first fit,
+            # narrow the page and cost a second one.
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.layout_.addStretch(1)
