@@ -581,3 +581,44 @@ def test_poster_shows_10_people_and_builds_no_chart(qtbot, window) -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
                             capture_output=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("theme_name", ["standard", "high-contrast"])
+def test_chart_marks_take_their_colours_from_the_key(qtbot, qapp_fonts, theme_name: str) -> None:
+    """Walk the built chart: every series' markers, lines and range bars are drawn in the
+    key's colour of what the series stands for (pills green, never ketamine blue)."""
+    from ketdesk.cli import Options
+    from ketdesk.startup import build_window
+    from ketdesk.ui.visual_key import key_for
+
+    window = build_window(Options(), theme_name=theme_name)
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    window.show_panel("timeline")
+    panel = window.panel("timeline")
+    assert isinstance(panel, TimelinePanel)
+    panel.show_view(CHART)
+    qtbot.waitUntil(lambda: panel.chart.shown_ticks != [])
+    settle()
+    assert panel.context.theme.name == theme_name
+    key = key_for(theme_name)
+
+    def colour_of(thing) -> str:
+        return thing.color().name().upper()
+
+    content = panel.content
+    seen = set()
+    for series in content.series:
+        colour = key.colour(content.role(series.legend)).upper()
+        scatter = panel.chart.scatters[series.id]
+        brushes = {colour_of(b) for b in scatter.data["brush"] if b is not None}
+        brushes |= {colour_of(scatter.opts["brush"])} if len(scatter.data) else set()
+        assert brushes <= {colour}, (series.id, brushes, colour)
+        if series.id in panel.chart.lines:
+            assert colour_of(panel.chart.lines[series.id].opts["pen"]) == colour
+        if series.id in panel.chart.range_bars:
+            assert colour_of(panel.chart.range_bars[series.id].opts["pen"]) == colour
+        seen.add(content.role(series.legend))
+    assert {"ketamine", "ketamine_series", "pills", "comparison"} <= seen
+    assert key.colour("pills") != key.colour("ketamine")
