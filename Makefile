@@ -115,9 +115,18 @@ deb-lint:
 portability: sysdeps $(VENV)/.run
 	scripts/portability.sh $(ARGS)
 
+# Every panel's poster (its first screen) at each kiosk size, in both languages and both
+# themes, into build/screenshots/<size>-<lang>-<theme>/; and each panel's whole page at
+# 1280x800 into build/screenshots/full-<lang>/ (--full-page), for reviewers.
+SCREENSHOT_SIZES = 1024x600 1280x800 1920x1080 3840x2160 1080x1920
 screenshots: sysdeps $(VENV)/.run
-	for size in 1024x600 1920x1080 3840x2160; do \
-	  QT_QPA_PLATFORM=offscreen $(PY) -m ketdesk --screenshot build/screenshots/$$size --size $$size || exit 1; \
+	for size in $(SCREENSHOT_SIZES); do for lang in en es; do for theme in standard high-contrast; do \
+	  QT_QPA_PLATFORM=offscreen $(PY) -m ketdesk --screenshot build/screenshots/$$size-$$lang-$$theme \
+	    --size $$size --lang $$lang --theme $$theme || exit 1; \
+	done; done; done
+	for lang in en es; do \
+	  QT_QPA_PLATFORM=offscreen $(PY) -m ketdesk --screenshot build/screenshots/full-$$lang \
+	    --size 1280x800 --lang $$lang --full-page || exit 1; \
 	done
 
 clean:

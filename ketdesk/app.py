@@ -205,9 +205,11 @@ def main(argv: list[str] | None = None) -> int:
         size = opening_size()
     try:
         window = build_window(options, settings.lang, settings.text_scale,
-                              settings.clinic_name, settings.reduce_motion, settings.theme,
+                              settings.clinic_name, settings.reduce_motion,
+                              options.theme or settings.theme,
                               size=size, stale_notice=settings.stale_notice,
-                              read_aloud=settings.read_aloud and not offscreen_job)
+                              read_aloud=settings.read_aloud and not offscreen_job,
+                              screen_diagonal_in=settings.screen_diagonal_in)
     except BuiltinContentError as exc:
         log.error("%s", exc)
         print(f"ketdesk: {exc}", file=sys.stderr)
@@ -217,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         from ketdesk.screenshot import take_screenshots
 
         try:
-            written = take_screenshots(window, options.screenshot, options.size)
+            written = take_screenshots(window, options.screenshot, options.size,
+                                       full_page=options.full_page)
         except OSError as exc:
             from ketdesk.cli import file_problem
 

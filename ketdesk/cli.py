@@ -41,6 +41,8 @@ class Options:
     check_content: Path | None = None
     panel: str | None = None
     screenshot: Path | None = None
+    full_page: bool = False
+    theme: str | None = None
     size: tuple[int, int] = (1920, 1080)
     self_test: bool = False
     lang: str | None = None
@@ -49,6 +51,7 @@ class Options:
     screen: int | None = None
     idle_timeout: float | None = None
     rotate_interval: float | None = None
+    screen_diagonal_in: float | None = None
     set_pin: bool = False
     install_autostart: bool = False
     remove_autostart: bool = False
@@ -167,6 +170,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open on this panel (clinic: only when clinic.toml is set up)")
     parser.add_argument("--screenshot", type=Path, metavar="DIR",
                         help="render every panel to DIR/NN-<id>.png and exit")
+    parser.add_argument("--full-page", action="store_true",
+                        help="with --screenshot: render each panel's whole page, not only its first screen")
+    parser.add_argument("--theme", choices=choices.THEME_NAMES,
+                        help="colour theme for this run (default: the setting, else standard)")
     parser.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH",
                         help="window size for --screenshot (default 1920x1080)")
     parser.add_argument("--handout", type=Path, metavar="OUT.pdf",
@@ -185,6 +192,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="seconds without input before the attract loop starts (default 90)")
     kiosk.add_argument("--rotate-interval", type=_in_range("rotate_interval", float), metavar="SECONDS",
                        help="seconds per panel in the attract loop (default 20)")
+    kiosk.add_argument("--screen-diagonal", type=_in_range("screen_diagonal_in", float), metavar="INCHES",
+                       dest="screen_diagonal_in",
+                       help="the screen's diagonal, for posters readable from across the room "
+                            "(7 to 100; default: the size the screen reports)")
     kiosk.add_argument("--set-pin", action="store_true",
                        help="set the staff PIN (asked twice; reads standard input when piped)")
     kiosk.add_argument("--install-autostart", action="store_true",
@@ -200,9 +211,11 @@ def parse_args(argv: list[str] | None = None) -> Options:
     ns = build_parser().parse_args(argv)
     return Options(
         content=ns.content, check_content=ns.check_content, panel=ns.panel,
-        screenshot=ns.screenshot, size=ns.size, self_test=ns.self_test, lang=ns.lang,
+        screenshot=ns.screenshot, full_page=ns.full_page, theme=ns.theme, size=ns.size,
+        self_test=ns.self_test, lang=ns.lang,
         text_scale=ns.text_scale, kiosk=ns.kiosk, screen=ns.screen,
-        idle_timeout=ns.idle_timeout, rotate_interval=ns.rotate_interval, set_pin=ns.set_pin,
+        idle_timeout=ns.idle_timeout, rotate_interval=ns.rotate_interval,
+        screen_diagonal_in=ns.screen_diagonal_in, set_pin=ns.set_pin,
         install_autostart=ns.install_autostart, remove_autostart=ns.remove_autostart,
         handout=ns.handout, watch=ns.watch,
         export_usage=ns.export_usage,

@@ -19,26 +19,33 @@ def settle() -> None:
         app.processEvents()
 
 
-def render_panel(window: MainWindow, panel_id: str) -> QImage:
+def render_panel(window: MainWindow, panel_id: str, *, full_page: bool = False) -> QImage:
+    """The window showing the panel (its first screen: the poster, where it has one), or
+    with ``full_page`` the panel's whole page, as tall as its content, without the window."""
     window.show_panel(panel_id)
     panel = window.panel(panel_id)
     panel.reset()
     settle()
     panel.prepare_for_screenshot()
     settle()
+    if full_page:
+        # The page widget holds everything the scroll area scrolls through; grabbing it
+        # renders the parts below the fold too.
+        return panel.body.grab().toImage()
     return window.grab().toImage()
 
 
-def take_screenshots(window: MainWindow, folder: Path, size: tuple[int, int]) -> list[Path]:
+def take_screenshots(window: MainWindow, folder: Path, size: tuple[int, int], *,
+                     full_page: bool = False) -> list[Path]:
     """Write ``folder/NN-<id>.png`` for every panel the window shows, NN = 01.. in order
-    (the clinic's own page too, when clinic.toml is set up)."""
+    (the clinic's own page too, when clinic.toml is set up); ``full_page``: each panel whole."""
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*size)
     window.show()
     settle()
     written: list[Path] = []
     for number, panel_id in enumerate(window.panel_ids, start=1):
-        image = render_panel(window, panel_id)
+        image = render_panel(window, panel_id, full_page=full_page)
         path = folder / f"{number:02d}-{panel_id}.png"
         if not image.save(str(path)):
             raise OSError(f"could not write {path}")

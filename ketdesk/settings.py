@@ -31,14 +31,22 @@ LIMITS: dict[str, tuple[float, float]] = {
     "screen": (0, 63),
     "idle_timeout": (5.0, 86_400.0),  # seconds: at most a day
     "rotate_interval": (2.0, 3_600.0),  # seconds: at most an hour
+    # The screen's diagonal in inches, for type sized in millimetres (ketdesk.ui.physical);
+    # 0 means not set: the screen's own report, else 96 dpi, is used.
+    "screen_diagonal_in": (7.0, 100.0),
 }
+# Settings for which 0 means "not set" rather than a value outside the range.
+UNSET_ZERO = frozenset({"screen_diagonal_in"})
 
 
 def out_of_range(name: str, value: float) -> str:
     """Why ``value`` cannot be setting ``name`` (empty when it can): range and finiteness."""
     low, high = LIMITS[name]
+    if name in UNSET_ZERO and value == 0:
+        return ""
     if not math.isfinite(value) or not low <= value <= high:
-        return f"must be a number from {low:g} to {high:g}, not {value:g}"
+        unset = " (or 0 for not set)" if name in UNSET_ZERO else ""
+        return f"must be a number from {low:g} to {high:g}{unset}, not {value:g}"
     return ""
 
 
@@ -66,6 +74,7 @@ class Settings:
     # shows a dark, still screen (closes before opens: open over midnight).
     opens: str = ""
     closes: str = ""
+    screen_diagonal_in: float = 0.0  # inches; 0: ask the screen (see ketdesk.ui.physical)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

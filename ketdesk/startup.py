@@ -69,7 +69,8 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
                  clinic_name: str = "", reduce_motion: bool = False,
                  theme_name: str = "standard", size: tuple[int, int] = (1280, 800),
                  stale_notice: bool = False,
-                 read_aloud: bool = True) -> MainWindow:
+                 read_aloud: bool = True,
+                 screen_diagonal_in: float = 0.0) -> MainWindow:
     """Content + main window, with the fallback banner when custom content is broken.
 
     Language, text size and theme given here are the session's defaults; a visitor's
@@ -89,7 +90,8 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
                         clinic_name=clinic_name or (chosen.pack.clinic.name if chosen.pack.clinic else ""),
                         reduce_motion=reduce_motion, theme=theme,
                         pack_loader=lambda code: pack_for_language(code, options.content),
-                        size=size, about=about_facts(), reader=make_reader(read_aloud))
+                        size=size, about=about_facts(), reader=make_reader(read_aloud),
+                        screen_diagonal_in=options.screen_diagonal_in or screen_diagonal_in)
     if theme_name == SYSTEM_THEME:
         from ketdesk.ui.theme import follow_system_contrast
 

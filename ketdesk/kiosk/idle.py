@@ -2,9 +2,11 @@
 
 Any touch, click, key or wheel turn anywhere in the app restarts the idle timer. When it
 runs out the kiosk gets ready for the next visitor (Overview, every built panel reset, the
-default language, nothing left open) and starts rotating through the panels, stepping the
-shown panel's animation every few seconds. Input stops the loop at once; the idle timer
-starts it again.
+default language, nothing left open) and starts rotating through the panels' posters, full
+screen, one gentle cross-fade to the next (an instant change with reduced motion). Panels
+without a poster are left out of the rotation (all panels rotate if none has one). Input
+stops the loop at once and lands the visitor on the Overview, in the default language, at
+its top, whatever poster was showing; the idle timer starts the loop again.
 
 Mouse motion alone does not count: a mouse nudged on a table must not keep the kiosk
 from resetting for the next person.
@@ -19,10 +21,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QToolTip
 from shiboken6 import isValid
 
+from ketdesk.content.registry import PANEL_IDS
 from ketdesk.kiosk.app_events import event_position, unwatch_app, watch_app
 from ketdesk.kiosk.attract_overlay import AttractOverlay
 from ketdesk.kiosk.config import ms
 from ketdesk.kiosk.visitor_timeout import TimeoutWarning, warning_seconds
+from ketdesk.ui.crossfade import Crossfade
 from ketdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -60,6 +64,7 @@ class AttractLoop(QObject):
             warning.expired.connect(self._begin)
         self._rotate = self._timer(rotate_interval, self._step)
         self._tick = self._timer(tick_interval, self._tick_panel)
+        self.fade = Crossfade(window.stack)
         overlay.pause_toggled.connect(self._on_visitor_pause)
 
     def _timer(self, seconds: float, slot: Callable[[], None], single: bool = False) -> QTimer:
@@ -146,14 +151,32 @@ class AttractLoop(QObject):
         self._overlay.set_pause_visible(not self._staff_paused)
         self._overlay.show()
         self._overlay.raise_()
+        self._show_posters()
         self._apply_rotation()
         self.started.emit()
+
+    def _rotation(self) -> tuple[str, ...]:
+        window = self._window
+        posters = window.poster_panel_ids()
+        return posters or PANEL_IDS
+
+    def _show_posters(self) -> None:
+        """Full-screen posters, the hint kept clear below them, starting at the first."""
+        window = self._window
+        window.set_poster_mode(True, self._overlay.band.height())
+        self._overlay.relayout()  # the header is gone: the band keeps its place above the footer
+        first = self._rotation()[0]
+        if window.current_panel_id != first:
+            window.show_panel(first)
+        window.panel(first).reset()
 
     def _end(self) -> None:
         log.info("input: attract loop stops")
         self._active = False
         self._rotate.stop()
         self._tick.stop()
+        self.fade.stop()
+        self._land_on_overview()
         # Hidden on the next turn of the event loop: the tap that woke the kiosk still lands
         # on the overlay and does not also press the button beneath it.
         QTimer.singleShot(0, self._hide_overlay)
@@ -191,6 +214,19 @@ class AttractLoop(QObject):
                 log.exception("could not return to the default language %r", self._default_lang)
         self._drop_focus()
 
+    def _land_on_overview(self) -> None:
+        """Whatever poster was up, a touch starts the visit at the Overview's top, in the
+        default language, with the header back."""
+        window = self._window
+        try:
+            window.reset_for_next_visitor()
+            if self._default_lang and window.language != self._default_lang:
+                window.set_language(self._default_lang)
+        except Exception:  # the visitor must get a working screen whatever failed here
+            log.exception("could not return to the Overview after the attract loop")
+            window.set_poster_mode(False)
+        self._drop_focus()
+
     def _drop_focus(self) -> None:
         """No focus ring left on a tab the loop has moved away from (it reads as "selected")."""
         focus = QApplication.focusWidget()
@@ -198,9 +234,17 @@ class AttractLoop(QObject):
             focus.clearFocus()
 
     def _step(self) -> None:
-        self._window.step_panel(1)
-        next_id = self._window.current_panel_id
-        self._window.panel(next_id).reset()
+        window = self._window
+        rotation = self._rotation()
+        current = window.current_panel_id
+        next_id = rotation[(rotation.index(current) + 1) % len(rotation)] if current in rotation \
+            else rotation[0]
+
+        def show() -> None:
+            window.show_panel(next_id)
+            window.panel(next_id).reset()
+
+        self.fade.change(show, animate=not window.reduce_motion)
         self._drop_focus()
         self._tick.start()  # a full tick interval on the new panel before its first step
         self.rotated.emit(next_id)

@@ -50,7 +50,7 @@ class UsageChart(Card):
         self.body.addWidget(self.status)
 
     def _build_plot(self) -> None:
-        from ketdesk.ui.charts import make_plot, series_style
+        from ketdesk.ui.charts import make_plot, role_style
 
         metrics = Metrics(em=20)
         self.plot = make_plot(self._theme, metrics)
@@ -60,8 +60,12 @@ class UsageChart(Card):
         totals = self._store.daily_totals(DAYS)
         days_ago = list(range(-DAYS + 1, 1))
         for index, event in enumerate(EVENTS):
-            style = series_style(index, self._theme)
+            # Counts are not one of the key's meanings (docs/visual-language.md): one neutral
+            # colour, told apart by each series' marker.
+            style = role_style("neutral", self._theme, index)
             self.curves[event] = self.plot.plot(days_ago, totals[event], pen=style.pen(2),
+                                                symbol=style.marker, symbolBrush=style.colour,
+                                                symbolPen=style.colour, symbolSize=7,
                                                 name=getattr(self._words, event))
         self.plot.setMinimumHeight(180)
         self.body.addWidget(self.plot)

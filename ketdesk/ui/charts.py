@@ -2,8 +2,9 @@
 
 Only chart panels call into this module, and only when first shown; nothing on the
 start-up path imports pyqtgraph or numpy, so the first frame never waits for them.
-Charts share one look: the theme's colour-blind-safe palette, a distinct marker and dash
-per series (never colour alone), and text sized from the window's metrics.
+Charts share one look: colours, markers and dashes from the one visual key
+(``visual_key.py``: a colour means the same thing on every chart, and never alone), and
+text sized from the window's metrics.
 """
 
 from __future__ import annotations
@@ -30,15 +31,15 @@ from PySide6.QtWidgets import (
 from ketdesk.fonts import FAMILY
 from ketdesk.ui.text import escape, tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
+from ketdesk.ui.visual_key import STANDARD_KEY, key_for
 
 _PG: ModuleType | None = None
 
-# Marker and dash per series index: a series stays identifiable in greyscale and to
-# people who cannot tell the palette's colours apart.
+# Markers for marks of one meaning told apart by index (the lanes of the risks chart, all
+# "risk" orange): they stay identifiable in greyscale too.
 MARKERS: tuple[str, ...] = ("o", "s", "t", "d", "star", "p")
-DASHES: tuple[Qt.PenStyle, ...] = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine,
-                                   Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine,
-                                   Qt.PenStyle.DashDotDotLine, Qt.PenStyle.SolidLine)
+DASHES: dict[str, Qt.PenStyle] = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine,
+                                  "dot": Qt.PenStyle.DotLine, "dashdot": Qt.PenStyle.DashDotLine}
 
 
 def pg() -> ModuleType:
@@ -68,9 +69,14 @@ class SeriesStyle:
         return pen
 
 
-def series_style(index: int, theme: Theme) -> SeriesStyle:
-    return SeriesStyle(theme.series[index % len(theme.series)], MARKERS[index % len(MARKERS)],
-                       DASHES[index % len(DASHES)])
+def role_style(role: str, theme: Theme, index: int | None = None) -> SeriesStyle:
+    """How marks of a meaning (``visual_key.Role``) are drawn in this theme.
+
+    ``index`` picks a marker of its own for each of several marks sharing one meaning.
+    """
+    mark = key_for(theme.name).mark(role)
+    marker = mark.marker if index is None else MARKERS[index % len(MARKERS)]
+    return SeriesStyle(mark.colour, marker, DASHES[mark.dash])
 
 
 @functools.lru_cache(maxsize=128)
@@ -360,7 +366,7 @@ def tick_label_rects(plot: Any, side: str) -> list[tuple[str, Any]]:
     return [(text, axis.mapRectToScene(rect)) for rect, _flags, text in specs[2]]
 
 
-def legend_icon(style: SeriesStyle, metrics: Metrics, outline: str = "#1B1B1F") -> Any:
+def legend_icon(style: SeriesStyle, metrics: Metrics, outline: str = STANDARD_KEY.ink) -> Any:
     """A legend swatch: a short line in the series' dash with its marker in the middle."""
     from PySide6.QtCore import QPointF, QSize
     from PySide6.QtGui import QBrush, QIcon, QPainter, QPixmap

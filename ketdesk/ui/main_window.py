@@ -34,7 +34,8 @@ from ketdesk.speech.reader import Reader
 from ketdesk.ui.about import AboutFacts, AboutSheet
 from ketdesk.ui.header_tools import HeaderLayout, HeaderTools
 from ketdesk.ui.panels import Panel, PanelContext, create_panel
-from ketdesk.ui.text import format_date, reviewed_by_text
+from ketdesk.ui.physical import Physical, from_qscreen
+from ketdesk.ui.text import format_date
 from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD, Metrics, Theme, stylesheet
 from ketdesk.ui.widgets import button_text, make_label
 
@@ -143,7 +144,8 @@ class MainWindow(QMainWindow):
                  text_scale: float = 1.0,
                  theme: Theme = STANDARD, reduce_motion: bool = False, clinic_name: str = "",
                  size: tuple[int, int] = (1280, 800), about: AboutFacts | None = None,
-                 reader: Reader | None = None) -> None:
+                 reader: Reader | None = None,
+                 screen_diagonal_in: float = 0.0) -> None:
         super().__init__()
         self._pack = pack
         # Read-aloud for every panel's Listen control; None where the device has no voice.
@@ -163,10 +165,16 @@ class MainWindow(QMainWindow):
         # Built at the size it will open at: a later resize would restyle every widget
         # once more before the first frame.
         self._metrics = Metrics.for_window(*size, text_scale)
+        # The clinic's screen size (settings), else the screen's own report: posters are
+        # sized in millimetres for a reader across the room.
+        self._screen_diagonal_in = screen_diagonal_in
+        self._physical = from_qscreen(self.screen(), screen_diagonal_in)
         self._panels: dict[str, Panel] = {}
         self._current = pack.panel_ids[0]
         # Set by start-up or the kiosk: what a patient's "Take this home" does.
         self._take_home: Callable[[], bool] | None = None
+        # The kiosk's attract loop: posters alone, full screen (on, px kept free at the bottom).
+        self._poster_mode: tuple[bool, int] = (False, 0)
 
         central = QWidget()
         central.setObjectName("central")
@@ -332,15 +340,16 @@ class MainWindow(QMainWindow):
             self.banner.close_button.setAccessibleDescription(pack.ui.access.dismiss_description)
         reviewed = pack.meta.last_reviewed
         date_text = format_date(reviewed.day, reviewed.month, reviewed.year, pack.ui)
-        advice = f"{pack.meta.not_advice} {reviewed_by_text(pack.meta, pack.ui)}".strip()
-        self.footer.set_texts(advice, fill(pack.ui.last_reviewed, date=date_text),
+        # One line at 1024x600: the disclaimer and the date. Who reviewed the pack is on the
+        # Sources panel and in the About sheet, beside the same date.
+        self.footer.set_texts(pack.meta.not_advice, fill(pack.ui.last_reviewed, date=date_text),
                               date_text)
 
     # --- panels ---------------------------------------------------------------------
     def panel_context(self) -> PanelContext:
         return PanelContext(pack=self._pack, theme=self._theme, metrics=self._metrics,
-                            reduce_motion=self._reduce_motion, on_source=self.show_source,
-                            on_take_home=self._take_home,
+                            reduce_motion=self._reduce_motion, physical=self._physical,
+                            on_source=self.show_source, on_take_home=self._take_home,
                             reader=self.reader, on_details=self.details_opened.emit)
 
     def panel(self, panel_id: str) -> Panel:
@@ -351,6 +360,8 @@ class MainWindow(QMainWindow):
             panel.setObjectName(f"panel-{panel_id}")
             self._panels[panel_id] = panel
             self.stack.addWidget(panel)
+            if self._poster_mode[0]:
+                panel.set_poster_mode(*self._poster_mode)
         return panel
 
     def built_panels(self) -> dict[str, Panel]:
@@ -371,6 +382,23 @@ class MainWindow(QMainWindow):
         self._current = panel_id
         if changed:
             self.panel_changed.emit(panel_id)
+
+    def poster_panel_ids(self) -> tuple[str, ...]:
+        """The panels whose content has a poster, in tab order (known without building them)."""
+        return tuple(pid for pid in self.panel_ids if self._pack.panel(pid).poster is not None)
+
+    @property
+    def poster_mode(self) -> bool:
+        return self._poster_mode[0]
+
+    def set_poster_mode(self, on: bool, reserve_bottom: int = 0) -> None:
+        """The attract loop's full-screen posters: no header, every poster alone on its
+        screen with ``reserve_bottom`` px free for the loop's hint. The footer (not medical
+        advice) stays."""
+        self._poster_mode = (on, reserve_bottom if on else 0)
+        self.header.setVisible(not on)
+        for panel in self._panels.values():
+            panel.set_poster_mode(*self._poster_mode)
 
     def step_panel(self, delta: int) -> None:
         ids = self.panel_ids
@@ -474,6 +502,7 @@ class MainWindow(QMainWindow):
         if self.reader is not None:
             self.reader.stop()
         self.about_sheet.close_sheet()
+        self.set_poster_mode(False)
         self.show_panel(self.panel_ids[0])
         for panel in self._panels.values():
             panel.reset()
@@ -483,7 +512,24 @@ class MainWindow(QMainWindow):
         self.tools.show_state(self._text_scale, self.language,
                               self._theme.name == HIGH_CONTRAST.name)
 
+    @property
+    def physical(self) -> Physical:
+        return self._physical
+
+    @property
+    def reduce_motion(self) -> bool:
+        return self._reduce_motion
+
+    def _update_physical(self) -> None:
+        physical = from_qscreen(self.screen(), self._screen_diagonal_in)
+        if physical != self._physical:
+            log.info("screen: %.1f px per mm (%s)", physical.px_per_mm, physical.origin)
+            self._physical = physical
+            for panel in self._panels.values():
+                panel.set_physical(physical)
+
     def _update_metrics(self) -> None:
+        self._update_physical()
         metrics = Metrics.for_window(self.width(), self.height(), self._text_scale)
         if metrics == self._metrics:
             return

@@ -13,18 +13,6 @@ from dataclasses import dataclass
 
 from ketdesk.choices import HIGH_CONTRAST_THEME, STANDARD_THEME, SYSTEM_THEME
 
-# Okabe-Ito: the colour-blind-safe palette used by every chart (Okabe & Ito, 2008).
-OKABE_ITO: dict[str, str] = {
-    "blue": "#0072B2",
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "yellow": "#F0E442",
-    "black": "#000000",
-}
-
 
 @dataclass(frozen=True)
 class Theme:
@@ -41,8 +29,8 @@ class Theme:
     border: str  # card and button outlines: 3:1 against what they sit on (WCAG 1.4.11)
     focus: str
     link: str
-    # Chart colours in the order series are drawn; paired with markers and dash styles.
-    series: tuple[str, ...]
+    # Chart, pictogram and diagram colours are not here: they mean things, and what they
+    # mean is kept in one place, ``ketdesk/ui/visual_key.py`` (one key per theme name).
 
     @property
     def chart_background(self) -> str:
@@ -81,8 +69,6 @@ class Theme:
             "warning border": (self.warning_text, self.warning_bg),
             "chart axes": (self.text, self.chart_background),
         }
-        for index, colour in enumerate(self.series):
-            pairs[f"chart series {index + 1}"] = (colour, self.chart_background)
         return pairs
 
 
@@ -100,15 +86,9 @@ STANDARD = Theme(
     border="#86827A",
     focus="#C2410C",
     link="#005A8C",
-    # On white, Okabe-Ito orange (2.3:1) and sky blue (2.3:1) are too faint for a chart line
-    # (WCAG 1.4.11 asks 3:1): the standard theme uses the four hues that pass, black, and
-    # the orange darkened just enough (#B07400, 3.9:1). Markers and dashes still tell series apart.
-    series=(OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["green"],
-            OKABE_ITO["purple"], "#B07400", OKABE_ITO["black"]),
 )
 
 # White and yellow on black: the usual high-contrast scheme, for low vision and glare.
-# Every Okabe-Ito colour except black passes 3:1 on black; deep blue is swapped for sky.
 HIGH_CONTRAST = Theme(
     name=HIGH_CONTRAST_THEME,
     window="#000000",
@@ -123,12 +103,9 @@ HIGH_CONTRAST = Theme(
     border="#FFFFFF",
     focus="#FF7AFF",
     link="#7CC8FF",
-    series=(OKABE_ITO["sky"], OKABE_ITO["orange"], OKABE_ITO["green"],
-            OKABE_ITO["yellow"], OKABE_ITO["purple"], OKABE_ITO["vermillion"]),
 )
 
 THEMES: dict[str, Theme] = {STANDARD.name: STANDARD, HIGH_CONTRAST.name: HIGH_CONTRAST}
-
 
 
 def system_prefers_high_contrast() -> bool:

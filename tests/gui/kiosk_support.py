@@ -45,14 +45,14 @@ class QuitRecorder:
 
 
 def make_kiosk(qtbot: Any, pack: Any, *, start: bool = True, pack_loader: Any = None,
-               **overrides: Any) -> tuple[Kiosk, QuitRecorder]:
+               reduce_motion: bool = False, **overrides: Any) -> tuple[Kiosk, QuitRecorder]:
     """A started kiosk whose timers are long unless a test shortens them."""
     from ketdesk.choices import installed_languages
     from ketdesk.content_source import pack_for_language
     from ketdesk.ui.main_window import MainWindow
 
     window = MainWindow(pack, pack_loader=pack_loader or pack_for_language,
-                        languages=installed_languages())
+                        languages=installed_languages(), reduce_motion=reduce_motion)
     values: dict[str, Any] = {"pin_hash": pin_hash(), "idle_timeout": 600.0, "rotate_interval": 600.0,
                               "tick_interval": 600.0, "cursor_hide": 600.0, "hold_seconds": 600.0}
     values.update(overrides.pop("config", {}))
@@ -100,12 +100,7 @@ def touch_screen() -> Any:
 
 def finger_tap(window: Any, widget: Any) -> None:
     """A finger's tap on ``widget``'s centre: touch events on the window, hit-tested there."""
-    from PySide6.QtTest import QTest
-
-    at = widget.mapTo(window, widget.rect().center())
-    device = touch_screen()
-    QTest.touchEvent(window, device).press(0, at, window).commit()
-    QTest.touchEvent(window, device).release(0, at, window).commit()
+    finger_tap_at(window, widget.mapTo(window, widget.rect().center()))
 
 
 def open_staff_menu(qtbot: Any, kiosk: Kiosk) -> Any:
@@ -123,3 +118,12 @@ def menu_after_pin(qtbot: Any, kiosk: Kiosk) -> Any:
     assert menu is not None
     qtbot.waitUntil(menu.isVisible)
     return menu
+
+
+def finger_tap_at(window: Any, point: Any) -> None:
+    """A finger's tap at a point of the window: a touch press and release, as a touch screen sends."""
+    from PySide6.QtTest import QTest
+
+    device = touch_screen()
+    QTest.touchEvent(window, device).press(0, point, window).commit()
+    QTest.touchEvent(window, device).release(0, point, window).commit()

@@ -84,6 +84,8 @@ PANELS = {"timeline": timeline_targets, "conditions": conditions_targets, "risks
 def show_chart_panel(qtbot, window, panel_id: str) -> None:
     window.show_panel(panel_id)
     panel = window.panel(panel_id)
+    if panel_id == "timeline":
+        panel.show_view(0)  # the detailed chart: one tap away from the 10 people
     built = {"timeline": lambda: panel.chart.shown_ticks != [],
              "conditions": lambda: panel.chart.is_built,
              "risks": lambda: panel.session_chart.built}[panel_id]

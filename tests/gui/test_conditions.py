@@ -285,3 +285,59 @@ def test_renders_without_clipping_or_overlap(qtbot, window, panel, width, height
     for label in visible_labels(panel.details.scroller.widget()):
         assert_label_fits(label)
     panel.details.close_details()
+
+
+def test_ladder_ranks_by_strength_of_proof_not_people(panel) -> None:
+    """At a glance, the four conditions by how strong the proof is: CRPS (moderate) on top,
+    PTSD (most people studied, but its largest trial found no benefit) not above it."""
+    from ketdesk.content.schema.conditions import STRENGTH_ORDER, meter_fill
+
+    ladder = panel.ladder
+    assert ladder.isVisible()
+    cards = {c.id: c for c in panel.content.cards}
+    order = ladder.order()
+    assert sorted(order) == sorted(cards)
+    levels = [STRENGTH_ORDER.index(cards[i].strength) for i in order]
+    assert levels == sorted(levels, reverse=True)
+    most_people = max(cards.values(), key=lambda c: c.people)
+    assert most_people.id == "ptsd" and order[0] != "ptsd" and order[0] == "crps"
+    for card_id, steps, word in zip(order, ladder.steps, ladder.words, strict=True):
+        assert steps.filled == meter_fill(cards[card_id].strength)[0]
+        assert word.text() == panel.content.level(cards[card_id].strength).word
+        assert steps.accessibleName()
+    # Large: the ladder's steps are more than twice the card meter's size.
+    card_meter = panel.card_views["crps"].meter.bars
+    assert ladder.steps[0].height() >= 2 * card_meter.height()
+    # Above the cards: the first thing under the title.
+    assert ladder.mapTo(panel.body, ladder.rect().topLeft()).y() < \
+        panel.card_views[order[0]].mapTo(panel.body, panel.card_views[order[0]].rect().topLeft()).y()
+
+
+def test_more_details_adds_and_does_not_repeat_the_card(qtbot, panel) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    card = next(c for c in panel.content.cards if c.id == "ptsd")
+    panel.open_details("ptsd")
+    qtbot.waitUntil(lambda: panel.details.is_open)
+    shown = [label.accessibleName() or label.text()
+             for label in panel.details.scroller.widget().findChildren(QLabel)]
+    repeats = [card.summary, card.finding.text, *([card.approval.text] if card.approval else [])]
+    for repeated in repeats:
+        assert repeated not in shown, f"the sheet repeats the card: {repeated!r}"
+    assert card.strength_basis.text in shown  # why the level: not on the card
+    for block in card.details:
+        for claim in block.claims:
+            assert claim.text in shown
+    panel.details.close_details()
+
+
+def test_poster_shows_the_ladder_strongest_first(panel) -> None:
+    from ketdesk.ui.panels.conditions.ladder_poster import LadderPoster
+
+    poster = panel.poster()
+    assert poster is not None and isinstance(poster.visual, LadderPoster)
+    words = {c.chart_label: panel.content.level(c.strength).word for c in panel.content.cards}
+    assert [r.name for r in poster.visual.rungs] == [
+        next(c.chart_label for c in panel.content.cards if c.id == i) for i in panel.ladder.order()]
+    assert all(r.word == words[r.name] for r in poster.visual.rungs)
+    assert poster.visual.rungs[0].name != "PTSD"

@@ -61,13 +61,15 @@ def test_waking_tap_does_not_press_the_button_beneath(qtbot, qapp_fonts, pack) -
     assert window.current_panel_id == "risks"
 
 
-def test_rotation_visits_every_panel_in_order(qtbot, qapp_fonts, pack) -> None:
+def test_rotation_visits_every_poster_in_order(qtbot, qapp_fonts, pack) -> None:
     kiosk, _ = make_kiosk(qtbot, pack, config=FAST, start=False)
     seen: list[str] = []
     kiosk.attract.rotated.connect(seen.append)
     kiosk.start()
-    qtbot.waitUntil(lambda: len(seen) >= len(PANEL_IDS) + 1, timeout=20000)
-    expected = [*PANEL_IDS[1:], PANEL_IDS[0], PANEL_IDS[1]]
+    posters = [pid for pid in PANEL_IDS if pack.panel(pid).poster is not None]
+    assert posters[0] == PANEL_IDS[0] and len(posters) >= 5
+    qtbot.waitUntil(lambda: len(seen) >= len(posters) + 1, timeout=20000)
+    expected = [*posters[1:], posters[0], posters[1]]
     assert seen[: len(expected)] == expected
 
 

@@ -155,8 +155,10 @@ def test_swipe_with_a_mouse_drag(qtbot, panel: MechanismPanel) -> None:
 
 def test_swipe_with_a_finger(qtbot, panel: MechanismPanel) -> None:
     diagram = panel.diagram
+    panel.ensureWidgetVisible(diagram)  # below the poster: the visitor scrolls to it first
+    qtbot.waitUntil(lambda: not diagram.visibleRegion().isEmpty())
     device = QTest.createTouchDevice()
-    y = diagram.height() // 2
+    y = diagram.visibleRegion().boundingRect().center().y()
     start, end = QPoint(diagram.width() * 4 // 5, y), QPoint(diagram.width() // 5, y)
     QTest.touchEvent(diagram, device).press(0, start, diagram).commit()
     QTest.touchEvent(diagram, device).move(0, (start + end) / 2, diagram).commit()

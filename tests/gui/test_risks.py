@@ -10,6 +10,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ketdesk.content.schema.risks import RisksContent
+from ketdesk.screenshot import settle
 from ketdesk.ui.panels import PanelContext, create_panel
 from ketdesk.ui.panels.risks.session import lane_y
 from ketdesk.ui.panels.risks.view import RisksPanel
@@ -23,6 +24,10 @@ def risks(qtbot, window):
     window.show_panel("risks")
     panel = window.panel("risks")
     qtbot.waitUntil(lambda: panel.session_chart.built)
+    # The charts are below the poster: scrolled into view, as a visitor would.
+    panel.ensureWidgetVisible(panel.session_chart)
+    qtbot.waitUntil(lambda: not panel.session_chart.visibleRegion().isEmpty())
+    settle()
     return panel
 
 

@@ -33,7 +33,7 @@ EDITS: list[tuple[str, str, str]] = [
     ("overview.toml", 'value = "Hours"', f"value = 'Hours {BOLD}'"),
     ("overview.toml", '"The drip usually takes about 40 minutes. Staff watch you the whole time."',
      f"'The drip takes about 40 minutes. {LINK}'"),
-    ("overview.toml", 'title = "Check"', f"title = 'Check {BOLD}'"),
+    ("overview.toml", 'title = "Check in"', f"title = 'Check in {BOLD}'"),
     ("overview.toml", '"A nurse checks your blood pressure and heart rate."',
      f"'A nurse checks you. {IMG}'"),
     ("timeline.toml", 'title = "How fast does it work?"', f"title = 'How fast? {SCRIPT}'"),
@@ -53,7 +53,7 @@ EDITS: list[tuple[str, str, str]] = [
 
 # What a reader must see, character for character, somewhere in the window.
 SHOWN = ["Used for surgery since 1970. " + IMG + " " + SCRIPT, "Hours " + BOLD,
-         "The drip takes about 40 minutes. " + LINK, "Check " + BOLD, "A nurse checks you. " + IMG,
+         "The drip takes about 40 minutes. " + LINK, "Check in " + BOLD, "A nurse checks you. " + IMG,
          "How fast? " + SCRIPT, "Within hours. " + LINK, "Risks & <b>side</b> effects", "Misuse " + IMG,
          "Berman RM " + LINK, "Antidepressant effects " + SCRIPT + " " + BOLD]
 
@@ -90,6 +90,7 @@ def shown_texts(window: QWidget) -> list[str]:
 @pytest.fixture
 def markup_window(qtbot, qapp_fonts, pack_copy: Path):
     from ketdesk.startup import build_window
+    from ketdesk.ui.panels.timeline.view import CHART, TimelinePanel
 
     make_pack(pack_copy)
     window = build_window(Options(content=pack_copy))
@@ -100,6 +101,9 @@ def markup_window(qtbot, qapp_fonts, pack_copy: Path):
     assert not window.banner.isVisible(), window.banner.label.text()
     for panel_id in PANEL_IDS:
         window.show_panel(panel_id)
+        panel = window.panel(panel_id)
+        if isinstance(panel, TimelinePanel):
+            panel.show_view(CHART)  # its detailed chart is one tap away: open it
     return window
 
 
@@ -109,7 +113,7 @@ def test_markup_in_content_is_shown_literally(markup_window) -> None:
     for literal in SHOWN:
         assert literal in joined, f"{literal!r} is not shown as typed"
     footer = displayed(markup_window.footer_advice)
-    assert footer.startswith(BOLD + " is not advice.")  # then who reviewed the pack
+    assert footer == BOLD + " is not advice."  # who reviewed the pack: on Sources and About
 
 
 def test_rich_labels_hold_only_escaped_content(markup_window) -> None:

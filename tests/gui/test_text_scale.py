@@ -16,22 +16,6 @@ from ketdesk.screenshot import settle
 from tests.a11y_helpers import assert_no_clipped_text
 
 
-@pytest.fixture
-def make_window(qtbot, qapp_fonts):
-    from ketdesk.startup import build_window
-
-    def make(lang: str = "en", scale: int = 100, size: tuple[int, int] = (1024, 600)):
-        window = build_window(Options(lang=lang, text_scale=scale))
-        qtbot.addWidget(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitExposed(window)
-        settle()
-        return window
-
-    return make
-
-
 def test_step_scale_walks_the_steps() -> None:
     assert step_scale(1.0, 1) == 1.25
     assert step_scale(2.0, 1) == 2.0

@@ -24,6 +24,7 @@ def panel(qtbot, window) -> TimelinePanel:
     window.show_panel("timeline")
     panel = window.panel("timeline")
     assert isinstance(panel, TimelinePanel)
+    panel.show_view(CHART)  # one tap away from the first view (10 people)
     qtbot.waitUntil(lambda: panel.chart.shown_ticks != [])
     return panel
 
@@ -57,6 +58,7 @@ def test_first_show_opens_no_window_of_its_own(qtbot, window) -> None:
     try:
         window.show_panel("timeline")
         panel = window.panel("timeline")
+        panel.show_view(CHART)
         qtbot.waitUntil(lambda: panel.chart.shown_ticks != [])
     finally:
         app.removeEventFilter(watch)
@@ -77,6 +79,7 @@ def test_chart_words_are_placed_only_once_shown(qtbot, window) -> None:
     try:
         window.show_panel("timeline")
         panel = window.panel("timeline")
+        panel.show_view(CHART)
         qtbot.waitUntil(lambda: panel.chart.shown_ticks != [])
         settle()
     finally:
@@ -90,6 +93,7 @@ def test_window_activation_does_not_repaint_the_chart(qtbot, panel: TimelinePane
     # the same either way, so it must not repaint (a second repaint on every panel switch).
     plot = panel.chart.plot
     qtbot.waitUntil(lambda: plot.isVisible())
+    panel.ensureWidgetVisible(plot)  # below the poster: scroll it on screen, or nothing paints
     settle()
     paints: list[int] = []
 
@@ -210,26 +214,39 @@ def test_legend_toggle_hides_its_series(qtbot, panel: TimelinePanel) -> None:
     qtbot.waitUntil(scatter.isVisible)
 
 
-def test_show_as_10_people(qtbot, panel: TimelinePanel) -> None:
-    qtbot.mouseClick(panel.people_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.view == PEOPLE)
-    people = panel.people
-    assert people is not None and people.isVisible()
-    assert people.accessibleName()
-    assert people.filled_count(0) == 5  # one infusion, 1 day: about 5 in 10
-    assert people.touched_count(0) == 5
-    assert people.filled_count(1) == 2  # comparison drug: about 2 in 10
-    assert people.filled_count(2) == 5  # a series of six: 5 to 7 in 10, whole people
-    fills = people.fills(2)
-    assert fills[5].solid == pytest.approx(0.0) and fills[5].striped == pytest.approx(1.0)
-    assert fills[6].striped == pytest.approx(1.0)
-    assert people.touched_count(2) == 7
-    assert not panel.legend.isVisible()
-    # A checked toggle is bold: its words still fit.
-    assert panel.people_button.width() >= panel.toggle_width(panel.people_button, panel.context.metrics)
-    qtbot.mouseClick(panel.people_button, Qt.MouseButton.LeftButton)
+def test_first_view_is_10_people_on_one_time_line(qtbot, window) -> None:
+    """The panel opens on its one message: ketamine, the comparison drug and pills side by
+    side as 10 people each, ketamine's result over "hours", pills' over "weeks"; no chart
+    is built for it (pyqtgraph stays off the first view's path)."""
+    window.show_panel("timeline")
+    panel = window.panel("timeline")
+    assert isinstance(panel, TimelinePanel)
+    assert panel.view == PEOPLE and not panel.chart_built
+    speed = panel.speed
+    qtbot.waitUntil(speed.isVisible)
+    content = panel.content.people
+    assert [z.accessibleName() for z in speed.zone_labels] == list(content.zones)
+    roles = [panel.content.role(r.legend) for r in content.rows]
+    assert roles == ["ketamine", "comparison", "pills"]
+    assert [speed.zone_of(i) for i in range(3)] == [0, 0, 2]  # hours, hours, weeks
+    rows = speed.figure_rows
+    # About 5 in 10 a day after one infusion, 2 in 10 on midazolam, 5 in 10 on pills after
+    # weeks: whole people (the exact percentages are in the table and the text).
+    assert [sum(f.solid for f in r.fills) for r in rows] == [5, 2, 5]
+    # Two lines of 5: each group is twice as tall as it is wide... and no taller than drawn.
+    assert all(r.lines == 2 for r in rows)
+    # The pills are green and ketamine blue, from the one key, not by position.
+    from ketdesk.ui.visual_key import key_for
+
+    key = key_for(panel.context.theme.name)
+    assert [r.spec.colour for r in rows] == [key.colour(r) for r in roles]
+    # The chart is one tap away, and the tap builds it.
+    qtbot.mouseClick(panel.chart_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.view == CHART)
-    assert panel.legend.isVisible()
+    assert panel.chart_built and panel.legend is not None and panel.legend.isVisible()
+    assert panel.chart_button.width() >= panel.toggle_width(panel.chart_button, panel.context.metrics)
+    qtbot.mouseClick(panel.chart_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.view == PEOPLE)
 
 
 def test_clinic_claim_drawn_apart_from_results(panel: TimelinePanel) -> None:
@@ -253,14 +270,14 @@ def test_show_as_table_lists_every_point_with_its_source(qtbot, pack, panel: Tim
         assert row[0] == series.label and row[1] == point.when and row[2] == point.label
         source = pack.source(point.source)
         assert f"Source {numbers[point.source]}: {source.authors} {source.year}" in row[5]
-    assert not panel.people_button.isChecked()
+    assert not panel.chart_button.isChecked()
 
 
-def test_reset_returns_to_the_chart_with_every_series(qtbot, panel: TimelinePanel) -> None:
+def test_reset_returns_to_the_people_with_every_series(qtbot, panel: TimelinePanel) -> None:
     panel.show_view(TABLE)
     panel.legend_buttons["pills"].setChecked(False)
     panel.reset()
-    assert panel.view == CHART and not panel.table_button.isChecked()
+    assert panel.view == PEOPLE and not panel.table_button.isChecked()
     assert all(b.isChecked() for b in panel.legend_buttons.values())
     assert panel.chart.scatters["pills"].isVisible()
 
@@ -393,7 +410,7 @@ def assert_page_text_clear(panel: TimelinePanel, where: str) -> None:
             assert label.width() >= label.sizeHint().width() - 1, f"{label.text()!r} cut off"
         placed.append((label.text(), rect.adjusted(0.5, 0.5, -0.5, -0.5)))
     _no_overlaps(placed)
-    for button in (panel.people_button, panel.table_button, *panel.legend_buttons.values()):
+    for button in (panel.chart_button, panel.table_button, *panel.legend_buttons.values()):
         if not button.isVisibleTo(body):
             continue
         assert button.height() >= 44 and button.width() >= button.sizeHint().width() - 1
@@ -425,6 +442,7 @@ def make_panel(qtbot, qapp_fonts):
         window.show_panel("timeline")
         panel = window.panel("timeline")
         assert isinstance(panel, TimelinePanel)
+        panel.show_view(CHART)
         settle()
         qtbot.waitUntil(lambda: panel.chart.shown_ticks != [])
         settle()
@@ -534,3 +552,73 @@ def test_flow_layout_wraps_instead_of_widening(qtbot) -> None:
     qtbot.waitUntil(lambda: row.rows == 3)
     assert all(b.geometry().right() < narrow for b in buttons)
     assert row.heightForWidth(narrow) > row.heightForWidth(one_row)
+
+
+def test_poster_shows_10_people_and_builds_no_chart(qtbot, window) -> None:
+    """The poster's picture is the first view's message, painted (no pyqtgraph on its path),
+    in the key's colours: ketamine and the comparison over "Hours", pills over "Weeks"."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from ketdesk.ui.panels.timeline.speed_poster import SpeedPoster
+    from ketdesk.ui.visual_key import key_for
+
+    window.show_panel("timeline")
+    settle()
+    panel = window.panel("timeline")
+    poster = panel.poster()
+    assert poster is not None and isinstance(poster.visual, SpeedPoster)
+    assert not panel.chart_built
+    visual = poster.visual
+    assert [visual.zones[c.zone] for c in visual.columns if c.row is not None] == \
+        [panel.content.people.zones[i] for i in (0, 0, 2)]
+    key = key_for(panel.context.theme.name)
+    assert [r.colour for r in visual.rows] == [key.colour(r) for r in ("ketamine", "comparison", "pills")]
+    assert visual.height() >= visual.height_for(visual.width(), visual.em) - 1
+    code = ("import sys, ketdesk.ui.panels.timeline.view, ketdesk.ui.panels.timeline.speed_poster; "
+            "sys.exit(1 if 'pyqtgraph' in sys.modules or 'numpy' in sys.modules else 0)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
+                            capture_output=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("theme_name", ["standard", "high-contrast"])
+def test_chart_marks_take_their_colours_from_the_key(qtbot, qapp_fonts, theme_name: str) -> None:
+    """Walk the built chart: every series' markers, lines and range bars are drawn in the
+    key's colour of what the series stands for (pills green, never ketamine blue)."""
+    from ketdesk.cli import Options
+    from ketdesk.startup import build_window
+    from ketdesk.ui.visual_key import key_for
+
+    window = build_window(Options(), theme_name=theme_name)
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    window.show_panel("timeline")
+    panel = window.panel("timeline")
+    assert isinstance(panel, TimelinePanel)
+    panel.show_view(CHART)
+    qtbot.waitUntil(lambda: panel.chart.shown_ticks != [])
+    settle()
+    assert panel.context.theme.name == theme_name
+    key = key_for(theme_name)
+
+    def colour_of(thing) -> str:
+        return thing.color().name().upper()
+
+    content = panel.content
+    seen = set()
+    for series in content.series:
+        colour = key.colour(content.role(series.legend)).upper()
+        scatter = panel.chart.scatters[series.id]
+        brushes = {colour_of(b) for b in scatter.data["brush"] if b is not None}
+        brushes |= {colour_of(scatter.opts["brush"])} if len(scatter.data) else set()
+        assert brushes <= {colour}, (series.id, brushes, colour)
+        if series.id in panel.chart.lines:
+            assert colour_of(panel.chart.lines[series.id].opts["pen"]) == colour
+        if series.id in panel.chart.range_bars:
+            assert colour_of(panel.chart.range_bars[series.id].opts["pen"]) == colour
+        seen.add(content.role(series.legend))
+    assert {"ketamine", "ketamine_series", "pills", "comparison"} <= seen
+    assert key.colour("pills") != key.colour("ketamine")

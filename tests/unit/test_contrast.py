@@ -12,7 +12,7 @@ import re
 import pytest
 
 from ketdesk.ui.colour import contrast_ratio
-from ketdesk.ui.theme import HIGH_CONTRAST, OKABE_ITO, STANDARD, THEMES, Metrics, resolve_theme, stylesheet
+from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD, THEMES, Metrics, resolve_theme, stylesheet
 
 
 def test_contrast_formula_matches_known_values() -> None:
@@ -46,22 +46,6 @@ def test_text_contrast(theme, name: str, fg: str, bg: str, large: bool) -> None:
 def test_graphics_contrast(theme, name: str, fg: str, bg: str) -> None:
     ratio = contrast_ratio(fg, bg)
     assert ratio >= 3.0, f"{theme.name} {name}: {fg} on {bg} is {ratio:.2f}:1, needs 3:1"
-
-
-@pytest.mark.parametrize("theme", THEMES.values(), ids=lambda t: t.name)
-def test_every_chart_colour_is_in_the_pairs(theme) -> None:
-    graphic = theme.graphic_pairs()
-    assert len(theme.series) >= 6  # one per marker shape in ui/charts.py
-    assert len(set(theme.series)) == len(theme.series)
-    for colour in theme.series:
-        assert (colour, theme.chart_background) in graphic.values()
-
-
-def test_series_come_from_okabe_ito() -> None:
-    palette = set(OKABE_ITO.values())
-    assert set(HIGH_CONTRAST.series) <= palette
-    # The one darkened orange is the only departure in the standard theme.
-    assert set(STANDARD.series) - palette == {"#B07400"}
 
 
 @pytest.mark.parametrize("theme", THEMES.values(), ids=lambda t: t.name)

@@ -53,6 +53,8 @@ def test_a_bad_number_setting_takes_its_default_and_keeps_the_rest(
         tmp_path: Path, name: str, raw: str, caplog: pytest.LogCaptureFixture) -> None:
     if name == "screen" and raw == "0":
         raw = "64"
+    if name == "screen_diagonal_in" and raw == "0":
+        raw = "6"  # 0 means "not set" there; 6 inches is below its range
     path = tmp_path / "settings.ini"
     path.write_text(f"[ketdesk]\nclinic_name = Lakeside\nlang = es\n{name} = {raw}\n", encoding="utf-8")
     with caplog.at_level(logging.WARNING):

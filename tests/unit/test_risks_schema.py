@@ -28,7 +28,6 @@ def all_claim_text(risks: RisksContent) -> list[tuple[str, tuple[str, ...]]]:
     out = [(c.text, c.sources) for b in risks.blocks for c in b.claims]
     out += [(item.text, item.sources) for item in risks.cautions.items]
     out.append((risks.cautions.intro.text, risks.cautions.intro.sources))
-    out += [(s.detail, s.sources) for s in risks.visit.steps]
     return out
 
 
@@ -107,10 +106,12 @@ def test_cautions_cover_the_listed_reasons(pack) -> None:
 
 
 def test_visit_steps_have_the_drip_and_the_ride_home(pack) -> None:
-    steps = pack.content(RisksContent).visit.steps
+    from ketdesk.content.schema.overview import OverviewContent
+
+    steps = pack.content(OverviewContent).session_steps  # one list, shown on Risks too
     assert steps[0].title == "Check in"
-    assert any(s.duration == "40 minutes" for s in steps)
-    assert "drives you home" in steps[-1].detail
+    assert any(s.duration == "about 40 minutes" for s in steps)
+    assert "drives you home" in steps[-1].text
 
 
 # --- refusing bad content -----------------------------------------------------------------

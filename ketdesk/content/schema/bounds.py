@@ -29,6 +29,8 @@ SeriesTime = Annotated[float, Meta(ge=0, le=5_256_000, description="in the serie
 ChartValue = Annotated[float, Meta(ge=-1_000_000, le=1_000_000)]
 Denominator = Annotated[int, Meta(ge=1, le=1_000, description="people")]
 TickPriority = Annotated[int, Meta(ge=1, le=9)]
+# A step of the "how fast" time line ("Hours", "Days", "Weeks"), counted from 0.
+Zone = Annotated[int, Meta(ge=0, le=3, description="zone number")]
 # The session chart, in minutes from the start of the drip: up to a week.
 SessionMinutes = Annotated[float, Meta(ge=0, le=10_080, description="minutes")]
 # Bars in real units (mmHg, mg) and doses.

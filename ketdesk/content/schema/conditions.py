@@ -145,10 +145,11 @@ class ConditionsControls(Model, frozen=True, kw_only=True):
     meter_name: str  # accessible name: "Strength of proof: {word}, {filled} of {total}"
     details_name: str  # accessible name of the details view: "More about {name}"
     legend_heading: str
+    ladder_heading: str  # over the four conditions ranked by strength of proof
 
     def __post_init__(self) -> None:
         for name in ("more_details", "close", "show_table", "show_chart", "meter_label",
-                     "legend_heading"):
+                     "legend_heading", "ladder_heading"):
             _require_text(getattr(self, name), name)
         _check_template(self.meter_name, ("word", "filled", "total"), "meter_name")
         _check_template(self.details_name, ("name",), "details_name")

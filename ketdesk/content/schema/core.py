@@ -9,21 +9,13 @@ file is reported instead of silently ignored. Checks that span fields live in
 import math
 from typing import Literal
 
-import msgspec
-
+from ketdesk.content.schema.base import Model, SourceIds, _require_text
 from ketdesk.content.schema.bounds import ChartValue, People, SeriesTime
+from ketdesk.content.schema.poster import PosterContent
 
-# Source ids are referenced from every panel; keep them short and predictable.
-SourceIds = tuple[str, ...]
-
-
-class Model(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    """Base of every content type: immutable and strict about keys."""
-
-
-def _require_text(value: str, what: str) -> None:
-    if not value.strip():
-        raise ValueError(f"{what} must not be empty")
+# What a mark on a chart or picture stands for; the one visual key (ketdesk/ui/visual_key.py)
+# gives each its colour and pattern, the same on every panel.
+MarkRole = Literal["ketamine", "ketamine_series", "pills", "comparison", "risk", "claim", "neutral"]
 
 
 class Source(Model, frozen=True, kw_only=True):
@@ -147,6 +139,8 @@ class PanelContent(Model, frozen=True, kw_only=True):
     title: str
     lead: str
     blocks: tuple[Block, ...] = ()
+    # The panel's one message at a glance, shown first (ketdesk.ui.poster); None: no poster yet.
+    poster: PosterContent | None = None
 
     def __post_init__(self) -> None:
         _require_text(self.tab, "tab label")

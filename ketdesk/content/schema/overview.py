@@ -5,12 +5,16 @@ from ketdesk.content.schema.core import Model, PanelContent, SourceIds
 
 
 class SessionStep(Model, frozen=True, kw_only=True):
-    """One stage of a treatment visit, shown as a numbered step."""
+    """One stage of a treatment visit, shown as a numbered step on the Overview and on Risks."""
 
     title: str
     duration: str  # in words, e.g. "about 40 minutes"
     text: str
     sources: SourceIds = ()
+
+    def __post_init__(self) -> None:
+        if not self.sources:
+            raise ValueError(f"step {self.title!r} needs a source")
 
 
 class KeyFact(Model, frozen=True, kw_only=True):
@@ -28,5 +32,5 @@ class OverviewContent(PanelContent, frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        if not self.session_steps:
-            raise ValueError("the overview needs the steps of a session")
+        if len(self.session_steps) < 2:
+            raise ValueError("the overview needs the steps of a visit (at least two)")

@@ -18,7 +18,7 @@ from typing import Literal
 
 from ketdesk.content.placeholders import check_template as _check_placeholders
 from ketdesk.content.schema.bounds import Amount, PerKg, SessionMinutes, TickAt, WeightKg
-from ketdesk.content.schema.core import Block, Claim, Model, PanelContent, Series, SourceIds
+from ketdesk.content.schema.core import Block, Claim, MarkRole, Model, PanelContent, Series, SourceIds
 
 
 def _require(value: str, what: str) -> None:
@@ -75,6 +75,9 @@ class Lane(Model, frozen=True, kw_only=True):
 
     id: str
     label: str  # row name on the chart, a few words
+    # What the row's bars stand for (the visual key's colour): a side effect is a "risk";
+    # what staff do is "neutral".
+    role: MarkRole = "risk"
     spans: tuple[Span, ...] = ()
     # Markers on this row. Each series' ``label`` is the short word drawn by its markers
     # ("strongest", "check"); each point's ``label`` is the full sentence.
@@ -159,6 +162,7 @@ class Bar(Model, frozen=True, kw_only=True):
 
     id: str
     label: str  # words above the bar
+    role: MarkRole = "risk"  # what the bar stands for: its colour in the visual key
     low: Amount
     high: Amount | None = None
     open_high: bool = False  # "or more": drawn with an arrow past the bar's end
@@ -242,29 +246,16 @@ class Cautions(Model, frozen=True, kw_only=True):
                 raise ValueError(f"{item.text!r} needs a source")
 
 
-class VisitStep(Model, frozen=True, kw_only=True):
-    title: str
-    duration: str = ""  # in words; empty where no duration is stated
-    detail: str
-    sources: SourceIds
-
-    def __post_init__(self) -> None:
-        _require(self.title, "step title")
-        _require(self.detail, "step detail")
-        if not self.sources:
-            raise ValueError(f"step {self.title!r} needs a source")
-
-
 class Visit(Model, frozen=True, kw_only=True):
+    """What monitoring looks like. The steps themselves are the Overview's ``session_steps``:
+    one visit, with the same steps and names wherever it is shown."""
+
     heading: str
     name: str  # accessible name of the step list
-    steps: tuple[VisitStep, ...]
     blocks: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _require(self.heading, "heading")
-        if len(self.steps) < 2:
-            raise ValueError("a visit has at least two steps")
 
 
 class RisksContent(PanelContent, frozen=True, kw_only=True):

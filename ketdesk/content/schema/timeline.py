@@ -9,8 +9,8 @@ the words of the controls. The panel code draws it and knows no medicine.
 
 
 from ketdesk.content.placeholders import check_template as _placeholders
-from ketdesk.content.schema.bounds import AxisHours, Denominator, SeriesTime, TickAt, TickPriority
-from ketdesk.content.schema.core import Model, PanelContent, Point, Series, SourceIds
+from ketdesk.content.schema.bounds import AxisHours, Denominator, SeriesTime, TickAt, TickPriority, Zone
+from ketdesk.content.schema.core import Claim, MarkRole, Model, PanelContent, Point, Series, SourceIds
 
 # How many hours one unit of a series' time is: the chart's x axis is in hours.
 HOURS_PER_UNIT: dict[str, float] = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0}
@@ -78,11 +78,13 @@ class ValueAxis(Model, frozen=True, kw_only=True):
 class LegendEntry(Model, frozen=True, kw_only=True):
     """One toggle of the legend; it shows or hides every series that names it.
 
-    The entry's place in the list picks its colour, marker and line style.
+    ``role`` says what its marks stand for; the visual key gives that its colour, marker
+    and line, the same on every panel.
     """
 
     id: str
     label: str
+    role: MarkRole
 
     def __post_init__(self) -> None:
         _require(self.id, "legend id")
@@ -157,6 +159,8 @@ class IconRow(Model, frozen=True, kw_only=True):
     # A figure someone reports, not a study result: drawn outlined and striped, never filled.
     claim: bool = False
     sources: SourceIds = ()
+    # In the "how fast" view: which time zone of ``PeopleView.zones`` the row stands in.
+    zone: Zone | None = None
 
     def __post_init__(self) -> None:
         _require(self.label, "row label")
@@ -182,16 +186,32 @@ class IconKey(Model, frozen=True, kw_only=True):
 
 
 class PeopleView(Model, frozen=True, kw_only=True):
-    """The "Show as 10 people" view: rows of figures with the same denominator."""
+    """The panel's first view: 10 people per treatment, side by side on one time line.
+
+    ``zones`` name the plain steps of that line ("Hours", "Days", "Weeks"); each row says
+    in which one its result came (``zone``), so hours and weeks stand apart at a glance.
+    ``note`` says what is uncertain about setting these numbers side by side.
+    """
 
     heading: str
+    zones: tuple[str, ...]
     rows: tuple[IconRow, ...]
     key: IconKey
+    note: Claim
 
     def __post_init__(self) -> None:
         _require(self.heading, "people view heading")
-        if not self.rows:
-            raise ValueError("the people view needs at least one row")
+        if not 2 <= len(self.zones) <= 4:
+            raise ValueError("the time line has 2 to 4 zones")
+        for zone in self.zones:
+            _require(zone, "zone name")
+        if not 1 <= len(self.rows) <= 6:
+            raise ValueError("the people view shows 1 to 6 rows")
+        zones = [row.zone for row in self.rows]
+        if any(z is None or z >= len(self.zones) for z in zones):
+            raise ValueError(f"every row needs a zone from 0 to {len(self.zones) - 1}")
+        if zones != sorted(zones, key=lambda z: z or 0):
+            raise ValueError("rows come in time order: zone by zone")
 
 
 class ClinicClaim(Model, frozen=True, kw_only=True):
@@ -218,7 +238,7 @@ class ClinicClaim(Model, frozen=True, kw_only=True):
 class TimelineControls(Model, frozen=True, kw_only=True):
     """Words of the panel's own controls, tooltips and table."""
 
-    show_people: str
+    show_chart: str
     show_table: str
     legend_name: str  # accessible name of the group of legend toggles
     chart_name: str  # accessible name of the chart
@@ -302,3 +322,10 @@ class TimelineContent(PanelContent, frozen=True, kw_only=True):
 
     def legend_index(self, legend_id: str) -> int:
         return [e.id for e in self.legend].index(legend_id)
+
+    def role(self, legend_id: str) -> MarkRole:
+        """What a legend entry's marks stand for; no entry is "neutral"."""
+        for entry in self.legend:
+            if entry.id == legend_id:
+                return entry.role
+        return "neutral"

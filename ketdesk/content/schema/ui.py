@@ -186,6 +186,24 @@ def _present(table: TableT | None, name: str) -> TableT:
         raise LookupError(f"this pack's ui.toml has no [{name}] table; load it through "
                           "content_source, which adds the built-in one")
     return table
+
+
+class PosterStrings(Model, frozen=True, kw_only=True):
+    """``[poster]``: the words around every panel's poster (ketdesk.ui.poster)."""
+
+    more: str  # the button under a poster that leads to the rest of the panel
+    more_description: str  # what screen readers say it does
+    name: str  # "Summary: {title}", the accessible name of a poster
+
+    def __post_init__(self) -> None:
+        for field in msgspec.structs.fields(self):
+            if not getattr(self, field.name).strip():
+                raise ValueError(f"poster.{field.name} must not be empty")
+        _check_placeholders(self.more, (), "poster.more")
+        _check_placeholders(self.more_description, (), "poster.more_description")
+        _check_placeholders(self.name, ("title",), "poster.name")
+
+
 class ListenStrings(Model, frozen=True, kw_only=True):
     """``[listen]``: the read-aloud control and how its voice is told to say numbers."""
 
@@ -294,6 +312,13 @@ class UiStrings(Model, frozen=True, kw_only=True):
     @property
     def usage(self) -> UsageStrings:
         return _present(self.usage_table, "usage")
+
+    poster_table: PosterStrings | None = msgspec.field(default=None, name="poster")
+
+    @property
+    def poster(self) -> PosterStrings:
+        """The words around each panel's poster."""
+        return _present(self.poster_table, "poster")
 
     def __post_init__(self) -> None:
         if len(self.months) != 12:

@@ -7,6 +7,12 @@ resets the app, or a screenshot is taken.
 Life cycle: ``Panel.__init__`` builds the title and lead and calls nothing a subclass
 overrides; the subclass's ``__init__`` then builds its parts and ends with
 ``finish_layout()`` and ``apply_metrics(...)``, so every hook sees a whole panel.
+
+A panel whose content has a ``[poster]`` opens with it (``ketdesk.ui.poster``): the poster
+fills the first screen and the page continues below. ``finish_layout`` builds it, asking
+``poster_visual()`` for its picture: by default the poster's items, drawn by the kit; a
+panel with a picture of its own overrides that hook. The kiosk reaches posters through
+``poster()`` and ``set_poster_mode``, never through a panel's own module.
 """
 
 from __future__ import annotations
@@ -15,15 +21,22 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.registry import PANELS
 from ketdesk.content.schema.core import Block, PanelContent
 from ketdesk.content.schema.pack import ContentPack
+from ketdesk.content.schema.poster import PosterContent
 from ketdesk.content.schema.ui import UiStrings
 from ketdesk.ui.listen import ListenBar
-from ketdesk.ui.text import SOURCE_LINK_PREFIX, cited_html, claim_html, plain_text
+from ketdesk.ui.physical import FALLBACK, Physical
+from ketdesk.ui.poster import Poster
+from ketdesk.ui.poster_visual import Item, ItemsVisual
+from ketdesk.ui.text import SOURCE_LINK_PREFIX, cited_html, claim_html, plain_text, source_refs_html
 from ketdesk.ui.theme import STANDARD, Metrics, Theme
 from ketdesk.ui.widgets import Card, make_label
 
@@ -39,6 +52,8 @@ class PanelContext:
     theme: Theme = STANDARD
     metrics: Metrics = field(default_factory=lambda: Metrics(em=24))
     reduce_motion: bool = False
+    # How big a pixel is on the real screen: the poster's type is sized in millimetres.
+    physical: Physical = FALLBACK
     # Called with a source number when a patient or clinician taps a citation.
     on_source: Callable[[int], None] = lambda number: None
     # A patient asked for the printed handout ("Take this home"); True when the request
@@ -104,6 +119,10 @@ class Panel(QScrollArea):
         self.listen = self.listen_bar(self.spoken_text, f"panel:{self.panel_id}")
         self.layout_.addWidget(self.listen)
         self._cards: list[Card] = []
+        self._poster: Poster | None = None
+        self._poster_mode = False  # the kiosk's attract loop: poster only, no More
+        self._poster_reserve = 0  # px kept free under the poster (the attract hint)
+        self._poster_fitted: tuple[object, ...] = ()  # what the poster was last fitted to
 
     # --- content -------------------------------------------------------------------
     @property
@@ -175,6 +194,100 @@ class Panel(QScrollArea):
                 said.append(block.heading)
             said.extend(claim.text for claim in block.claims)
         return said
+    # --- the poster ------------------------------------------------------------------
+    def poster(self) -> Poster | None:
+        """This panel's poster, or None when its content has none (yet)."""
+        return self._poster
+
+    def poster_content(self) -> PosterContent | None:
+        return self.text.poster
+
+    def poster_visual(self) -> QWidget | None:
+        """The poster's picture: its items drawn by the kit. Override for a picture of your own."""
+        poster = self.poster_content()
+        if poster is None or not poster.items:
+            return None
+        items = [Item(i.value, i.label) for i in poster.items]
+        return ItemsVisual(items, poster.visual, self.context.theme)
+
+    def build_poster(self) -> Poster | None:
+        content = self.poster_content()
+        if content is None:
+            return None
+        words = self.context.ui.poster
+        chip = None
+        refs = source_refs_html(content.sources, self._numbers, self.context.ui, self.context.theme.link)
+        if refs:
+            chip = self.rich_label(refs.strip(), "small")
+        poster = Poster(content.headline, content.message, visual=self.poster_visual(), chip=chip,
+                        more_text=words.more, more_description=words.more_description,
+                        name=fill(words.name, title=content.headline))
+        poster.more_requested.connect(self.show_more)
+        return poster
+
+    def show_more(self) -> None:
+        """Scroll to what follows the poster: the panel's title and the rest of the page."""
+        self.verticalScrollBar().setValue(self.title_label.y() - self.layout_.contentsMargins().top())
+
+    def set_poster_mode(self, on: bool, reserve_bottom: int = 0) -> None:
+        """The kiosk's attract loop: the poster alone on screen, with ``reserve_bottom`` px
+        kept free for the loop's hint; off again when a visitor touches the screen."""
+        self._poster_mode, self._poster_reserve = on, reserve_bottom if on else 0
+        if self._poster is None:
+            return  # no poster yet: the loop shows the page itself, as it did before posters
+        self._poster.set_more_visible(not on)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
+                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.fit_poster()
+        if on:
+            self.verticalScrollBar().setValue(0)
+
+    def fit_poster(self) -> None:
+        """Size the poster to fill the panel's first screen (once shown: a hidden panel
+        has no real size yet, and fitting costs a few restyles)."""
+        poster = self._poster
+        if poster is None or not self.isVisible():
+            return
+        margins = self.layout_.contentsMargins()
+        viewport = self.viewport()
+        width = viewport.width() - margins.left() - margins.right()
+        height = viewport.height() - margins.top() - margins.bottom() - self._poster_reserve
+        if width <= 0 or height <= 0:
+            return
+        key = (width, height, self.context.metrics, self.context.physical, self._poster_mode)
+        if key == self._poster_fitted:
+            return
+        self._poster_fitted = key
+        before = poster.height()
+        poster.fit(width, height, self.context.metrics, self.context.physical)
+        if poster.height() != before:
+            self._resize_page()
+        # A poster fitted the moment it is first shown can be measured before all of the
+        # window's style has reached it; look once more when the event loop has settled.
+        QTimer.singleShot(0, self._check_poster)
+
+    def _check_poster(self) -> None:
+        poster = self._poster
+        if poster is None or not isValid(poster) or not self.isVisible():
+            return
+        if poster.column.totalHeightForWidth(poster.width()) > poster.height():
+            self._poster_fitted = ()
+            self.fit_poster()
+
+    def _resize_page(self) -> None:
+        """Size the page for the new poster now, not on a later turn of the event loop: until
+        then everything below would keep its old place (setWidgetResizable runs
+        QScrollArea's own sizing of the page at once)."""
+        self.layout_.activate()
+        self.setWidgetResizable(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_poster()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.fit_poster()
 
     # --- hooks the window calls ---------------------------------------------------
     def apply_metrics(self, metrics: Metrics) -> None:
@@ -185,6 +298,13 @@ class Panel(QScrollArea):
         self.layout_.setSpacing(metrics.gap)
         for card in self._cards:
             card.set_padding(metrics.px(0.8))
+        self.fit_poster()
+
+    def set_physical(self, physical: Physical) -> None:
+        """The window moved to another screen (or the clinic set its size): refit the poster."""
+        if physical != self.context.physical:
+            self.context.physical = physical
+            self.fit_poster()
 
     def reset(self) -> None:
         """Back to the state a new visitor should see (kiosk attract loop)."""
@@ -204,4 +324,12 @@ class Panel(QScrollArea):
         """
 
     def finish_layout(self) -> None:
+        self._poster = self.build_poster()
+        if self._poster is not None:
+            self._poster.setParent(self.body)
+            self.layout_.insertWidget(0, self._poster)
+            # The page always runs on below a poster that fills the first screen, so the
+            # scroll bar is always there: as needed, it would appear after the first fit,
+            # narrow the page and cost a second one.
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.layout_.addStretch(1)

@@ -122,19 +122,20 @@ class PeopleChart(QWidget):
         outline.setWidthF(max(1.0, m.em / 16))
         plain = [i for i, r in enumerate(self.rows) if not r.comparison]
         compared = [i for i, r in enumerate(self.rows) if r.comparison]
-        main = charts.series_style(0, theme)
+        # People studied is a count, not a treatment: "neutral" ink. The context bar
+        # (depression) is the key's "comparison" grey and labelled; stripes mean only
+        # "uncertain range", so it is not striped.
+        main = charts.role_style("neutral", theme)
         self.bars = pg.BarGraphItem(
             x0=[0] * len(plain), y=plain, height=BAR_THICKNESS,
             width=[self.rows[i].people for i in plain],
             brush=QColor(main.colour), pen=outline)
         item.addItem(self.bars)
         if compared:
-            # The context bar is hatched and grey as well as labelled: it is not one of the four.
-            hatch = QBrush(QColor(theme.muted), Qt.BrushStyle.BDiagPattern)
             self.comparison_bar = pg.BarGraphItem(
                 x0=[0] * len(compared), y=compared, height=BAR_THICKNESS,
                 width=[self.rows[i].people for i in compared],
-                brush=hatch, pen=outline)
+                brush=QColor(charts.role_style("comparison", theme).colour), pen=outline)
             item.addItem(self.comparison_bar)
 
         for i, row in enumerate(self.rows):

@@ -119,16 +119,14 @@ class DetailsOverlay(Overlay):
         if self._listen is not None:
             self.listen = self._listen(lambda: self.spoken_text(card), f"details:{card.id}")
             layout.addWidget(self.listen)
-        layout.addWidget(make_label(card.summary, "lead"))
+        # Only what the card does not say: why the proof has this level, then the details
+        # blocks and the full source list. (The sheet once repeated the card's summary,
+        # counts, finding and approval word for word.)
         self.meter = make_meter(card, self._text, self._theme)
         layout.addWidget(self.meter)
         layout.addWidget(self._claim_label(card.strength_basis))
-        layout.addWidget(self._rich(self._counts(card)))
-        layout.addWidget(self._claim_label(card.finding))
         for block in card.details:
             layout.addWidget(self._block(block))
-        if card.approval is not None:
-            layout.addWidget(self._claim_label(card.approval))
         layout.addWidget(make_label(self._sources_heading, "h2"))
         self.source_labels = []
         for entry in self._source_list(card):

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from ketdesk.ui.theme import Metrics, Theme
+from ketdesk.ui.visual_key import key_for
 from ketdesk.ui.widgets import make_label
 
 
@@ -58,7 +59,7 @@ class MeterBars(QWidget):
         border = self._border()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor(self._theme.text))
+        pen = QPen(QColor(key_for(self._theme.name).ink))
         pen.setWidthF(border)
         painter.setPen(pen)
         for i in range(self._total):
@@ -66,7 +67,7 @@ class MeterBars(QWidget):
             bar_h = height * (0.4 + 0.6 * (i + 1) / self._total)
             rect = QRectF(border + i * (width + gap), border + height - bar_h, width, bar_h)
             if i < self._filled:
-                painter.setBrush(QColor(self._theme.accent))
+                painter.setBrush(QColor(key_for(self._theme.name).evidence_fill))
             else:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)

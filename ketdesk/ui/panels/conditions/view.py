@@ -1,6 +1,8 @@
 """Other conditions: one card per condition, how strong the proof is, and who was studied.
 
-Cards reflow into one or two columns by width. Each shows its evidence meter (word and
+First, the four conditions at a glance on one evidence ladder, strongest proof first
+(``ladder``): how strong the proof is, not how many people were studied. Then the cards:
+they reflow into one or two columns by width. Each shows its evidence meter (word and
 filled bars), the trial and people counts, the key finding with its number and the
 approval note; tapping it (or Enter/Space) opens a details sheet over the panel. Below,
 a bar chart compares the conditions by people studied (built on first show, so
@@ -22,8 +24,11 @@ from ketdesk.ui.panels.conditions.card import ConditionCardView
 from ketdesk.ui.panels.conditions.chart import PeopleChart
 from ketdesk.ui.panels.conditions.details import DetailsOverlay
 from ketdesk.ui.panels.conditions.evidence_meter import EvidenceMeter
+from ketdesk.ui.panels.conditions.ladder import EvidenceLadder, strongest_first
+from ketdesk.ui.panels.conditions.ladder_poster import LadderPoster, Rung
 from ketdesk.ui.text import SOURCE_LINK_PREFIX, claim_html, escape
 from ketdesk.ui.theme import Metrics
+from ketdesk.ui.visual_key import key_for
 from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
 
 
@@ -33,6 +38,13 @@ class ConditionsPanel(Panel):
         super().__init__(context, parent)
         text = self.content
         theme = context.theme
+
+        self.ladder = EvidenceLadder(text, theme)
+        ladder_card = Card()
+        ladder_card.setObjectName("ladderCard")
+        ladder_card.body.addWidget(self.ladder)
+        self._cards.append(ladder_card)
+        self.layout_.addWidget(ladder_card)
 
         self.card_views: dict[str, ConditionCardView] = {}
         for card in text.cards:
@@ -116,6 +128,16 @@ class ConditionsPanel(Panel):
             entries.append(link + escape(rest))
         return entries
 
+    def poster_visual(self) -> QWidget | None:
+        """The poster shows the ladder: the four conditions by strength of proof."""
+        text = self.content
+        key = key_for(self.context.theme.name)
+        rungs = []
+        for card in strongest_first(text.cards):
+            filled, total = meter_fill(card.strength)
+            rungs.append(Rung(card.chart_label, text.level(card.strength).word, filled, total))
+        return LadderPoster(rungs, ink=key.ink, fill=key.evidence_fill, name=text.controls.ladder_heading)
+
     # --- details ----------------------------------------------------------------------
     def open_details(self, card_id: str) -> None:
         card = next(c for c in self.content.cards if c.id == card_id)
@@ -141,6 +163,7 @@ class ConditionsPanel(Panel):
             view.apply_metrics(metrics)
         for meter in self.legend:
             meter.apply_metrics(metrics)
+        self.ladder.apply_metrics(metrics)
         self.chart.apply_metrics(metrics)
         self.details.apply_metrics(metrics)
 

@@ -32,6 +32,7 @@ from ketdesk.ui.panels.mechanism import scene as sc
 from ketdesk.ui.panels.mechanism.layers import clear_image
 from ketdesk.ui.panels.mechanism.shapes import key_areas, part_shapes
 from ketdesk.ui.theme import Metrics, Theme
+from ketdesk.ui.visual_key import key_for
 
 # The crowded middle of the picture first, then the labels at its edges, which can move
 # out above or below it most easily.
@@ -348,6 +349,16 @@ class LabelPainter:
         if line is None:
             return
         width = line_width(self._metrics)
+        # A casing first, in the colour opposite to the line's (the visual key's): a white
+        # line over a pale cell (high contrast) was 1.3:1; with a black edge on each side it
+        # stands out on every cell it crosses.
+        casing = QColor(key_for(self._theme.name).casing)
+        casing.setAlphaF(colour.alphaF())
+        edge = max(1.5, width / 2)
+        painter.setPen(QPen(casing, width + 2 * edge))
+        painter.drawLine(line)
+        painter.setBrush(casing)
+        painter.drawEllipse(anchor, width * 2 + edge, width * 2 + edge)
         painter.setPen(QPen(colour, width))
         painter.drawLine(line)
         painter.setBrush(colour)

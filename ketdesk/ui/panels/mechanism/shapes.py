@@ -15,25 +15,14 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainterPath, QPolygonF
 
-from ketdesk.ui.colour import mix
 from ketdesk.ui.panels.mechanism import scene as sc
-from ketdesk.ui.theme import OKABE_ITO
+from ketdesk.ui.visual_key import STANDARD_KEY
 
-WHITE = "#FFFFFF"
-BLACK = "#000000"
-# Okabe-Ito hues, with lighter fills and darker outlines of the same hue so each part
-# keeps its colour-blind-safe identity while its outline stays visible on white.
+# Fills and outlines from the one visual key (the same in both themes: the picture sits on
+# its own light cells, and the leader lines get a casing to cross them). Ketamine is the
+# key's ketamine blue here too; no other part is blue.
 PALETTE: dict[str, tuple[QColor, QColor]] = {  # part -> (fill, outline)
-    "gaba": (mix(OKABE_ITO["sky"], WHITE, 0.55), mix(OKABE_ITO["blue"], BLACK, 0.15)),
-    "nmda": (QColor(OKABE_ITO["vermillion"]), mix(OKABE_ITO["vermillion"], BLACK, 0.45)),
-    "ketamine": (QColor(OKABE_ITO["purple"]), mix(OKABE_ITO["purple"], BLACK, 0.55)),
-    "brake": (QColor(OKABE_ITO["vermillion"]), mix(OKABE_ITO["vermillion"], BLACK, 0.45)),
-    "sender": (mix(OKABE_ITO["orange"], WHITE, 0.62), mix(OKABE_ITO["orange"], BLACK, 0.45)),
-    "glutamate": (QColor(OKABE_ITO["orange"]), mix(OKABE_ITO["orange"], BLACK, 0.55)),
-    "receiver": (mix(OKABE_ITO["blue"], WHITE, 0.84), mix(OKABE_ITO["blue"], BLACK, 0.1)),
-    "ampa": (QColor(OKABE_ITO["green"]), mix(OKABE_ITO["green"], BLACK, 0.45)),
-    "bdnf": (QColor(OKABE_ITO["yellow"]), mix(OKABE_ITO["yellow"], BLACK, 0.6)),
-    "synapses": (mix(OKABE_ITO["green"], WHITE, 0.5), mix(OKABE_ITO["green"], BLACK, 0.45)),
+    part: (QColor(look.fill), QColor(look.outline)) for part, look in STANDARD_KEY.diagram.items()
 }
 
 
@@ -132,7 +121,7 @@ def _sender() -> tuple[Shape, ...]:
     body = axon.united(terminal)
     fill, outline = PALETTE["sender"]
     shapes = [Shape(body, fill, outline, 4.0)]
-    shapes += [Shape(_circle(v, 25), QColor(WHITE), outline, 3.0) for v in sc.VESICLES]
+    shapes += [Shape(_circle(v, 25), PALETTE["vesicle"][0], outline, 3.0) for v in sc.VESICLES]
     return tuple(shapes)
 
 

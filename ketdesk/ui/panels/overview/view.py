@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.overview import OverviewContent
 from ketdesk.ui.panels.base import Panel, PanelContext
-from ketdesk.ui.text import format_date
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
 
@@ -41,24 +39,20 @@ class OverviewPanel(Panel):
             card.body.addStretch(1)
             step_cards.append(card)
         self._cards.extend(step_cards)
-        self.steps = ResponsiveGrid(step_cards, max_columns=4, min_column_em=9)
+        self.steps = ResponsiveGrid(step_cards, max_columns=len(step_cards), min_column_em=8)
         self.layout_.addWidget(self.steps)
 
         self.blocks = ResponsiveGrid([self.block_card(b) for b in content.blocks],
                                      max_columns=3, min_column_em=14)
         self.layout_.addWidget(self.blocks)
 
+        # "Not medical advice" and the review date are in the window's footer, on every
+        # screen: said once per screen, not twice here.
         meta = context.pack.meta
         trust = Card("warning")
         trust.setObjectName("trust")
-        trust.body.addWidget(make_label(meta.not_advice, "h2"))
         trust.body.addWidget(make_label(meta.off_label))
         trust.body.addWidget(make_label(meta.made_by, "small"))
-        reviewed = meta.last_reviewed
-        date_text = format_date(reviewed.day, reviewed.month, reviewed.year, context.ui)
-        self.reviewed_label = make_label(fill(context.ui.last_reviewed, date=date_text), "small")
-        self.reviewed_label.setObjectName("last-reviewed")
-        trust.body.addWidget(self.reviewed_label)
         self._cards.append(trust)
         self.layout_.addWidget(trust)
         self.finish_layout()

@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEve
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ketdesk.content.schema.risks import Bar, BarChart
-from ketdesk.ui.charts import chart_font, series_style
+from ketdesk.ui.charts import chart_font, role_style
 from ketdesk.ui.panels.risks.widgets import arrow_polygon, paint_span
 from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
@@ -174,8 +174,8 @@ class RangeBarChart(QWidget):
         p.setPen(QPen(grid, line_w, Qt.PenStyle.DotLine))
         for x, _rect, _text in lay.ticks:
             p.drawLine(x, top, x, lay.axis_y)
-        for index, box in enumerate(lay.bars):
-            colour = QColor(series_style(index, self._theme).colour)
+        for box in lay.bars:
+            colour = QColor(role_style(box.bar.role, self._theme).colour)
             p.setFont(self.label_font)
             p.setPen(text)
             p.drawText(box.label, _WRAP, box.bar.label)

@@ -25,6 +25,7 @@ from ketdesk.ui import charts
 from ketdesk.ui.panels.risks.widgets import arrow_polygon, paint_span
 from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
+from ketdesk.ui.visual_key import key_for
 
 BAR_HALF = 0.17  # half a bar's height, in lane units (lanes are 1 apart)
 
@@ -135,14 +136,15 @@ class SessionChartView(QWidget):
         # The drip, shaded behind every lane.
         drip = Span(start=self.data.drip.start, end=self.data.drip.end, kind="on",
                     detail=self.data.drip.detail, source=self.data.drip.source)
-        self.drip_item = SpanItem(drip, (count - 1) / 2, self.data.t_max, self.theme.note_bg,
+        ground = key_for(self.theme.name).span_ground
+        self.drip_item = SpanItem(drip, (count - 1) / 2, self.data.t_max, ground,
                                   self.theme, half=count / 2, outline=False)
         self.drip_item.setZValue(-10)
         view.addItem(self.drip_item)
         self.drip_text = pg.TextItem(self.data.drip_label, color=self.theme.text, anchor=(0.5, 0))
         view.addItem(self.drip_text)
         for index, lane in enumerate(self.data.lanes):
-            style = charts.series_style(index, self.theme)
+            style = charts.role_style(lane.role, self.theme, index)
             y = lane_y(index, count)
             for span in lane.spans:
                 item = SpanItem(span, y, self.data.t_max, style.colour, self.theme)

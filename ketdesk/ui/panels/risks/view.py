@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.core import Block, Point
+from ketdesk.content.schema.overview import OverviewContent
 from ketdesk.content.schema.risks import Bar, BarChart, Lane, RisksContent, Span
-from ketdesk.ui.charts import series_style
+from ketdesk.ui.charts import role_style
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.panels.risks.bars import RangeBarChart
 from ketdesk.ui.panels.risks.session import SessionChartView
@@ -130,7 +131,7 @@ class RisksPanel(Panel):
         legend = QWidget()
         row = self._legend_row = QHBoxLayout(legend)
         row.setContentsMargins(0, 0, 0, 0)
-        colour = series_style(0, self.context.theme).colour
+        colour = role_style("risk", self.context.theme).colour
         for item in self.content.session.legend:
             swatch = LegendSwatch(item.kind, colour, self.context.theme)
             self._swatches.append(swatch)
@@ -161,7 +162,8 @@ class RisksPanel(Panel):
     def _steps(self) -> StepFlow:
         cards: list[QWidget] = []
         self.step_cards: list[Card] = []
-        for number, step in enumerate(self.content.visit.steps, start=1):
+        # The visit's steps are the Overview's: one journey, the same names on both panels.
+        for number, step in enumerate(self.context.pack.content(OverviewContent).session_steps, start=1):
             card = Card()
             card.setObjectName(f"step-{number}")
             card.body.addWidget(make_label(f"{number}. {step.title}", "h2"))
@@ -171,7 +173,7 @@ class RisksPanel(Panel):
                 # The duration is what the eye looks for first: bold, in the accent colour
                 # (QLabel#duration in the window's style sheet).
                 card.body.addWidget(duration)
-            card.body.addWidget(self._claim_label(step.detail, step.sources))
+            card.body.addWidget(self._claim_label(step.text, step.sources))
             card.body.addStretch(1)
             self._cards.append(card)
             self.step_cards.append(card)

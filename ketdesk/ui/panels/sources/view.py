@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.registry import PANEL_IDS
 from ketdesk.ui.citations import citation_text
 from ketdesk.ui.panels.base import Panel, PanelContext
-from ketdesk.ui.text import review_text
+from ketdesk.ui.poster_visual import Item, ItemsVisual
+from ketdesk.ui.text import format_date, review_text
 from ketdesk.ui.widgets import Card, make_label
 
 
@@ -50,6 +52,18 @@ class SourcesPanel(Panel):
             self.layout_.addWidget(card)
         self.finish_layout()
         self.apply_metrics(context.metrics)
+
+    def poster_visual(self) -> QWidget | None:
+        """How many sources there are and when they were last reviewed, filled into the words."""
+        poster = self.poster_content()
+        if poster is None or not poster.items:
+            return None
+        meta, ui = self.context.pack.meta, self.context.ui
+        day = meta.last_reviewed
+        values = {"count": len(self.context.pack.sources.sources), "year": day.year,
+                  "date": format_date(day.day, day.month, day.year, ui)}
+        items = [Item(fill(i.value, **values), fill(i.label, **values)) for i in poster.items]
+        return ItemsVisual(items, poster.visual, self.context.theme)
 
     def show_source(self, number: int) -> None:
         """Scroll to a citation and mark it, for a tap on a source number elsewhere."""

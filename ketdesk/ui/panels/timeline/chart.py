@@ -146,7 +146,7 @@ class TimelineChart:
 
     # --- building -----------------------------------------------------------------------
     def style_for(self, series: TimelineSeries) -> charts.SeriesStyle:
-        return charts.series_style(self.content.legend_index(series.legend), self.theme)
+        return charts.role_style(self.content.role(series.legend), self.theme)
 
     def _add_series(self, series: TimelineSeries) -> None:
         lib = self._lib

@@ -2,9 +2,11 @@
 
 "5 in 10" is easier to grasp as five filled figures out of ten than as a percentage, and
 every row shares the same denominator. A range ("5.5 to 7 in 10") fills the figures up to
-its low end and stripes them up to its high end, so uncertainty stays visible. A row marked
-``claim`` (a figure someone reports, not a study result) is drawn in a neutral colour with
-dashed outlines, so it never looks like the results beside it.
+its low end and stripes them up to its high end, so uncertainty stays visible (stripes mean
+only that, on every chart: docs/visual-language.md). A row marked ``claim`` (a figure
+someone reports, not a study result) comes in the key's "claim" colour with dashed
+outlines, so it never looks like the results beside it. Filled figures are always filled
+solid in full colour: a faint tint looked empty on black (high contrast).
 
 Generic: the timeline, risks and conditions panels can all use it. Figures are drawn with
 QPainter; the words sit in ordinary labels so screen readers and the style sheet reach them.
@@ -16,10 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ketdesk.ui.flow_layout import FlowLayout, one_line_width
+from ketdesk.ui.visual_key import STANDARD_KEY
 from ketdesk.ui.widgets import make_label
 
 
@@ -32,7 +35,7 @@ class IconRowSpec:
     value: float | None = None
     low: float | None = None
     high: float | None = None
-    colour: str = "#000000"
+    colour: str = STANDARD_KEY.ink
     claim: bool = False
     count: int = 10
 
@@ -86,9 +89,11 @@ class FigureRow(QWidget):
     GAP = 0.22  # space between figures / figure height
 
     def __init__(self, spec: IconRowSpec, outline: str, background: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, per_line: int = 0) -> None:
         super().__init__(parent)
         self.spec = spec
+        # Figures per line: 0 puts them all on one line; 5 draws 10 people as two lines of 5.
+        self.per_line = per_line if 0 < per_line < spec.count else spec.count
         self.fills = figure_fills(spec.value, spec.low, spec.high, spec.count)
         self._outline = outline
         self._background = background
@@ -96,16 +101,36 @@ class FigureRow(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(f"{spec.label}: {spec.words}")
 
+    @property
+    def lines(self) -> int:
+        return -(-self.spec.count // self.per_line)
+
     def set_figure_height(self, px: int) -> None:
         self._figure_h = max(16, px)
-        self.setFixedHeight(self._figure_h)
+        self._fit_height()
         self.updateGeometry()
         self.update()
 
+    def _fit_height(self) -> None:
+        """As tall as the figures drawn at this width: never a band of blank space below
+        figures that had to shrink to fit a narrow column."""
+        n = self.per_line
+        per_px = n * self.ASPECT + (n - 1) * self.GAP
+        drawn = min(float(self._figure_h), self.width() / per_px) if self.width() > 0 else self._figure_h
+        self.setFixedHeight(self._height_for(max(8.0, drawn)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
+
+    def _height_for(self, figure_h: float) -> int:
+        return round(self.lines * figure_h + (self.lines - 1) * figure_h * self.GAP)
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         h = self._figure_h
-        n = self.spec.count
-        return QSize(round(n * h * self.ASPECT + (n - 1) * h * self.GAP), h)
+        n = self.per_line
+        return QSize(round(n * h * self.ASPECT + (n - 1) * h * self.GAP), self._height_for(h))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         hint = self.sizeHint()
@@ -113,44 +138,55 @@ class FigureRow(QWidget):
 
     def figure_rects(self) -> list[QRectF]:
         """Where each figure is drawn: shrunk to fit the width, never stretched."""
-        n = self.spec.count
+        n = self.per_line
         h = float(self._figure_h)
         needed = n * h * self.ASPECT + (n - 1) * h * self.GAP
         scale = min(1.0, self.width() / needed) if needed > 0 else 1.0
         fh = h * scale
         fw, gap = fh * self.ASPECT, fh * self.GAP
-        top = (self.height() - fh) / 2
-        return [QRectF(i * (fw + gap), top, fw, fh) for i in range(n)]
+        top = (self.height() - self._height_for(fh)) / 2
+        return [QRectF((i % n) * (fw + gap), top + (i // n) * (fh + gap), fw, fh)
+                for i in range(self.spec.count)]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = QColor(self.spec.colour)
-        tint = QColor(colour)
-        tint.setAlpha(60)
-        stripes = QBrush(colour, Qt.BrushStyle.BDiagPattern)
-        pen = QPen(QColor(self._outline))
-        pen.setWidthF(max(1.5, self._figure_h / 22))
-        if self.spec.claim:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        for rect, fill in zip(self.figure_rects(), self.fills, strict=True):
-            path = person_path(rect)
-            painter.fillPath(path, QColor(self._background))
-            if fill.solid > 0:
-                painter.save()
-                painter.setClipRect(QRectF(rect.left(), rect.top(), rect.width() * fill.solid,
-                                           rect.height()))
-                painter.fillPath(path, tint if self.spec.claim else colour)
-                painter.restore()
-            if fill.striped > 0:
-                painter.save()
-                start = rect.left() + rect.width() * fill.solid
-                painter.setClipRect(QRectF(start, rect.top(), rect.width() * fill.striped, rect.height()))
-                painter.fillPath(path, tint)
-                painter.fillPath(path, stripes)
-                painter.restore()
-            painter.strokePath(path, pen)
+        paint_figures(painter, self.figure_rects(), self.fills, colour=self.spec.colour,
+                      outline=self._outline, background=self._background, claim=self.spec.claim,
+                      line=max(1.5, self._figure_h / 22))
         painter.end()
+
+
+def paint_figures(painter: QPainter, rects: Sequence[QRectF], fills: Sequence[FigureFill], *,
+                  colour: str, outline: str, background: str, claim: bool, line: float) -> None:
+    """People in ``rects``: filled solid, striped (an uncertain range) or empty, outlined.
+
+    Shared by the rows here and the pictures that posters draw of them.
+    """
+    fill_colour = QColor(colour)
+    tint = QColor(fill_colour)
+    tint.setAlpha(60)
+    stripes = QBrush(fill_colour, Qt.BrushStyle.BDiagPattern)
+    pen = QPen(QColor(outline))
+    pen.setWidthF(line)
+    if claim:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    for rect, fill in zip(rects, fills, strict=True):
+        path = person_path(rect)
+        painter.fillPath(path, QColor(background))
+        if fill.solid > 0:
+            painter.save()
+            painter.setClipRect(QRectF(rect.left(), rect.top(), rect.width() * fill.solid, rect.height()))
+            painter.fillPath(path, fill_colour)
+            painter.restore()
+        if fill.striped > 0:
+            painter.save()
+            start = rect.left() + rect.width() * fill.solid
+            painter.setClipRect(QRectF(start, rect.top(), rect.width() * fill.striped, rect.height()))
+            painter.fillPath(path, tint)
+            painter.fillPath(path, stripes)
+            painter.restore()
+        painter.strokePath(path, pen)
 
 
 class _KeyEntry(QWidget):
@@ -175,7 +211,7 @@ class IconArray(QWidget):
     """Labelled rows of figures with an optional key (filled / striped / empty)."""
 
     def __init__(self, rows: Sequence[IconRowSpec], *, outline: str, background: str,
-                 key: tuple[str, str, str] | None = None, key_colour: str = "#000000",
+                 key: tuple[str, str, str] | None = None, key_colour: str = STANDARD_KEY.ink,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows = tuple(rows)

@@ -1,0 +1,165 @@
+"""Posters: every panel's first screen tells its story, fits the screen and reads from afar.
+
+Geometry, not pixels: the poster's rectangle against its panel's viewport.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QWidget
+
+from ketdesk.content.registry import PANEL_IDS
+from ketdesk.content.schema.overview import OverviewContent
+from ketdesk.screenshot import settle
+from ketdesk.ui.panels.base import Panel
+from ketdesk.ui.physical import CAP_RATIO
+from ketdesk.ui.poster import BODY_CAP_MM, Poster
+
+SIZES = [(1024, 600), (600, 1024)]
+
+
+def _poster_rect(panel: Panel, poster: Poster) -> QRect:
+    top_left = poster.mapTo(panel.viewport(), poster.rect().topLeft())
+    return QRect(top_left, poster.size())
+
+
+def _children_inside(poster: Poster) -> list[str]:
+    """Names of the poster's visible parts that stick out of it (should be none)."""
+    outside = []
+    for child in (poster.headline, poster.message, poster.visual, poster.chip, poster.more):
+        if child is None or not child.isVisible():
+            continue
+        rect = QRect(child.mapTo(poster, child.rect().topLeft()), child.size())
+        if not poster.rect().contains(rect):
+            outside.append(child.objectName())
+        wanted = (child.heightForWidth(child.width()) if child.hasHeightForWidth()
+                  else child.sizeHint().height())
+        if child.height() < wanted - 1:
+            outside.append(f"{child.objectName()} squashed")
+    return outside
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_poster_fits_above_the_fold(make_window, lang: str, size: tuple[int, int]) -> None:
+    window = make_window(lang, size=size)
+    with_posters = []
+    for panel_id in PANEL_IDS:
+        window.show_panel(panel_id)
+        settle()
+        panel = window.panel(panel_id)
+        poster = panel.poster()
+        if poster is None:
+            continue  # a panel without [poster] yet: its page as before
+        with_posters.append(panel_id)
+        rect = _poster_rect(panel, poster)
+        assert panel.viewport().rect().contains(rect), (panel_id, rect, panel.viewport().rect())
+        assert not _children_inside(poster), (panel_id, _children_inside(poster))
+        # The rest of the page starts below the poster: the fold.
+        assert panel.title_label.mapTo(panel.viewport(), panel.title_label.rect().topLeft()).y() \
+            >= rect.bottom()
+    assert {"overview", "mechanism", "timeline", "conditions", "risks", "before", "sources"} \
+        <= set(with_posters)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_on_big_screens_the_poster_fills_it(make_window, size: tuple[int, int]) -> None:
+    window = make_window("en", size=size)
+    panel = window.panel("overview")
+    poster = panel.poster()
+    assert poster is not None and poster.sizes is not None
+    viewport = panel.viewport().rect()
+    assert panel.viewport().rect().contains(_poster_rect(panel, poster))
+    # Its words use most of the screen's height, and body text grows with the screen.
+    assert poster.column.totalHeightForWidth(poster.width()) > 0.7 * viewport.height()
+    assert poster.sizes.body > window.metrics.em * 1.5
+
+
+def test_body_capitals_are_6_mm_on_a_configured_screen(make_window) -> None:
+    # A 24-inch 1920x1080 monitor: 6 mm capitals are 22 px, and there is room for them.
+    window = make_window("en", size=(1920, 1080), diagonal=24)
+    assert window.physical.origin == "configured"
+    poster = window.panel("overview").poster()
+    assert poster is not None and poster.sizes is not None
+    cap_mm = window.physical.mm_for_px(poster.sizes.body * CAP_RATIO)
+    assert cap_mm >= BODY_CAP_MM
+    assert poster.sizes.headline >= 1.3 * poster.sizes.body
+
+
+def test_more_scrolls_to_the_rest_of_the_panel(make_window, qtbot) -> None:
+    window = make_window("en", size=(1024, 600))
+    panel = window.panel("overview")
+    poster = panel.poster()
+    assert poster is not None and panel.verticalScrollBar().value() == 0
+    poster.more.click()
+    settle()
+    title_top = panel.title_label.mapTo(panel.viewport(), panel.title_label.rect().topLeft()).y()
+    assert 0 <= title_top < panel.viewport().height() // 4
+    panel.reset()
+    assert panel.verticalScrollBar().value() == 0
+
+
+def test_the_source_chip_links_to_the_sources(make_window) -> None:
+    window = make_window("en", size=(1280, 800))
+    poster = window.panel("overview").poster()
+    assert poster is not None and poster.chip is not None
+    numbers = window.pack.source_numbers()
+    first = min(numbers[s] for s in window.pack.panel("overview").poster.sources)
+    poster.chip.linkActivated.emit(f"source:{first}")
+    assert window.current_panel_id == "sources"
+
+
+def test_a_full_page_screenshot_holds_the_whole_panel(make_window) -> None:
+    from ketdesk.screenshot import render_panel
+
+    window = make_window("en", size=(1024, 600))
+    first_screen = render_panel(window, "risks")
+    whole = render_panel(window, "risks", full_page=True)
+    panel = window.panel("risks")
+    assert first_screen.height() == window.height()
+    # The whole scrolled page: several screens tall, as wide as the page.
+    assert whole.height() == panel.body.height() > 3 * panel.viewport().height()
+    assert whole.width() == panel.body.width()
+
+
+def test_screenshot_options_parse() -> None:
+    from ketdesk.cli import parse_args
+
+    options = parse_args(["--screenshot", "out", "--full-page", "--theme", "high-contrast",
+                          "--screen-diagonal", "10.1"])
+    assert (options.full_page, options.theme, options.screen_diagonal_in) == (True, "high-contrast", 10.1)
+    assert parse_args([]).full_page is False
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_one_visit_the_same_steps_on_overview_and_risks(make_window, lang: str) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window(lang, size=(1280, 800))
+
+    def step_titles(panel_id: str, prefix: str) -> list[str]:
+        panel = window.panel(panel_id)
+        cards = [w for w in panel.body.findChildren(QWidget) if w.objectName().startswith(prefix)]
+        titles = [card.findChildren(QLabel)[0].text() for card in cards]
+        return sorted(titles, key=lambda title: int(title.split(".")[0]))
+
+    overview = step_titles("overview", "session-step")
+    risks = step_titles("risks", "step-")
+    steps = window.pack.content(OverviewContent).session_steps
+    assert overview == risks == [f"{n}. {s.title}" for n, s in enumerate(steps, start=1)]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_not_medical_advice_once_per_screen(make_window, lang: str) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window(lang, size=(1024, 600))
+    advice = window.pack.meta.not_advice
+    for panel_id in PANEL_IDS:
+        window.show_panel(panel_id)
+        texts = [label for label in window.findChildren(QLabel)
+                 if advice in label.text() and label.isVisibleTo(window)]
+        assert texts == [window.footer_advice], panel_id
+    # The footer is one line at 1024x600: the disclaimer and the date side by side.
+    assert window.footer_advice.height() <= window.footer_advice.fontMetrics().lineSpacing() * 1.5 + 8
