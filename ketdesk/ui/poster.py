@@ -106,6 +106,9 @@ class Poster(QFrame):
         bottom.addWidget(self.more, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.column.addLayout(bottom)
         self.sizes: PosterType | None = None
+        # Pixels kept empty at the poster's foot (the attract loop's hint lies there): the
+        # poster still covers them, so nothing of the page below shows through.
+        self.reserve = 0
         # Measured text heights by (px, width, text, bold): a fit measures the same sizes
         # more than once, and every resize of a window measures them again.
         self._heights: dict[tuple[str, int, int, str, bool], int] = {}
@@ -142,7 +145,7 @@ class Poster(QFrame):
         if self.chip is not None:
             bottom = max(bottom, self._text_height(kind.small, inner // 2, self.chip.text()))
         parts.append(bottom)
-        return sum(parts) + kind.spacing * (len(parts) - 1) + 2 * kind.margin + 4 * ring
+        return sum(parts) + kind.spacing * (len(parts) - 1) + 2 * kind.margin + 4 * ring + self.reserve
 
     def _largest_body(self, width: int, height: int, metrics: Metrics, physical: Physical) -> float:
         """Body size before fitting: readable from the room, bigger where the screen has room."""
@@ -224,7 +227,7 @@ class Poster(QFrame):
         self.sizes = kind
         if self.visual is not None and hasattr(self.visual, "set_em"):
             self.visual.set_em(kind.body)
-        self.column.setContentsMargins(kind.margin, kind.margin, kind.margin, kind.margin)
+        self.column.setContentsMargins(kind.margin, kind.margin, kind.margin, kind.margin + self.reserve)
         self.column.setSpacing(kind.spacing)
         if kind == self._style_key:
             return

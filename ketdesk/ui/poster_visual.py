@@ -133,6 +133,16 @@ class ItemsVisual(PosterVisual):
             font.setPixelSize(max(1, int(font.pixelSize() * width / widest)))
         return font
 
+    def _label_font_for(self, width: int) -> QFont:
+        """The labels' font, smaller when a single word would not fit the column (a word
+        cannot wrap, and "connections" in a narrow step would be cut at both sides)."""
+        font = self._font(self._label_factor())
+        words = [word for item in self.items for word in item.label.split()]
+        widest = max((QFontMetrics(font).horizontalAdvance(w) for w in words), default=0)
+        if widest > width > 0:
+            font.setPixelSize(max(1, int(font.pixelSize() * width / widest)))
+        return font
+
     def _cell_width(self, width: int) -> int:
         count = max(1, len(self.items))
         return max(1, (width - (count - 1) * self._gap()) // count)
@@ -141,7 +151,7 @@ class ItemsVisual(PosterVisual):
         pad = self._pad()
         inner = cell_width - 2 * pad
         value = QFontMetrics(self._value_font_for(inner)).height() if any(i.value for i in self.items) else 0
-        label_font = self._font(self._label_factor())
+        label_font = self._label_font_for(inner)
         labels = max((self._text_height(label_font, inner, i.label) for i in self.items), default=0)
         return 2 * pad + value + round(self.em * 0.15) + labels
 
@@ -220,7 +230,7 @@ class ItemsVisual(PosterVisual):
         cell = self._cell_width(width)
         height = self._row_cell_height(cell)
         value_font = self._value_font_for(cell - 2 * pad)
-        label_font = self._font(self._label_factor())
+        label_font = self._label_font_for(cell - 2 * pad)
         value_h = QFontMetrics(value_font).height() if any(i.value for i in self.items) else 0
         for index, item in enumerate(self.items):
             x = index * (cell + gap)

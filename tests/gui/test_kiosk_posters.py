@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint
 
+from ketdesk.screenshot import settle
 from tests.gui.kiosk_support import finger_tap_at, make_kiosk
 
 FAST = {"idle_timeout": 600.0, "rotate_interval": 0.05, "tick_interval": 600.0}
@@ -14,19 +15,32 @@ def test_the_loop_shows_posters_full_screen(qtbot, qapp_fonts, pack) -> None:
     window = kiosk.window
     window.resize(1024, 600)
     seen: list[str] = []
-    kiosk.attract.rotated.connect(seen.append)
+    problems: list[str] = []
+
+    def check(panel_id: str) -> None:
+        """While each poster is up: alone, full screen, its words clear of the hint."""
+        seen.append(panel_id)
+        settle()
+        poster = window.panel(panel_id).poster()
+        if poster is None or poster.more.isVisible():  # no target but the screen itself
+            problems.append(f"{panel_id}: no poster, or More shown")
+            return
+        band_top = kiosk.overlay.band.mapTo(window, QPoint(0, 0)).y()
+        parts = [w for w in (poster.headline, poster.visual, poster.message, poster.chip)
+                 if w is not None and w.isVisible()]
+        if max(w.mapTo(window, w.rect().bottomLeft()).y() for w in parts) > band_top:
+            problems.append(f"{panel_id}: words under the hint")
+        if poster.mapTo(window, poster.rect().bottomLeft()).y() < band_top:
+            problems.append(f"{panel_id}: the page shows between poster and hint")
+
+    kiosk.attract.rotated.connect(check)
     kiosk.attract.begin_now()
     assert window.poster_mode and not window.header.isVisible()
     posters = window.poster_panel_ids()
     qtbot.waitUntil(lambda: len(seen) >= len(posters), timeout=10000)
+    kiosk.attract.rotated.disconnect(check)
     assert set(seen) == set(posters)  # only panels with a poster, each in turn
-    for panel_id in seen:
-        panel = window.panel(panel_id)
-        poster = panel.poster()
-        assert poster is not None and not poster.more.isVisible()  # no target but the screen
-        # The poster is alone on its screen and clear of the loop's hint at the bottom.
-        bottom = poster.mapTo(window, poster.rect().bottomLeft()).y()
-        assert bottom <= kiosk.overlay.band.mapTo(window, QPoint(0, 0)).y()
+    assert not problems, problems
     # Only the footer's disclaimer: the header with its tabs is gone.
     assert window.footer.isVisible()
 

@@ -251,7 +251,8 @@ class Panel(QScrollArea):
         margins = self.layout_.contentsMargins()
         viewport = self.viewport()
         width = viewport.width() - margins.left() - margins.right()
-        height = viewport.height() - margins.top() - margins.bottom() - self._poster_reserve
+        height = viewport.height() - margins.top() - margins.bottom()
+        poster.reserve = self._poster_reserve
         if width <= 0 or height <= 0:
             return
         key = (width, height, self.context.metrics, self.context.physical, self._poster_mode)
