@@ -97,12 +97,20 @@ class Poster(QFrame):
         self.column.addWidget(self.message)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
+        self._bottom = bottom
+        # The poster's own tools (Listen), before More: hidden with More in the attract loop.
+        self.tools = QWidget(self)
+        self.tools.setObjectName("posterTools")
+        self._tools_row = QHBoxLayout(self.tools)
+        self._tools_row.setContentsMargins(0, 0, 0, 0)
+        self.tools.hide()
         if chip is not None:
             chip.setObjectName("posterChip")
             chip.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             bottom.addWidget(chip, 1, Qt.AlignmentFlag.AlignVCenter)
         else:
             bottom.addStretch(1)
+        bottom.addWidget(self.tools, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bottom.addWidget(self.more, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.column.addLayout(bottom)
         self.sizes: PosterType | None = None
@@ -115,9 +123,19 @@ class Poster(QFrame):
         self._style_key: PosterType | None = None
 
     # --- sizing -----------------------------------------------------------------------
+    def add_tool(self, tool: QWidget) -> None:
+        """A control of the page's own (Listen) in the poster's bottom row, above the fold."""
+        self._tools_row.addWidget(tool)
+        self.tools.setVisible(not self._more_hidden)
+
+    _more_hidden = False
+
     def set_more_visible(self, visible: bool) -> None:
-        """The attract loop hides More: nothing on a poster there is a target but the poster."""
+        """The attract loop hides More and the tools: nothing on a poster there is a target
+        but the poster."""
+        self._more_hidden = not visible
         self.more.setVisible(visible and bool(self.more.text()))
+        self.tools.setVisible(visible and self._tools_row.count() > 0)
 
     def _text_height(self, px: int, width: int, text: str, bold: bool = False) -> int:
         font = QFont(self.headline.font())

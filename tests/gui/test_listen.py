@@ -57,8 +57,17 @@ def test_listen_hands_each_panel_its_words_in_its_language(qtbot, qapp_fonts, la
         langs = {said_lang for said_lang, _ in voice.said_texts}
         said = read_all(voice, win.reader)
         assert langs == {lang}, panel_id
-        assert said[0] == panel.text.title, panel_id
-        assert said[1:1 + len(sentences(panel.text.lead))] == sentences(panel.text.lead) \
+        # The poster first (where the panel has one), then the page: title, lead, blocks.
+        poster = panel.text.poster
+        if poster is not None:
+            assert panel.poster() is not None and panel.poster().isAncestorOf(panel.listen)
+            heard = sentences(poster.headline) + sentences(poster.message)
+            assert said[:len(heard)] == heard, panel_id
+            said_page = said[len(heard):]
+        else:
+            said_page = said
+        assert said_page[0] == panel.text.title, panel_id
+        assert said_page[1:1 + len(sentences(panel.text.lead))] == sentences(panel.text.lead) \
             or "%" in panel.text.lead, panel_id
         for sentence in said:
             assert not _NOT_SAID.search(sentence), (panel_id, sentence)
@@ -103,9 +112,14 @@ def test_stop_and_the_sentence_being_read_is_shown(qtbot, qapp_fonts, pack) -> N
 def test_a_touch_on_listen_starts_reading(qtbot, qapp_fonts, pack) -> None:
     voice = RecordingVoice()
     win = make_window(qtbot, pack, voice)
-    finger_tap(win, win.panel(PANEL_IDS[0]).listen.button)
+    panel = win.panel(PANEL_IDS[0])
+    poster = panel.poster()
+    assert poster is not None and poster.isAncestorOf(panel.listen.button)  # above the fold
+    assert panel.listen.button.isVisible()
+    finger_tap(win, panel.listen.button)
     qtbot.waitUntil(lambda: bool(voice.said_texts))
-    assert voice.said_texts[0][1] == win.panel(PANEL_IDS[0]).text.title
+    assert panel.text.poster is not None
+    assert voice.said_texts[0][1] == panel.text.poster.headline
 
 
 def test_new_visitor_and_language_change_stop_reading(qtbot, qapp_fonts, pack) -> None:

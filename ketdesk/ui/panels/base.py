@@ -182,18 +182,21 @@ class Panel(QScrollArea):
         return ListenBar(context.reader, context.ui.listen, context.pack.meta.lang, texts, owner)
 
     def spoken_text(self) -> list[str]:
-        """The page's main words, in reading order, for Listen: title, lead, then each block.
+        """The page's main words, in reading order, for Listen: the poster's headline and
+        message, then the title, the lead and each block.
 
         Citations and markup are removed later (``ketdesk.speech.words``); a panel whose
         story is told by other parts overrides this to add their words.
         """
         text = self.text
-        said = [text.title, text.lead]
+        said = [text.poster.headline, text.poster.message] if text.poster is not None else []
+        said += [text.title, text.lead]
         for block in text.blocks:
             if block.heading:
                 said.append(block.heading)
             said.extend(claim.text for claim in block.claims)
         return said
+
     # --- the poster ------------------------------------------------------------------
     def poster(self) -> Poster | None:
         """This panel's poster, or None when its content has none (yet)."""
@@ -329,6 +332,10 @@ class Panel(QScrollArea):
         if self._poster is not None:
             self._poster.setParent(self.body)
             self.layout_.insertWidget(0, self._poster)
+            # Listen on the poster, above the fold, where a patient who reads with
+            # difficulty looks first; it reads the poster, then the rest of the page.
+            self.layout_.removeWidget(self.listen)
+            self._poster.add_tool(self.listen)
             # The page always runs on below a poster that fills the first screen, so the
             # scroll bar is always there: as needed, it would appear after the first fit,
             # narrow the page and cost a second one.
