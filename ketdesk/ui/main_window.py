@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -28,11 +29,14 @@ from PySide6.QtWidgets import (
 
 from ketdesk.choices import clamp_scale, step_scale
 from ketdesk.content.placeholders import fill
-from ketdesk.content.registry import PANEL_IDS, SOURCES_PANEL_ID, shortcut
+from ketdesk.content.registry import PANEL_IDS, shortcut
 from ketdesk.content.schema.pack import ContentPack
+from ketdesk.ui import touch_focus
 from ketdesk.ui.about import AboutFacts, AboutSheet
+from ketdesk.ui.citations import citation_text
 from ketdesk.ui.header_tools import HeaderLayout, HeaderTools
 from ketdesk.ui.panels import Panel, PanelContext, create_panel
+from ketdesk.ui.sheet import DetailSheet
 from ketdesk.ui.text import format_date, reviewed_by_text
 from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD, Metrics, Theme, stylesheet
 from ketdesk.ui.widgets import button_text, make_label
@@ -139,6 +143,9 @@ class MainWindow(QMainWindow):
                  theme: Theme = STANDARD, reduce_motion: bool = False, clinic_name: str = "",
                  size: tuple[int, int] = (1280, 800), about: AboutFacts | None = None) -> None:
         super().__init__()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            touch_focus.install(app)  # no focus ring after a tap (keyboard keeps it)
         self._pack = pack
         self._theme = theme
         text_scale = clamp_scale(text_scale)
@@ -205,6 +212,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         # Versions and paths come from start-up (this window looks up no paths).
         self.about_sheet = AboutSheet(self, about or AboutFacts.of_this_run())
+        # What a tap opens (a source chip, a chart's bar): over the page, which stays put.
+        self.detail_sheet = DetailSheet(central)
 
         for panel_id in PANEL_IDS:
             keys = shortcut(panel_id)
@@ -277,6 +286,8 @@ class MainWindow(QMainWindow):
         self.header.setAccessibleName(pack.ui.panel_navigation)
         self.tools.apply_strings(pack.ui.access, self._languages, pack.ui.about)
         self.about_sheet.set_texts(pack, self._clinic_name)
+        self.detail_sheet.set_texts(pack.ui.sheet.back, pack.ui.sheet.back_description,
+                                    pack.ui.sheet.details_title)
         self._show_tool_state()
         self._fix_tab_order()
         if self.banner.isVisible():
@@ -327,9 +338,16 @@ class MainWindow(QMainWindow):
         index = (PANEL_IDS.index(self._current) + delta) % len(PANEL_IDS)
         self.show_panel(PANEL_IDS[index])
 
-    def show_source(self, number: int) -> None:
-        self.show_panel(SOURCES_PANEL_ID)
-        self.panel(SOURCES_PANEL_ID).show_source(number)
+    def show_source(self, number: int, opener: QWidget | None = None) -> None:
+        """Citation ``number`` in the details sheet, over whatever is shown (a panel, or a
+        condition's details): Back returns there, to ``opener`` (the chip tapped)."""
+        pack = self._pack
+        ids = {n: source_id for source_id, n in pack.source_numbers().items()}
+        if number not in ids:
+            return
+        citation = citation_text(number, pack.source(ids[number]), pack.ui.secondary_source)
+        self.detail_sheet.open_text(fill(pack.ui.sheet.source_title, number=number),
+                                    citation.removeprefix(f"{number}.").strip(), opener)
 
     def show_about(self) -> None:
         """The About sheet over the window (header button, kiosk staff menu)."""
@@ -422,6 +440,7 @@ class MainWindow(QMainWindow):
         except Exception:  # a missing translation must not stop the kiosk from resetting
             log.exception("could not return to the default choices (%s)", self._defaults)
         self.about_sheet.close_sheet()
+        self.detail_sheet.close_sheet()
         self.show_panel(PANEL_IDS[0])
         for panel in self._panels.values():
             panel.reset()
@@ -441,14 +460,17 @@ class MainWindow(QMainWindow):
         m = self._metrics
         self.setStyleSheet(stylesheet(self._theme, m))
         pad = m.px(0.5)
+        # Sized at 100% text: the header's tools keep their place whatever the text size.
+        fixed_pad = m.fixed.px(0.5)
         # Bottom margin = the header's border, so tabs sit above the line, not on it.
-        self.header_row.setContentsMargins(pad, pad, pad, 2)
-        self.header_row.setSpacing(max(4, pad // 2))
-        self.tools.set_spacing(max(4, pad // 2))
+        self.header_row.setContentsMargins(fixed_pad, fixed_pad, fixed_pad, 2)
+        self.header_row.setSpacing(max(4, fixed_pad // 2))
+        self.tools.set_spacing(max(4, fixed_pad // 2))
         self.footer_row.setContentsMargins(m.px(1), pad // 2, m.px(1), pad // 2)
         for panel in self._panels.values():
             panel.apply_metrics(m)
         self.about_sheet.apply_metrics(m)
+        self.detail_sheet.apply_metrics(m)
         self.metrics_changed.emit(m)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

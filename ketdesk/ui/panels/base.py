@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from ketdesk.content.placeholders import fill
 from ketdesk.content.registry import PANELS
 from ketdesk.content.schema.core import Block, PanelContent
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.ui import UiStrings
-from ketdesk.ui.text import SOURCE_LINK_PREFIX, cited_html, claim_html, plain_text
+from ketdesk.ui.citations import short_authors
+from ketdesk.ui.source_chips import CitedLabel, cited_label
+from ketdesk.ui.text import SOURCE_LINK_PREFIX, cited_html, claim_html, plain_text, split_source_refs
 from ketdesk.ui.theme import STANDARD, Metrics, Theme
 from ketdesk.ui.widgets import Card, make_label
 
@@ -34,8 +37,9 @@ class PanelContext:
     theme: Theme = STANDARD
     metrics: Metrics = field(default_factory=lambda: Metrics(em=24))
     reduce_motion: bool = False
-    # Called with a source number when a patient or clinician taps a citation.
-    on_source: Callable[[int], None] = lambda number: None
+    # Called with a source number and the chip tapped (None from a link) when a patient or
+    # clinician taps a citation: the window shows it in its details sheet.
+    on_source: Callable[[int, QWidget | None], None] = lambda number, chip: None
 
     @property
     def ui(self) -> UiStrings:
@@ -64,6 +68,7 @@ class Panel(QScrollArea):
         self.panel_id = panel_id or declared_id(type(self))
         self.context = context
         self._numbers = context.numbers
+        self._ids = {number: source_id for source_id, number in self._numbers.items()}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -103,11 +108,8 @@ class Panel(QScrollArea):
         if block.heading:
             card.body.addWidget(make_label(block.heading, "h2"))
         for claim in block.claims:
-            label = self.rich_label(claim_html(claim, self._numbers, self.context.ui,
-                                               self.context.theme.link))
-            if not label.accessibleName():
-                label.setAccessibleName(claim.text)
-            card.body.addWidget(label)
+            card.body.addWidget(self.rich_label(claim_html(claim, self._numbers, self.context.ui,
+                                                           self.context.theme.link)))
         card.body.addStretch(1)
         self._cards.append(card)
         return card
@@ -117,30 +119,52 @@ class Panel(QScrollArea):
         return cited_html(text, source_ids, self._numbers, self.context.ui, self.context.theme.link)
 
     def rich_label(self, html_text: str, role: str = "body") -> QLabel:
-        label = make_label(html_text, role, rich=True)
+        """A text label; its ``[Sources: ...]`` numbers (from ``cited_html``) become chips."""
+        label = cited_label(role)
         label.linkActivated.connect(self._on_link)
-        if label.property("links"):
-            self.name_linked_label(label, html_text)
+        self.set_cited_text(label, html_text)
         return label
 
-    def name_linked_label(self, label: QLabel, html_text: str) -> None:
-        """A label with source links is a Tab stop: name it by its words, say what Enter does."""
-        label.setAccessibleName(plain_text(html_text))
-        label.setAccessibleDescription(self.context.ui.access.links_hint)
-
     def set_cited_text(self, label: QLabel, html_text: str) -> None:
-        """New words with source links for a label made earlier (a step caption, a row)."""
+        """New words with source numbers for a label made earlier (a step caption, a row).
+
+        On a ``CitedLabel`` (``rich_label``, ``source_chips.cited_label``) the numbers
+        become chips; on any other label they stay links in the text.
+        """
         label.setTextFormat(Qt.TextFormat.RichText)
-        label.setText(html_text)
-        label.setOpenExternalLinks(False)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        label.setProperty("links", True)
-        self.name_linked_label(label, html_text)
+        if not isinstance(label, CitedLabel):
+            label.setText(html_text)
+            label.setOpenExternalLinks(False)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            label.setAccessibleName(plain_text(html_text))
+            return
+        text, numbers = split_source_refs(html_text)
+        label.setText(text)
+        label.set_sources(numbers, self.chip_name)
+        # Once per label, however often its words change (a step caption, a row's label).
+        label.source_chosen.connect(self._open_source, Qt.ConnectionType.UniqueConnection)
+        # What is on screen, numbers included: the words, then "Sources: 3, 5".
+        said = plain_text(text)
+        if numbers:
+            refs = fill(self.context.ui.source_ref, numbers=", ".join(str(n) for n in numbers))
+            said = f"{said} {refs}".strip()
+        label.setAccessibleName(said)
+
+    def chip_name(self, number: int) -> tuple[str, str]:
+        """A source chip's accessible name ("Source 6: Zarate and others, 2006") and hint."""
+        sheet = self.context.ui.sheet
+        source = self.context.pack.source(self._ids[number])
+        name = fill(sheet.source_name, number=number,
+                    authors=short_authors(source.authors, sheet.and_others), year=source.year)
+        return name, sheet.chip_hint
+
+    def _open_source(self, number: int, chip: QWidget) -> None:
+        self.context.on_source(number, chip)
 
     def _on_link(self, href: str) -> None:
         if href.startswith(SOURCE_LINK_PREFIX):
-            self.context.on_source(int(href.removeprefix(SOURCE_LINK_PREFIX)))
+            self.context.on_source(int(href.removeprefix(SOURCE_LINK_PREFIX)), None)
 
     # --- hooks the window calls ---------------------------------------------------
     def apply_metrics(self, metrics: Metrics) -> None:

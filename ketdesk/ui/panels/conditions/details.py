@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,15 +25,17 @@ from PySide6.QtWidgets import (
 from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent
 from ketdesk.content.schema.core import Block, Claim
-from ketdesk.ui.overlay import Overlay
+from ketdesk.ui.overlay import SheetOverlay
 from ketdesk.ui.panels.conditions.card import make_meter
 from ketdesk.ui.panels.conditions.evidence_meter import EvidenceMeter
 from ketdesk.ui.theme import Metrics, Theme
 from ketdesk.ui.widgets import Card, button_text, make_label
 
 
-class DetailsOverlay(Overlay):
+class DetailsOverlay(SheetOverlay):
     """Covers its parent; ``open_card`` fills the sheet for one condition and shows it."""
+
+    sheet: Card
 
     def __init__(self, text: ConditionsContent, theme: Theme, sources_heading: str,
                  rich: Callable[[str], QLabel], claim: Callable[[Claim], str],
@@ -164,30 +165,17 @@ class DetailsOverlay(Overlay):
             box.set_padding(metrics.px(0.6))
         if self.meter is not None:
             self.meter.apply_metrics(metrics)
-        self._place_sheet()
+        self.place_sheet()
 
-    def _place_sheet(self) -> None:
+    def place_sheet(self) -> None:
         margin = self._metrics.px(1.0)
         width = min(self.width() - 2 * margin, self._metrics.px(42))
         height = self.height() - 2 * margin
         self.sheet.setGeometry(QRect((self.width() - width) // 2, margin, width, height))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._place_sheet()
-
     # --- events -------------------------------------------------------------------
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        if not self.sheet.geometry().contains(event.position().toPoint()):
-            self.close_details()
-        event.accept()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape:
-            self.close_details()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    def dismiss(self) -> None:
+        self.close_details()
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt override
         """Keep Tab inside the sheet while it is open."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from ketdesk.content.schema.risks import Bar, BarChart
 from ketdesk.ui.charts import chart_font, series_style
 from ketdesk.ui.panels.risks.widgets import arrow_polygon, paint_span
+from ketdesk.ui.sheet import show_details
 from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
 
@@ -56,7 +57,8 @@ class BarLayout:
 
 
 class RangeBarChart(QWidget):
-    """Bars in one unit, from zero, with words; taps and hovers show each bar's details."""
+    """Bars in one unit, from zero, with words; a tap opens a bar's details in the sheet
+    (a mouse hover also shows them as a tooltip)."""
 
     def __init__(self, chart: BarChart, theme: Theme, metrics: Metrics,
                  tip_for: Callable[[Bar], str], parent: QWidget | None = None) -> None:
@@ -220,9 +222,13 @@ class RangeBarChart(QWidget):
         else:
             QToolTip.showText(global_pos, tooltip_text(self._tip_for(bar)), self)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        self._show_tip(event.position().toPoint(), event.globalPosition().toPoint())
-        super().mousePressEvent(event)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        # A tap (or click) opens the bar's details in the sheet: touch screens never hover.
+        bar = self.bar_at(event.position().toPoint())
+        if bar is not None:
+            QToolTip.hideText()
+            show_details(self, self._tip_for(bar))
+        super().mouseReleaseEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self._show_tip(event.position().toPoint(), event.globalPosition().toPoint())

@@ -23,6 +23,7 @@ from ketdesk.content.schema.core import Point
 from ketdesk.content.schema.risks import Lane, SessionChart, Span
 from ketdesk.ui import charts
 from ketdesk.ui.panels.risks.widgets import arrow_polygon, paint_span
+from ketdesk.ui.sheet import show_details
 from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
 
@@ -170,7 +171,7 @@ class SessionChartView(QWidget):
         view.sigResized.connect(lambda _view: self.fit_ranges())
         scene = plot.scene()
         scene.sigMouseMoved.connect(self._hover)
-        scene.sigMouseClicked.connect(lambda event: self._hover(event.scenePos(), event.screenPos()))
+        scene.sigMouseClicked.connect(lambda event: self._tapped(event.scenePos()))
         self._layout.addWidget(plot)
         self.apply_metrics(self.metrics)
 
@@ -293,6 +294,15 @@ class SessionChartView(QWidget):
             screen_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
         QToolTip.showText(QPointF(screen_pos).toPoint(),
                           tooltip_text(self._tip_for_span(lane, item.span)), self)
+
+    def _tapped(self, scene_pos: QPointF) -> None:
+        """A tap on a bar opens its details in the sheet (markers open their own)."""
+        item = self.span_at(scene_pos)
+        if item is None:
+            return
+        lane = next(lane for lane in self.data.lanes if item.span in lane.spans)
+        QToolTip.hideText()
+        show_details(self, self._tip_for_span(lane, item.span))
 
     # --- what tests and the table read ------------------------------------------------
     def span_data(self) -> list[tuple[str, float, float, str, str]]:

@@ -189,7 +189,6 @@ class TimelinePanel(Panel):
         for label, row in zip(array.row_labels, rows, strict=True):
             if row.sources:
                 self.set_cited_text(label, self.cited_html(row.label, row.sources))
-                label.linkActivated.connect(self._on_link)
         return array
 
     def _claim_card(self) -> Card:
