@@ -2,7 +2,7 @@
 # Make sure the Debian/Ubuntu libraries Qt 6 wheels need are present.
 # As root: installs what is missing with apt-get. Otherwise: prints the exact command and
 # fails, since the app or the tests cannot start without them.
-# Usage: scripts/system-deps.sh [run|test|dist]   ("test" adds Xvfb and xdotool for window tests;
+# Usage: scripts/system-deps.sh [run|test|dist]   ("test" adds Xvfb, xdotool and AT-SPI for window tests;
 #        "dist" adds what `make dist` and scripts/smoke_frozen.py need)
 set -euo pipefail
 
@@ -18,6 +18,9 @@ if [ "$mode" = "test" ]; then
   packages+=(openbox wmctrl x11-utils)
   # The kiosk session script's test: xset turns blanking off.
   packages+=(x11-xserver-utils)
+  # The screen-reader test (tests/e2e/test_atspi_tree.py): a private D-Bus session, the
+  # AT-SPI bus and pyatspi for the system python3 that walks the tree.
+  packages+=(dbus at-spi2-core python3-pyatspi)
 fi
 if [ "$mode" = "dist" ]; then
   # PyInstaller reads and strips ELF files with binutils (patchelf drops the build machine's

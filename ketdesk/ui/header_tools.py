@@ -144,6 +144,7 @@ class HeaderTools(QWidget):
         self.language_buttons = {}
         for code in codes:
             button = _tool_button(f"lang-{code}", checkable=True)
+            button.setProperty("radio", True)  # one of a group, to screen readers
             button.clicked.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
             self._lang_row.addWidget(button)
             self.language_buttons[code] = button

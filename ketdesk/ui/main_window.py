@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -31,7 +31,7 @@ from ketdesk.choices import clamp_scale, step_scale
 from ketdesk.content.placeholders import fill
 from ketdesk.content.registry import PANEL_IDS, shortcut
 from ketdesk.content.schema.pack import ContentPack
-from ketdesk.ui import touch_focus
+from ketdesk.ui import accessibility, touch_focus
 from ketdesk.ui.about import AboutFacts, AboutSheet
 from ketdesk.ui.citations import citation_text
 from ketdesk.ui.header_tools import HeaderLayout, HeaderTools
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             touch_focus.install(app)  # no focus ring after a tap (keyboard keeps it)
+            accessibility.install(app)  # tabs as page tabs, sheets as dialogs, headings
         self._pack = pack
         self._theme = theme
         text_scale = clamp_scale(text_scale)
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         self.header = QWidget()
         self.header.setObjectName("header")
         self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.header.setProperty("tablist", True)  # a page tab list to screen readers
         # Tabs then display tools, wrapping onto more rows when text is big or the screen small.
         self.header_row = HeaderLayout(self.header)
         # No QButtonGroup: Qt makes a group of checkable buttons a single Tab stop (arrows
@@ -276,6 +278,10 @@ class MainWindow(QMainWindow):
 
     def _apply_pack_text(self) -> None:
         pack = self._pack
+        # The content's language, for screen readers (a Spanish voice) and Qt's own words.
+        locale = QLocale(pack.meta.lang)
+        QLocale.setDefault(locale)
+        self.setLocale(locale)
         title = pack.meta.app_title
         self.setWindowTitle(f"{title} - {self._clinic_name}" if self._clinic_name else title)
         for panel_id, button in self.tab_buttons.items():

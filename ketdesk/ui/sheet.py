@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ketdesk.ui.overlay import SheetOverlay
 from ketdesk.ui.theme import Metrics
@@ -38,6 +39,7 @@ class DetailSheet(SheetOverlay):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self.setProperty("dialog", True)  # a dialog named by its title, to screen readers
         self.setObjectName("detailSheet")
         self._metrics = Metrics(em=24)
         self._opener: QWidget | None = None
@@ -108,7 +110,7 @@ class DetailSheet(SheetOverlay):
             return
         self.hide()
         opener, self._opener = self._opener, None
-        if opener is not None and opener.isVisible():
+        if opener is not None and isValid(opener) and opener.isVisible():  # not rebuilt meanwhile
             opener.setFocus(Qt.FocusReason.PopupFocusReason)
         self.closed.emit()
 

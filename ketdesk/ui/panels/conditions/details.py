@@ -42,6 +42,7 @@ class DetailsOverlay(SheetOverlay):
                  counts: Callable[[ConditionCard], str], source_list: Callable[[ConditionCard], list[str]],
                  parent: QWidget) -> None:
         super().__init__(parent)
+        self.setProperty("dialog", True)  # a dialog named by its title, to screen readers
         self.setObjectName("conditionDetails")
         self._text = text
         self._theme = theme
@@ -132,9 +133,7 @@ class DetailsOverlay(SheetOverlay):
         return content
 
     def _claim_label(self, claim: Claim) -> QLabel:
-        label = self._rich(self._claim(claim))
-        label.setAccessibleName(claim.text)
-        return label
+        return self._rich(self._claim(claim))  # named by its words and "Sources: ..."
 
     def _block(self, block: Block) -> QWidget:
         """A details block: a bold heading and its claims; warnings get the warning card."""
