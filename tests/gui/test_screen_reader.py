@@ -99,3 +99,18 @@ def test_the_pin_pad_is_a_dialog_with_a_password_field_and_escape_closes_it(qtbo
     assert pad.digits == "1"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not kiosk.staff.isVisible())
+
+
+def test_the_session_chart_says_its_message(window, pack) -> None:
+    from ketdesk.content.schema.risks import RisksContent
+
+    window.show_panel("risks")
+    chart = window.panel("risks").session_chart
+    data = pack.content(RisksContent).session
+    description = chart.accessibleDescription()
+    assert chart.accessibleName() == data.chart_name
+    assert description.startswith(" ".join(data.note.split()))
+    for lane in data.lanes:  # every row's facts, not only the note
+        for series in lane.marks:
+            for point in series.points:
+                assert " ".join(point.label.split()) in description, point.label

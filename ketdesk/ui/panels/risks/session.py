@@ -113,12 +113,23 @@ class SessionChartView(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.setAccessibleName(data.chart_name)
+        self.setAccessibleDescription(self.description())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._apply_height()
 
     @property
     def built(self) -> bool:
         return self.plot is not None
+
+    def description(self) -> str:
+        """What the chart says, for screen readers, in the content's words: its note, then
+        each row's bars and markers as their details read (when the odd feelings and the
+        blood-pressure rise come, when staff check, when you may go home)."""
+        parts = [self.data.note]
+        for lane in self.data.lanes:
+            parts.extend(self._tip_for_span(lane, span) for span in lane.spans)
+            parts.extend(self._tip_for_mark(lane, point) for series in lane.marks for point in series.points)
+        return " ".join(" ".join(part.split()) for part in parts if part.strip())
 
     # --- building ---------------------------------------------------------------------
     def build(self) -> None:
@@ -128,6 +139,7 @@ class SessionChartView(QWidget):
         pg = charts.pg()
         self.plot = plot = charts.make_plot(self.theme, self.metrics, self)
         plot.setAccessibleName(self.data.chart_name)
+        plot.setAccessibleDescription(self.accessibleDescription())
         view = plot.getPlotItem().getViewBox()
         # fit_ranges sets both ranges; auto-range would recompute the bounds of every item
         # as it is added.
