@@ -114,3 +114,20 @@ def test_the_session_chart_says_its_message(window, pack) -> None:
         for series in lane.marks:
             for point in series.points:
                 assert " ".join(point.label.split()) in description, point.label
+
+
+def test_arrow_keys_move_between_bars_and_enter_opens_one(qtbot, window) -> None:
+    window.show_panel("risks")
+    chart = window.panel("risks").dose_chart
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    chart.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(chart.hasFocus)
+    qtbot.keyClick(chart, Qt.Key.Key_Down)
+    second = chart.data.bars[1]
+    assert chart.accessibleDescription() == f"{second.label}: {second.value_text}"
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    assert window.detail_sheet.is_open
+    assert window.detail_sheet.body.text().startswith(f"{second.label}: {second.value_text}")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert chart.hasFocus()  # back on the chart, where the arrows were
