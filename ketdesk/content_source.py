@@ -56,7 +56,7 @@ def complete_ui(pack: ContentPack) -> ContentPack:
 # ui.toml tables newer than the first packs clinics wrote: optional there, filled from the
 # built-in pack of the same language.
 _NEWER_UI_TABLES = ("clinic_table", "handout_table", "listen_table", "timeout_table", "usage_table",
-                    "poster_table")
+                    "poster_table", "sheet_table")
 
 
 def language_folders(folder: Path) -> dict[str, Path]:

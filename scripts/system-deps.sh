@@ -2,9 +2,9 @@
 # Make sure the Debian/Ubuntu libraries Qt 6 wheels need are present.
 # As root: installs what is missing with apt-get. Otherwise: prints the exact command and
 # fails, since the app or the tests cannot start without them.
-# Usage: scripts/system-deps.sh [run|test|dist|speech]   ("test" adds Xvfb and xdotool for window
-#        tests; "dist" adds what `make dist` and scripts/smoke_frozen.py need; "speech" adds the
-#        offline voice for read-aloud: speech-dispatcher with espeak-ng)
+# Usage: scripts/system-deps.sh [run|test|dist|speech]   ("test" adds Xvfb, xdotool and AT-SPI for
+#        window tests; "dist" adds what `make dist` and scripts/smoke_frozen.py need; "speech" adds
+#        the offline voice for read-aloud: speech-dispatcher with espeak-ng)
 set -euo pipefail
 
 mode="${1:-run}"
@@ -23,6 +23,9 @@ if [ "$mode" = "test" ]; then
   packages+=(poppler-utils zbar-tools)
   # Read-aloud's end-to-end test renders speech to a WAV (espeak-ng -w) and measures it (soxi).
   packages+=(espeak-ng sox)
+  # The screen-reader test (tests/e2e/test_atspi_tree.py): a private D-Bus session, the
+  # AT-SPI bus and pyatspi for the system python3 that walks the tree.
+  packages+=(dbus at-spi2-core python3-pyatspi)
 fi
 if [ "$mode" = "speech" ]; then
   # Qt Text to Speech's Linux engine talks to speech-dispatcher (libspeechd2), which speaks

@@ -42,6 +42,16 @@ def refused_key(event: QKeyEvent) -> str:
     return ""
 
 
+def _inside_escapable() -> bool:
+    """Whether keyboard focus is inside a layer Escape closes (the PIN pad)."""
+    widget = QApplication.focusWidget()
+    while widget is not None:
+        if widget.property("escape_closes"):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 def tooltip_at(global_pos: QPoint) -> tuple[str, QWidget | None]:
     """The tooltip a hover would show at this point: a widget's, or a chart item's."""
     widget = QApplication.widgetAt(global_pos)
@@ -101,6 +111,8 @@ class Lockdown(QObject):
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             assert isinstance(event, QKeyEvent)
             name = refused_key(event)
+            if name == "Escape" and _inside_escapable():
+                return False  # Escape closes the PIN pad: it never leaves the app
             if name:
                 # Accepting the override keeps any shortcut from firing; the press is eaten.
                 event.accept()

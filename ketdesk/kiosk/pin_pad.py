@@ -1,4 +1,4 @@
-"""A touch-friendly PIN pad: big digit keys, the PIN shown as dots, a status line.
+"""A touch-friendly PIN pad: big digit keys, the PIN in a password field, a status line.
 
 It only collects digits; checking them (and the lock-out) is ``pin.PinGuard``'s job, so
 the pad is easy to test and to reuse. A hardware keyboard works too: digits, Backspace,
@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from ketdesk.content.schema.ui import KioskStrings
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.widgets import Card, button_text, make_label
 
 MAX_DIGITS = 12
-DOT = "\u25cf"
 
 
 class PinPad(Card):
@@ -32,10 +31,19 @@ class PinPad(Card):
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt = make_label(words.pin_prompt, "body")
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.display = QLabel()
+        # A password field, read-only (the pad types into it): screen readers then never
+        # speak the digits (Orca's key echo is off in a password field), and it holds focus.
+        self.display = QLineEdit()
         self.display.setObjectName("pinDisplay")
+        self.display.setEchoMode(QLineEdit.EchoMode.Password)
+        self.display.setReadOnly(True)
+        self.display.setFrame(False)
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.display.setAccessibleName(words.pin_prompt)
+        self.display.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("dialog", True)  # a dialog named by its title, to screen readers
+        self.setProperty("escape_closes", True)  # the kiosk lets Escape through (lockdown)
+        self.setAccessibleName(words.pin_title)
         self.status = make_label("", "body")
         self.status.setObjectName("pinStatus")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -75,6 +83,7 @@ class PinPad(Card):
         self.body.addLayout(actions)
         self.body.addWidget(self.status)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusProxy(self.display)  # focus on the pad is focus in the password field
         self._refresh()
 
     # --- state ----------------------------------------------------------------------
@@ -114,7 +123,7 @@ class PinPad(Card):
         self.cancelled.emit()
 
     def _refresh(self) -> None:
-        self.display.setText(DOT * len(self._digits) if self._digits else " ")
+        self.display.setText(self._digits)  # shown as dots: a password field
         self.ok_button.setEnabled(bool(self._digits) and self.keys["0"].isEnabled())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
@@ -125,6 +134,8 @@ class PinPad(Card):
             self._press("del")
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._submit()
+        elif key == Qt.Key.Key_Escape:
+            self._cancel()
         else:
             super().keyPressEvent(event)
 

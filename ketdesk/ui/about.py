@@ -73,6 +73,7 @@ class AboutSheet(Overlay):
 
     def __init__(self, window: QWidget, facts: AboutFacts) -> None:
         super().__init__(window)
+        self.setProperty("dialog", True)  # a dialog named by its title, to screen readers
         self.setObjectName("aboutSheet")
         self._window = window
         self.facts = facts

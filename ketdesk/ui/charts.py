@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketdesk.fonts import FAMILY
+from ketdesk.ui.sheet import show_details
 from ketdesk.ui.text import escape, tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
 from ketdesk.ui.visual_key import STANDARD_KEY, key_for
@@ -178,7 +179,8 @@ def set_word_ticks(plot: Any, side: str, ticks: Sequence[tuple[float, str]], *, 
 
 
 def connect_point_tips(scatter: Any, text_for: Callable[[int], str], owner: QWidget) -> None:
-    """Show a point's tooltip on hover and on tap/click (touch screens have no hover).
+    """A tap (or click) on a point opens its details in the window's sheet; a mouse hover
+    also shows them as a tooltip. Touch screens have no hover, so the tap is the way.
 
     ``text_for`` returns plain text (lines separated by newlines); it is escaped here.
     """
@@ -194,7 +196,10 @@ def connect_point_tips(scatter: Any, text_for: Callable[[int], str], owner: QWid
         QToolTip.showText(screen_pos, tooltip_text(text_for(int(points[0].index()))), owner)
 
     def clicked(_item: Any, points: Sequence[Any], event: Any) -> None:
-        show(points, event)
+        if len(points) == 0:
+            return
+        QToolTip.hideText()
+        show_details(owner, text_for(int(points[0].index())))
 
     def hovered(_item: Any, points: Sequence[Any], event: Any) -> None:
         show(points, event)
@@ -220,9 +225,8 @@ class DataTable(QTableWidget):
         self._headers = list(headers)
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(tooltip_text(text))
-                self.setItem(r, c, cell)
+                # No tooltip: cells wrap and rows grow, so every word is on screen already.
+                self.setItem(r, c, QTableWidgetItem(text))
         self.fit_columns()
 
     def column_min_widths(self) -> list[int]:

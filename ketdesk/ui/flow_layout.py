@@ -142,7 +142,8 @@ class FlowLayout(WrappingLayout):
     """Items left to right, wrapping onto new rows; each row's items centred vertically.
 
     ``spring_after``: spare width of a row goes after this item (by index) when later
-    items share its row, e.g. a caption on the left and buttons pushed to the right.
+    items share its row, e.g. a caption on the left and buttons pushed to the right; while
+    that item is hidden, the later items of the first row stay pushed to the right.
     """
 
     def __init__(self, parent: QWidget | None = None, *, spring_after: int | None = None) -> None:
@@ -191,12 +192,19 @@ class FlowLayout(WrappingLayout):
             else:
                 rows.append([(index, item, width)])
                 used = width
+        # A hidden spring item still holds its place: the items after it stay right-aligned
+        # ("Show as 10 people" must not jump to the left when the caption beside it hides).
+        spring = self._spring_after
+        spring_hidden = (spring is not None and 0 <= spring < len(self._items)
+                         and self._items[spring] not in items)
         y = top
-        for row in rows:
+        for number, row in enumerate(rows):
             height = max(self._height(item, width) for _, item, width in row)
             if apply:
                 spare = avail - sum(w for _, _, w in row) - gap * (len(row) - 1)
                 x = left
+                if spring_hidden and number == 0 and spring is not None and row[0][0] > spring:
+                    x += spare
                 for index, item, width in row:
                     h = self._height(item, width)
                     item.setGeometry(QRect(x, y + (height - h) // 2, width, h))

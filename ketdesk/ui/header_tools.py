@@ -2,9 +2,10 @@
 
 The header must hold every topic tab (six today) and these controls on any screen from a 1024x600
 kiosk to 4K, at any text size from 100% to 200%, in English or Spanish, without clipping
-a word. ``HeaderLayout`` therefore packs the tabs into as few rows as their natural widths
-allow (1, then 2 rows of 3, then 3 of 2, ...) and puts the controls at the end of the last
-tab row when they fit there, or on a row of their own when they don't.
+a word. The controls never move under a finger: they sit in a fixed zone at the header's
+top-right corner, sized from the window alone (not the text size, not the language), so a
+second tap on A+ lands on A+ again. ``HeaderLayout`` packs the tabs into as few rows as
+their natural widths allow left of that zone (1, then 2 rows of 3, ...); only the tabs wrap.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from ketdesk.choices import MAX_SCALE, MIN_SCALE
 from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.ui import AboutStrings, AccessStrings
 from ketdesk.ui.flow_layout import WrappingLayout
-from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.widgets import button_text
 
 
@@ -116,7 +116,6 @@ class HeaderTools(QWidget):
         self.about.setText(button_text(about.button))
         self.about.setAccessibleName(about.button_name)
         self.about.setAccessibleDescription(about.button_description)
-        self.about.setToolTip(tooltip_text(about.button_description))
         self.setAccessibleName(access.tools_name)
         self.smaller.setText(button_text(access.text_smaller))
         self.smaller.setAccessibleName(access.text_smaller_name)
@@ -125,7 +124,6 @@ class HeaderTools(QWidget):
         self.contrast.setText(button_text(access.contrast))
         self.contrast.setAccessibleName(access.contrast_name)
         self.contrast.setAccessibleDescription(access.contrast_description)
-        self.contrast.setToolTip(tooltip_text(access.contrast_description))
         choices = [c for c in access.languages if c.code in available]
         if [c.code for c in choices] != list(self.language_buttons):
             self._rebuild_language_buttons([c.code for c in choices])
@@ -135,7 +133,6 @@ class HeaderTools(QWidget):
             button.setAccessibleName(choice.name)
             description = fill(access.language_description, language=choice.name)
             button.setAccessibleDescription(description)
-            button.setToolTip(tooltip_text(description))
         # A single language needs no switch.
         for button in self.language_buttons.values():
             button.setVisible(len(choices) > 1)
@@ -147,6 +144,7 @@ class HeaderTools(QWidget):
         self.language_buttons = {}
         for code in codes:
             button = _tool_button(f"lang-{code}", checkable=True)
+            button.setProperty("radio", True)  # one of a group, to screen readers
             button.clicked.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
             self._lang_row.addWidget(button)
             self.language_buttons[code] = button
@@ -160,7 +158,6 @@ class HeaderTools(QWidget):
             now = fill(self._strings.text_size_now, percent=percent)
             for button in (self.smaller, self.larger):
                 button.setAccessibleDescription(now)
-                button.setToolTip(tooltip_text(now))
         self.contrast.blockSignals(True)
         self.contrast.setChecked(high_contrast)
         self.contrast.blockSignals(False)
@@ -202,11 +199,9 @@ class HeaderLayout(WrappingLayout):
         return item
 
     def set_corner(self, widget: QWidget) -> None:
-        """A control kept at the right end of the first row (the About button).
-
-        It never costs the header a row: where the rows have no room for it (the biggest
-        text on the smallest screens) the layout hides it, and shows it again once they do.
-        """
+        """A control after the last tab, at the right end of its row (the About button):
+        it wraps with the tabs, so the tools never move for it. It never costs the header
+        a row: where it would, the layout hides it (F1 and the staff menu still open it)."""
         self.addChildWidget(widget)
         item = QWidgetItem(widget)
         self._items.append(item)
@@ -242,81 +237,104 @@ class HeaderLayout(WrappingLayout):
         # As narrow as the widest single control (whole label): everything else wraps.
         return QSize(self._natural(item), item.sizeHint().height())
 
-    def _plan(self, width: int) -> tuple[list[list[QLayoutItem]], bool, bool]:
-        """Tab rows, whether the tools share the last row (else they get their own), and
-        whether the corner control fits at the first row's end without an extra row.
+    def _zone(self) -> tuple[int, int]:
+        """Width and height of the fixed top-right zone of the tools. Its size comes from
+        the tools' own fixed sizes, which depend on the window's size only, never on the
+        text size or the language."""
+        tools = self._tools if self._tools is not None and not self._tools.isEmpty() else None
+        if tools is None:
+            return 0, 0
+        return self._natural(tools), tools.sizeHint().height()
+
+    def _flowing(self, with_corner: bool) -> list[QLayoutItem]:
+        """What wraps: the tabs, then the corner control (About) if asked and allowed."""
+        tabs = [item for item in self._visible() if item is not self._tools and item is not self._corner]
+        if with_corner and self._corner is not None and self._corner_allowed and tabs:
+            tabs.append(self._corner)
+        return tabs
+
+    def _plan(self, width: int) -> tuple[list[list[QLayoutItem]], int, bool]:
+        """Tab rows, the width the first row may use, and whether that row sits beside the
+        fixed zone (left of it) or, when not even one tab fits there, below it. Rows after
+        the first always use the whole width: the tabs wrap round the zone.
 
         Tries every way to cut the tabs into consecutive rows (six tabs: at most 32) and
-        keeps the one with the fewest rows in all; ties go to fewer tab rows, then to rows
-        of the most even tab counts, then to the narrowest. Tabs never shrink below their
-        natural width.
+        keeps the fewest rows; ties go to rows of the most even tab counts, then to the
+        narrowest. Tabs never shrink below their natural width.
         """
-        tabs = [item for item in self._visible() if item is not self._tools and item is not self._corner]
-        tools = self._tools if self._tools is not None and not self._tools.isEmpty() else None
-        if not tabs:
-            return [], tools is not None, False
-        without = self._best(width, tabs, tools, 0)
-        if self._corner is not None and self._corner_allowed:
-            with_corner = self._best(width, tabs, tools, self._corner_size().width() + 2 * self.spacing())
-            if with_corner[0][0] <= without[0][0]:
-                return with_corner[1], with_corner[2], True
-        return without[1], without[2], False
-
-    def _best(self, width: int, tabs: list[QLayoutItem], tools: QLayoutItem | None,
-              corner_width: int) -> tuple[tuple[int, int, int, int], list[list[QLayoutItem]], bool]:
-        gap = self.spacing()
-        tools_width = self._natural(tools) + 2 * gap if tools is not None else 0
-        natural = [self._natural(t) for t in tabs]
-        best: tuple[tuple[int, int, int, int], list[list[QLayoutItem]], bool] | None = None
-        for cuts in _compositions(len(tabs)):
-            rows, start, widths = [], 0, []
-            for size in cuts:
-                rows.append(tabs[start:start + size])
-                widths.append(sum(natural[start:start + size]) + gap * (size - 1))
-                start += size
-            widths[0] += corner_width
-            if max(widths) > width and len(cuts) < len(tabs):
-                continue
-            shares = tools is not None and widths[-1] + tools_width <= width
-            if shares:
-                widths[-1] += tools_width
-            total = len(rows) + (0 if shares or tools is None else 1)
-            key = (total, len(rows), max(cuts) - min(cuts), max(widths))
-            if best is None or key < best[0]:
-                best = (key, rows, shares)
-        assert best is not None  # one tab per row always qualifies
+        zone_width, _zone_height = self._zone()
+        beside = width - (zone_width + 2 * self.spacing() if zone_width else 0)
+        best: tuple[list[list[QLayoutItem]], int, bool] = ([], width, False)
+        # About never costs the header a row: where it would, it waits (F1 reaches it).
+        for with_corner in (False, True):
+            tabs = self._flowing(with_corner)
+            if not tabs:
+                return best
+            fits_beside = beside >= max(self._natural(t) for t in tabs)
+            first = beside if fits_beside else width
+            rows = self._best(first, width, tabs)
+            if not best[0] or len(rows) <= len(best[0]):
+                best = (rows, first, fits_beside)
         return best
 
+    def _best(self, first: int, width: int, tabs: list[QLayoutItem]) -> list[list[QLayoutItem]]:
+        gap = self.spacing()
+        natural = [self._corner_size().width() if t is self._corner else self._natural(t) for t in tabs]
+        best: tuple[tuple[int, int, int], list[list[QLayoutItem]]] | None = None
+        for cuts in _compositions(len(tabs)):
+            rows, start, too_wide, widest = [], 0, False, 0
+            for index, size in enumerate(cuts):
+                rows.append(tabs[start:start + size])
+                row_width = sum(natural[start:start + size]) + gap * (size - 1)
+                too_wide = too_wide or row_width > (first if index == 0 else width)
+                widest = max(widest, row_width)
+                start += size
+            if too_wide and len(cuts) < len(tabs):
+                continue
+            key = (len(rows), max(cuts) - min(cuts), widest)
+            if best is None or key < best[0]:
+                best = (key, rows)
+        assert best is not None  # one tab per row always qualifies
+        return best[1]
+
     def _arrange(self, rect: QRect, *, apply: bool) -> int:
+        """The zone at the top-right corner, always at the same place; the tabs in rows,
+        the first left of the zone (or below it on a very narrow window), the rest below."""
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         width = max(1, area.width())
         gap = self.spacing()
-        chunks, tools_share, corner_fits = self._plan(width)
+        chunks, first, beside = self._plan(width)
+        zone_width, zone_height = self._zone()
         tools = self._tools if self._tools is not None and not self._tools.isEmpty() else None
         corner = self._corner
+        corner_shows = corner is not None and any(corner in chunk for chunk in chunks)
         if apply and corner is not None:
             widget = corner.widget()
-            if widget is not None and widget.isHidden() == corner_fits:
-                widget.setVisible(corner_fits)
-        corner_size = self._corner_size() if corner_fits else QSize(0, 0)
-        y = area.y()
-        rows = 0
-        for index, chunk in enumerate(chunks):
-            last = index == len(chunks) - 1
+            if widget is not None and widget.isHidden() == corner_shows:
+                widget.setVisible(corner_shows)
+        if apply and tools is not None:
+            tools.setGeometry(QRect(area.right() + 1 - zone_width, area.y(), zone_width, zone_height))
+        y = area.y() if beside or not zone_width else area.y() + zone_height + gap
+        bottom = area.y() + zone_height
+        for number, chunk in enumerate(chunks):
             row_items = list(chunk)
-            tools_width = self._natural(tools) if (tools is not None and last and tools_share) else 0
-            corner_width = corner_size.width() if index == 0 else 0
-            height = max(item.sizeHint().height() for item in row_items)
-            if tools_width:
-                assert tools is not None
-                height = max(height, tools.sizeHint().height())
-            if corner_width:
-                height = max(height, corner_size.height())
-            available = (width - (tools_width + 2 * gap if tools_width else 0)
-                         - (corner_width + 2 * gap if corner_width else 0))
+            height = max((item.sizeHint().height() for item in row_items if item is not corner),
+                         default=0)
+            if number == 1 and beside:
+                # The next row starts below both the first row and the zone.
+                y = max(y, area.y() + zone_height + gap)
+            usable = first if number == 0 else width
+            if corner is not None and corner in row_items:
+                # About keeps its own size at the row's right end; the tabs share the rest.
+                row_items.remove(corner)
+                size = self._corner_size()
+                usable -= size.width() + gap
+                if apply:
+                    corner.setGeometry(QRect(area.x() + usable + gap, y, size.width(), size.height()))
+                height = max(height, size.height())
             natural = [self._natural(item) for item in row_items]
-            spare = max(0, available - sum(natural) - gap * (len(row_items) - 1))
+            spare = max(0, usable - sum(natural) - gap * (len(row_items) - 1))
             x = area.x()
             for n, (item, nat) in enumerate(zip(row_items, natural, strict=True)):
                 # Spread the spare pixels so the row ends exactly at its right edge.
@@ -325,29 +343,8 @@ class HeaderLayout(WrappingLayout):
                 if apply:
                     item.setGeometry(QRect(x, y, w, height))
                 x += w + gap
-            right = area.right() + 1
-            if corner_width and apply:
-                assert corner is not None
-                item_h = corner_size.height()
-                corner.setGeometry(QRect(right - corner_width, y + (height - item_h) // 2,
-                                         corner_width, item_h))
-            if corner_width:
-                right -= corner_width + 2 * gap
-            if tools_width and apply:
-                assert tools is not None
-                item_h = tools.sizeHint().height()
-                tools.setGeometry(QRect(right - tools_width, y + (height - item_h) // 2,
-                                        tools_width, item_h))
+            bottom = max(bottom, y + height)
             y += height + gap
-            rows += 1
-        if tools is not None and not tools_share:
-            tools_width = min(width, self._natural(tools))
-            height = tools.sizeHint().height()
-            if apply:
-                tools.setGeometry(QRect(area.right() + 1 - tools_width, y, tools_width, height))
-            y += height + gap
-            rows += 1
         if apply:
-            self._rows = rows
-        used = y - gap - area.y() if rows else 0
-        return used + m.top() + m.bottom()
+            self._rows = len(chunks) + (0 if beside or not zone_width else 1)
+        return bottom - area.y() + m.top() + m.bottom()

@@ -14,10 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -28,13 +29,16 @@ from PySide6.QtWidgets import (
 
 from ketdesk.choices import clamp_scale, step_scale
 from ketdesk.content.placeholders import fill
-from ketdesk.content.registry import ALL_PANEL_IDS, MAX_SHORTCUTS, SOURCES_PANEL_ID
+from ketdesk.content.registry import ALL_PANEL_IDS, MAX_SHORTCUTS
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.speech.reader import Reader
+from ketdesk.ui import accessibility, touch_focus
 from ketdesk.ui.about import AboutFacts, AboutSheet
+from ketdesk.ui.citations import citation_text
 from ketdesk.ui.header_tools import HeaderLayout, HeaderTools
 from ketdesk.ui.panels import Panel, PanelContext, create_panel
 from ketdesk.ui.physical import Physical, from_qscreen
+from ketdesk.ui.sheet import DetailSheet
 from ketdesk.ui.text import format_date
 from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD, Metrics, Theme, stylesheet
 from ketdesk.ui.widgets import button_text, make_label
@@ -52,6 +56,9 @@ class UserChoices:
     theme: Theme
 
 log = logging.getLogger(__name__)
+
+# The least size of a tap target on the real screen, each way (with 44 px: Metrics.target).
+TARGET_MM = 9.0
 
 
 class Banner(QWidget):
@@ -147,6 +154,10 @@ class MainWindow(QMainWindow):
                  reader: Reader | None = None,
                  screen_diagonal_in: float = 0.0) -> None:
         super().__init__()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            touch_focus.install(app)  # no focus ring after a tap (keyboard keeps it)
+            accessibility.install(app)  # tabs as page tabs, sheets as dialogs, headings
         self._pack = pack
         # Read-aloud for every panel's Listen control; None where the device has no voice.
         self.reader = reader
@@ -164,11 +175,11 @@ class MainWindow(QMainWindow):
         self._reduce_motion = reduce_motion
         # Built at the size it will open at: a later resize would restyle every widget
         # once more before the first frame.
-        self._metrics = Metrics.for_window(*size, text_scale)
         # The clinic's screen size (settings), else the screen's own report: posters are
-        # sized in millimetres for a reader across the room.
+        # sized in millimetres for a reader across the room, tap targets are 9 mm.
         self._screen_diagonal_in = screen_diagonal_in
         self._physical = from_qscreen(self.screen(), screen_diagonal_in)
+        self._metrics = Metrics.for_window(*size, text_scale, self._physical.px_for_mm(TARGET_MM))
         self._panels: dict[str, Panel] = {}
         self._current = pack.panel_ids[0]
         # Set by start-up or the kiosk: what a patient's "Take this home" does.
@@ -185,6 +196,7 @@ class MainWindow(QMainWindow):
         self.header = QWidget()
         self.header.setObjectName("header")
         self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.header.setProperty("tablist", True)  # a page tab list to screen readers
         # Tabs then display tools, wrapping onto more rows when text is big or the screen small.
         self.header_row = HeaderLayout(self.header)
         # No QButtonGroup: Qt makes a group of checkable buttons a single Tab stop (arrows
@@ -218,6 +230,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         # Versions and paths come from start-up (this window looks up no paths).
         self.about_sheet = AboutSheet(self, about or AboutFacts.of_this_run())
+        # What a tap opens (a source chip, a chart's bar): over the page, which stays put.
+        self.detail_sheet = DetailSheet(central)
 
         # Ctrl+N shows the Nth panel the pack has (the clinic's page, when configured, too).
         for position in range(MAX_SHORTCUTS):
@@ -322,6 +336,10 @@ class MainWindow(QMainWindow):
 
     def _apply_pack_text(self) -> None:
         pack = self._pack
+        # The content's language, for screen readers (a Spanish voice) and Qt's own words.
+        locale = QLocale(pack.meta.lang)
+        QLocale.setDefault(locale)
+        self.setLocale(locale)
         title = pack.meta.app_title
         self.setWindowTitle(f"{title} - {self._clinic_name}" if self._clinic_name else title)
         for panel_id, button in self.tab_buttons.items():
@@ -332,6 +350,8 @@ class MainWindow(QMainWindow):
         self.header.setAccessibleName(pack.ui.panel_navigation)
         self.tools.apply_strings(pack.ui.access, self._languages, pack.ui.about)
         self.about_sheet.set_texts(pack, self._clinic_name)
+        self.detail_sheet.set_texts(pack.ui.sheet.back, pack.ui.sheet.back_description,
+                                    pack.ui.sheet.details_title)
         self._show_tool_state()
         self._fix_tab_order()
         if self.banner.isVisible():
@@ -405,9 +425,16 @@ class MainWindow(QMainWindow):
         index = (ids.index(self._current) + delta) % len(ids) if self._current in ids else 0
         self.show_panel(ids[index])
 
-    def show_source(self, number: int) -> None:
-        self.show_panel(SOURCES_PANEL_ID)
-        self.panel(SOURCES_PANEL_ID).show_source(number)
+    def show_source(self, number: int, opener: QWidget | None = None) -> None:
+        """Citation ``number`` in the details sheet, over whatever is shown (a panel, or a
+        condition's details): Back returns there, to ``opener`` (the chip tapped)."""
+        pack = self._pack
+        ids = {n: source_id for source_id, n in pack.source_numbers().items()}
+        if number not in ids:
+            return
+        citation = citation_text(number, pack.source(ids[number]), pack.ui.secondary_source)
+        self.detail_sheet.open_text(fill(pack.ui.sheet.source_title, number=number),
+                                    citation.removeprefix(f"{number}.").strip(), opener)
 
     def show_about(self) -> None:
         """The About sheet over the window (header button, kiosk staff menu)."""
@@ -502,6 +529,7 @@ class MainWindow(QMainWindow):
         if self.reader is not None:
             self.reader.stop()
         self.about_sheet.close_sheet()
+        self.detail_sheet.close_sheet()
         self.set_poster_mode(False)
         self.show_panel(self.panel_ids[0])
         for panel in self._panels.values():
@@ -530,7 +558,8 @@ class MainWindow(QMainWindow):
 
     def _update_metrics(self) -> None:
         self._update_physical()
-        metrics = Metrics.for_window(self.width(), self.height(), self._text_scale)
+        metrics = Metrics.for_window(self.width(), self.height(), self._text_scale,
+                                     self._physical.px_for_mm(TARGET_MM))
         if metrics == self._metrics:
             return
         self._metrics = metrics
@@ -540,14 +569,17 @@ class MainWindow(QMainWindow):
         m = self._metrics
         self.setStyleSheet(stylesheet(self._theme, m))
         pad = m.px(0.5)
+        # Sized at 100% text: the header's tools keep their place whatever the text size.
+        fixed_pad = m.fixed.px(0.5)
         # Bottom margin = the header's border, so tabs sit above the line, not on it.
-        self.header_row.setContentsMargins(pad, pad, pad, 2)
-        self.header_row.setSpacing(max(4, pad // 2))
-        self.tools.set_spacing(max(4, pad // 2))
+        self.header_row.setContentsMargins(fixed_pad, fixed_pad, fixed_pad, 2)
+        self.header_row.setSpacing(max(4, fixed_pad // 2))
+        self.tools.set_spacing(max(4, fixed_pad // 2))
         self.footer_row.setContentsMargins(m.px(1), pad // 2, m.px(1), pad // 2)
         for panel in self._panels.values():
             panel.apply_metrics(m)
         self.about_sheet.apply_metrics(m)
+        self.detail_sheet.apply_metrics(m)
         self.metrics_changed.emit(m)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

@@ -9,8 +9,8 @@ What closes it (Escape, a tap outside, a Cancel button) is up to each use.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
 # Dims what lies behind, so the content on top reads as in front, not as more page.
@@ -47,3 +47,32 @@ class Overlay(QWidget):
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         event.accept()  # the page behind must not scroll
+
+
+class SheetOverlay(Overlay):
+    """An overlay holding one sheet (``self.sheet``, made by the subclass): a tap on the
+    backdrop or Escape calls ``dismiss``; ``place_sheet`` puts the sheet on every resize."""
+
+    sheet: QWidget
+
+    def dismiss(self) -> None:
+        """Close the sheet (Back, Escape, a tap beside it)."""
+
+    def place_sheet(self) -> None:
+        """Set the sheet's geometry inside this overlay."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.place_sheet()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.sheet.geometry().contains(event.position().toPoint()):
+            self.dismiss()
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self.dismiss()
+            event.accept()
+            return
+        super().keyPressEvent(event)

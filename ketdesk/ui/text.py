@@ -43,6 +43,25 @@ def source_refs_html(source_ids: Iterable[str], numbers: Mapping[str, int], ui: 
     return f' <span style="font-size:small;">[{label}]</span>'
 
 
+# The exact span source_refs_html writes, and the numbers inside it (content is escaped, so
+# no content text can contain either).
+_REFS = re.compile(r' <span style="font-size:small;">\[(.*?)\]</span>')
+_REF_NUMBER = re.compile(f'href="{SOURCE_LINK_PREFIX}(\\d+)"')
+
+
+def split_source_refs(html_text: str) -> tuple[str, list[int]]:
+    """Rich text without its ``[Sources: ...]`` spans, and their numbers in order (once
+    each): the numbers become source chips beside the text (``ketdesk.ui.source_chips``)."""
+    numbers: list[int] = []
+
+    def take(match: re.Match[str]) -> str:
+        numbers.extend(int(n) for n in _REF_NUMBER.findall(match.group(1)))
+        return ""
+
+    stripped = _REFS.sub(take, html_text)
+    return stripped, list(dict.fromkeys(numbers))
+
+
 def cited_html(text: str, source_ids: Iterable[str], numbers: Mapping[str, int], ui: UiStrings,
                link_colour: str) -> str:
     """Content text, escaped, followed by its source numbers as links."""

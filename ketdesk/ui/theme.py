@@ -140,20 +140,37 @@ def resolve_theme(name: str) -> Theme:
     return THEMES.get(name, STANDARD)
 
 
+# Apple's 44 pt and WCAG 2.5.5's 44 x 44 px: the floor of every tap target.
+TARGET_PX = 44
+
+
 @dataclass(frozen=True)
 class Metrics:
     """Pixel sizes derived from the window size and the user's text scale."""
 
     em: int  # body text, px
     text_scale: float = 1.0
+    # Body text at 100%: what the header's controls are sized from, so that they keep their
+    # size and place whatever the text size (0: the same as ``em``).
+    base: int = 0
+    # 9 mm in pixels on this screen (ketdesk.ui.physical): on a dense screen more than 44 px.
+    min_target: int = TARGET_PX
 
     @staticmethod
-    def for_window(width: int, height: int, text_scale: float = 1.0) -> Metrics:
+    def for_window(width: int, height: int, text_scale: float = 1.0,
+                   min_target: int = TARGET_PX) -> Metrics:
         # 24 px body text at 1920x1080, scaled with the smaller of the two ratios so that
         # wide or tall windows never overflow; never below 16 px, the floor for legibility.
         unit = min(width / 1920, height / 1080)
         base = max(16.0, 24.0 * unit)
-        return Metrics(em=round(base * text_scale), text_scale=text_scale)
+        return Metrics(em=round(base * text_scale), text_scale=text_scale, base=round(base),
+                       min_target=max(TARGET_PX, min_target))
+
+    @property
+    def fixed(self) -> Metrics:
+        """These metrics at 100% text: for what must not grow with the text (header tools)."""
+        base = self.base or self.em
+        return Metrics(em=base, base=base, min_target=self.min_target)
 
     def px(self, factor: float) -> int:
         return max(1, round(self.em * factor))
@@ -180,9 +197,14 @@ class Metrics:
         return self.px(2.4)
 
     @property
+    def target(self) -> int:
+        """The least size of a tap target, each way: 44 px (WCAG 2.5.5) and 9 mm."""
+        return max(TARGET_PX, self.min_target)
+
+    @property
     def touch(self) -> int:
-        """Minimum height of anything tappable: 44 px (WCAG 2.5.5) or more with big text."""
-        return max(44, self.px(2.2))
+        """Minimum height of anything tappable: 44 px and 9 mm, or more with big text."""
+        return max(self.target, self.px(2.2))
 
     @property
     def gap(self) -> int:
@@ -192,6 +214,8 @@ class Metrics:
 def stylesheet(theme: Theme, m: Metrics) -> str:
     """The whole application's style sheet for one theme and size."""
     radius = m.px(0.4)
+    f = m.fixed
+    tool_pad, tool_border = f.px(0.25), max(3, f.px(0.15))  # header tools: never resized
     ring = max(3, m.px(0.15))  # focus ring width: thick enough to see from a step back
     return f"""
 * {{ font-family: "Atkinson Hyperlegible"; font-size: {m.em}px; color: {theme.text}; }}
@@ -229,7 +253,13 @@ QPushButton[tab="true"] {{ border-radius: 0; border-width: 0 0 4px 0; border-col
     background: {theme.surface}; font-weight: bold; padding: 0 {m.px(0.6)}px; }}
 QPushButton[tab="true"]:checked {{ background: {theme.accent}; color: {theme.accent_text};
     border-color: {theme.focus}; }}
-QPushButton[tool="true"] {{ min-width: {m.touch}px; padding: 0 {m.px(0.4)}px; font-weight: bold; }}
+QPushButton[chip="true"] {{ min-width: {m.target}px; min-height: {m.target}px; padding: 0;
+    font-size: {m.small}px; font-weight: bold; color: {theme.link}; border-radius: {m.target // 2}px; }}
+/* The header's tools keep one size and place at every text size and in every language:
+   sized from the 100% text size, wide enough for the longest shipped label. */
+QPushButton[tool="true"] {{ min-width: {max(0, m.target - 2 * tool_pad - 2 * tool_border)}px;
+    min-height: {f.touch}px; padding: 0 {tool_pad}px; font-weight: bold; font-size: {f.em}px; }}
+QPushButton#high-contrast {{ min-width: {f.px(5)}px; }}
 QCheckBox, QRadioButton {{ min-height: {m.touch}px; spacing: {m.px(0.5)}px;
     border: {ring}px solid transparent; padding: 0 {m.px(0.2)}px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: {m.px(1.1)}px; height: {m.px(1.1)}px; }}
@@ -239,10 +269,6 @@ QComboBox QAbstractItemView {{ background: {theme.surface}; color: {theme.text};
     selection-background-color: {theme.accent}; selection-color: {theme.accent_text}; }}
 QSlider {{ min-height: {m.touch}px; border: {ring}px solid transparent; }}
 QAbstractItemView {{ border: {ring}px solid transparent; }}
-/* Every make_label label keeps a transparent ring's width around it, so that a text with source
-   numbers can show the focus ring without moving its words (Qt marks the current number
-   itself only with a thin dotted frame). */
-QLabel[links="true"]:focus {{ border-color: {theme.focus}; background: {theme.note_bg}; }}
 QTableView {{ background: {theme.surface}; color: {theme.text}; gridline-color: {theme.border}; }}
 QHeaderView::section {{ background: {theme.window}; color: {theme.text}; font-weight: bold;
     border: 1px solid {theme.border}; padding: {m.px(0.2)}px; }}
@@ -251,6 +277,9 @@ QPushButton:focus, QToolButton:focus, QPushButton[tab="true"]:focus, QCheckBox:f
 QRadioButton:focus, QComboBox:focus, QLineEdit:focus, QAbstractSpinBox:focus, QSlider:focus,
 QFrame[clickable="true"]:focus, QAbstractItemView:focus {{
     outline: none; border: {ring}px solid {theme.focus}; }}
+/* The header's tools: one border width, focused or not, at every text size (never move). */
+QPushButton[tool="true"] {{ border-width: {tool_border}px; }}
+QPushButton[tool="true"]:focus {{ border: {tool_border}px solid {theme.focus}; }}
 QFrame[clickable="true"]:hover {{ border-color: {theme.accent}; }}
 /* Parts of panels, styled here once rather than by a style sheet on each widget (each
    such sheet gives its widget a style of its own, built and polished separately). */

@@ -5,29 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
-
-
-class LinkLabel(QLabel):
-    """A text with links (source numbers) that Tab walks link by link.
-
-    A plain QLabel takes one Tab stop for itself before its first link, where Enter does
-    nothing; here Tab lands straight on the first link (Shift+Tab on the last).
-    """
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
-        super().focusInEvent(event)
-        if event.reason() == Qt.FocusReason.TabFocusReason:
-            self.focusNextPrevChild(True)
-        elif event.reason() == Qt.FocusReason.BacktabFocusReason:
-            self.focusNextPrevChild(False)
 
 
 def make_label(text: str = "", role: str = "body", *, rich: bool = False,
                parent: QWidget | None = None) -> QLabel:
-    """A word-wrapping label. Plain text unless ``rich``; rich text must come from ui.text."""
-    label = LinkLabel(parent) if rich and "<a " in text else QLabel(parent)
+    """A word-wrapping label. Plain text unless ``rich``; rich text must come from ui.text.
+    (Source numbers are never links in a label: ``Panel.rich_label`` makes them chips.)"""
+    label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     # The style sheet gives labels a (transparent) border for the focus ring; Qt then
@@ -36,13 +21,6 @@ def make_label(text: str = "", role: str = "body", *, rich: bool = False,
     label.setProperty("role", role)
     label.setText(text)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    if rich and "<a " in text:
-        # Source numbers are links handled in-app; nothing ever opens a browser. Only a
-        # label that has links takes keyboard focus, so Tab never stops on plain text.
-        label.setOpenExternalLinks(False)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        label.setProperty("links", True)
     if role in ("h1", "h2"):
         label.setAccessibleName(text)
     return label

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from ketdesk.content.registry import PANEL_IDS
 from ketdesk.content.schema.mechanism import MechanismContent
 from ketdesk.screenshot import settle
+from ketdesk.ui.source_chips import SourceChip
 from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD, Metrics, Theme, stylesheet
 from tests.a11y_helpers import assert_keyboard_complete, interactive_widgets
 
@@ -88,26 +88,31 @@ def test_enter_and_space_activate(qtbot, window) -> None:
     assert window.theme is HIGH_CONTRAST
 
 
-def _tab_once_from(qtbot, window, start: QWidget) -> QLabel:
+def _tab_once_from(qtbot, window, start: QWidget) -> SourceChip:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     start.setFocus()
     qtbot.waitUntil(start.hasFocus)
     qtbot.keyClick(start, Qt.Key.Key_Tab)
     focused = QApplication.focusWidget()
-    assert isinstance(focused, QLabel), focused  # a source number is a link in a label
+    assert isinstance(focused, SourceChip), focused  # a source number is a chip, a Tab stop
     return focused
 
 
-def test_enter_on_a_source_number_opens_it(qtbot, window) -> None:
-    # Tab from the page lands straight on the first source number (not on the text).
-    link_label = _tab_once_from(qtbot, window, window.panel("overview"))
-    assert link_label.selectedText().isdigit()
-    number = int(link_label.selectedText())
-    qtbot.keyClick(link_label, Qt.Key.Key_Return)
-    assert window.current_panel_id == "sources"
-    entry = window.panel("sources").entries[number]
-    qtbot.waitUntil(lambda: entry.property("highlight") is True)
+def test_enter_on_a_source_number_opens_it_and_escape_comes_back(qtbot, window) -> None:
+    # Tab from the page lands on the first source chip; Enter opens its citation in the
+    # sheet, over the page, with focus in the sheet; Escape closes it, focus back on the chip.
+    chip = _tab_once_from(qtbot, window, window.panel("overview"))
+    assert chip.text().isdigit()
+    assert chip.accessibleName().startswith(f"Source {chip.text()}: ")
+    qtbot.keyClick(chip, Qt.Key.Key_Return)
+    sheet = window.detail_sheet
+    assert sheet.is_open and window.current_panel_id == "overview"
+    assert sheet.heading.text() == f"Source {chip.text()}"
+    assert sheet.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not sheet.is_open
+    assert QApplication.focusWidget() is chip
 
 
 def test_high_contrast_toggle_recolours_everything(qtbot, window) -> None:
@@ -203,8 +208,8 @@ def test_focus_ring_shows_on_every_control_type(qtbot, qapp_fonts, kind: str, th
 
 
 def test_focused_source_number_is_marked(qtbot, window) -> None:
-    label = _tab_once_from(qtbot, window, window.panel("overview"))
+    chip = _tab_once_from(qtbot, window, window.panel("overview"))
     settle()
-    image = label.grab().toImage()
-    assert _focus_pixels(image, STANDARD.focus) > 20  # the current number is highlighted
-    assert QApplication.focusWidget() is label
+    image = chip.grab().toImage()
+    assert _focus_pixels(image, STANDARD.focus) > 20  # the chip Tab reached is ringed
+    assert QApplication.focusWidget() is chip

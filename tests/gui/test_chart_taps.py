@@ -121,23 +121,30 @@ def mouse_over(qtbot, window, target: Target) -> str:
     qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=target.pos)
     qtbot.mouseMove(widget, target.pos + QPoint(2, 1))
     qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=target.pos + QPoint(2, 1))
-    # Points that do not react to hover (the conditions bars) show their tip on the tap;
-    # the tip may already be closing by now, but its text is still there to read.
-    tip = tip or QToolTip.text()
+    # The click opens the point's details in the sheet: read them there, then close it.
+    sheet = window.detail_sheet
+    if sheet.is_open:
+        tip = tip or sheet.body.text()
+        sheet.close_sheet()
     # Off the chart: the header. This is what sends pyqtgraph's position-less exit event.
     qtbot.mouseMove(window.tools, QPoint(2, 2))
     return tip
 
 
-def finger_on(window, target: Target, at: QPoint) -> None:
+def finger_on(window, target: Target, at: QPoint) -> str:
+    """Tap the point with a finger; the details the tap opened in the sheet ("" if none).
+    Then a tap somewhere else, as the next visitor's finger would: it closes the sheet."""
     device = touch_screen()
     QTest.touchEvent(window, device).press(0, at, window).commit()
     QTest.touchEvent(window, device).move(0, at + QPoint(2, 1), window).commit()
     QTest.touchEvent(window, device).release(0, at + QPoint(2, 1), window).commit()
-    # Then a tap somewhere else, as the next visitor's finger would.
+    sheet = window.detail_sheet
+    shown = sheet.body.text() if sheet.is_open else ""
     away = window.tools.mapTo(window, QPoint(2, 2))
     QTest.touchEvent(window, device).press(0, away, window).commit()
     QTest.touchEvent(window, device).release(0, away, window).commit()
+    assert not sheet.is_open, "a tap on the backdrop must close the sheet"
+    return shown
 
 
 @pytest.fixture(params=["en", "es"])
@@ -159,16 +166,21 @@ def test_every_point_survives_mouse_and_touch(qtbot, any_window, panel_id: str) 
     targets = list(PANELS[panel_id](window))
     assert targets, f"{panel_id} has no data points to tap"
     tips: list[tuple[str, str]] = []
+    untapped: list[str] = []
     with qtbot.captureExceptions() as errors:
         for target in targets:
             at = bring_into_view(qtbot, window, panel_id, target)
             tip = mouse_over(qtbot, window, target)
             if tip:
                 tips.append((target.what, tip))
-            finger_on(window, target, at)
+            # Never hover-only: a finger's tap opens the same details in the sheet.
+            tapped = finger_on(window, target, at)
+            if not tapped:
+                untapped.append(target.what)
             QToolTip.hideText()
     assert not errors, "\n".join(f"{exc_type.__name__}: {exc}" for exc_type, exc, _tb in errors)
     assert tips, f"no point of {panel_id} showed a tooltip on hover"
+    assert not untapped, f"a tap opened no details on {untapped}"
     for what, tip in tips:
         assert_plain(tip, what)
 

@@ -56,9 +56,9 @@ def test_every_condition_has_a_card_with_sources(panel, pack) -> None:
         assert view.heading.text() == card.name
         assert view.summary.text() == card.summary
         assert card.counts_text in view.counts.text()
-        assert 'href="source:' in view.counts.text()
-        assert 'href="source:' in view.finding.text()
-        assert view.approval is not None and 'href="source:' in view.approval.text()
+        assert view.counts.chips  # its source numbers, as chips to tap
+        assert view.finding.chips
+        assert view.approval is not None and view.approval.chips
 
 
 def test_meters_show_the_content_level_in_words_and_bars(panel, pack) -> None:
@@ -144,20 +144,24 @@ def test_details_list_every_source_of_the_card(panel, pack) -> None:
     numbers = pack.source_numbers()
     for card in pack.content(ConditionsContent).cards:
         panel.open_details(card.id)
-        listed = [label.text() for label in panel.details.source_labels]
+        listed = [[chip.number for chip in label.chips] for label in panel.details.source_labels]
         assert len(listed) == len(card.all_sources)
         for source_id in card.all_sources:
-            assert any(f'href="source:{numbers[source_id]}"' in t for t in listed), source_id
+            assert [numbers[source_id]] in listed, source_id
         for block in card.details:
             assert panel.details.findChild(QWidget, f"details-{block.id}") is not None
         panel.details.close_details()
 
 
-def test_source_number_in_details_opens_sources_panel(qtbot, window, panel, pack) -> None:
+def test_source_number_in_details_opens_it_inside_the_sheet(qtbot, window, panel, pack) -> None:
     panel.open_details("crps")
     number = pack.source_numbers()["sigtermans2009"]
     panel._on_link(f"source:{number}")
-    assert window.current_panel_id == "sources"
+    assert window.current_panel_id == "conditions"
+    assert window.detail_sheet.is_open and panel.details.is_open
+    assert window.detail_sheet.heading.text() == f"Source {number}"
+    window.detail_sheet.close_sheet()
+    assert panel.details.is_open  # Back returns to the condition's details
 
 
 def test_chart_data_equals_the_content(panel, pack) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 
 from ketdesk import __version__
 from ketdesk.kiosk.controller import Kiosk
@@ -19,7 +20,7 @@ def enter_pin(qtbot, kiosk: Kiosk, pin: str) -> None:
     pad = kiosk.staff.pad
     for digit in pin:
         tap(qtbot, pad.keys[digit])
-    assert pad.display.text() == "\u25cf" * len(pin)
+    assert pad.display.text() == pin and pad.display.echoMode() == QLineEdit.EchoMode.Password
     tap(qtbot, pad.ok_button)
 
 

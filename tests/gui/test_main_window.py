@@ -39,13 +39,16 @@ def test_ctrl_number_and_ctrl_tab(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.current_panel_id == PANEL_IDS[0])
 
 
-def test_source_link_opens_sources_panel(qtbot, window) -> None:
+def test_source_number_opens_its_citation_over_the_panel(qtbot, window) -> None:
     overview = window.panel("overview")
     overview._on_link("source:3")
-    assert window.current_panel_id == "sources"
-    entry = window.panel("sources").entries[3]
-    qtbot.waitUntil(lambda: entry.property("highlight") is True)
-    assert entry.text().startswith("3. ")
+    assert window.current_panel_id == "overview"  # the visitor stays where they were
+    sheet = window.detail_sheet
+    assert sheet.is_open
+    assert sheet.heading.text() == "Source 3"
+    assert sheet.body.text().startswith(window.pack.source("zarate2006").authors)
+    sheet.close_sheet()
+    assert not sheet.is_open
 
 
 def test_footer_shows_advice_and_review_date(window) -> None:

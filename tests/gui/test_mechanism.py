@@ -16,6 +16,7 @@ from ketdesk.ui.panels.mechanism import scene as sc
 from ketdesk.ui.panels.mechanism.diagram import SynapseDiagram
 from ketdesk.ui.panels.mechanism.shapes import DRAW_ORDER
 from ketdesk.ui.panels.mechanism.view import MechanismPanel
+from ketdesk.ui.source_chips import CitedLabel
 from ketdesk.ui.theme import STANDARD, THEMES, Metrics
 
 
@@ -308,11 +309,15 @@ def test_controls_are_touch_sized_and_worded_from_content(panel: MechanismPanel,
     assert panel.reduce_motion_box.height() >= 44
 
 
-def test_caption_source_numbers_open_the_sources_panel(window, panel: MechanismPanel, pack) -> None:
+def test_caption_source_numbers_open_their_citation(window, panel: MechanismPanel, pack) -> None:
     number = pack.source_numbers()["zanos2018"]
-    assert f"source:{number}" in panel.caption.text()
-    panel.caption.linkActivated.emit(f"source:{number}")
-    assert window.current_panel_id == "sources"
+    caption = panel.caption
+    assert isinstance(caption, CitedLabel)  # its source numbers are chips
+    chip = next(c for c in caption.chips if c.number == number)
+    chip.click()
+    assert window.current_panel_id == "mechanism"
+    assert window.detail_sheet.is_open
+    assert window.detail_sheet.heading.text() == f"Source {number}"
 
 
 # Every window size the panel must serve, at every text size, in both languages.

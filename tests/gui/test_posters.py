@@ -100,14 +100,20 @@ def test_more_scrolls_to_the_rest_of_the_panel(make_window, qtbot) -> None:
     assert panel.verticalScrollBar().value() == 0
 
 
-def test_the_source_chip_links_to_the_sources(make_window) -> None:
+def test_the_posters_source_chips_open_the_citation_in_the_sheet(make_window) -> None:
+    from ketdesk.ui.source_chips import CitedLabel
+
     window = make_window("en", size=(1280, 800))
     poster = window.panel("overview").poster()
-    assert poster is not None and poster.chip is not None
+    assert poster is not None and isinstance(poster.chip, CitedLabel)
     numbers = window.pack.source_numbers()
-    first = min(numbers[s] for s in window.pack.panel("overview").poster.sources)
-    poster.chip.linkActivated.emit(f"source:{first}")
-    assert window.current_panel_id == "sources"
+    content = window.pack.panel("overview").poster
+    assert content is not None
+    assert [chip.number for chip in poster.chip.chips] == sorted({numbers[s] for s in content.sources})
+    poster.chip.chips[0].click()
+    sheet = window.detail_sheet
+    assert sheet.is_open and window.current_panel_id == "overview"  # the visitor stays put
+    assert sheet.heading.text() == f"Source {poster.chip.chips[0].number}"
 
 
 def test_a_full_page_screenshot_holds_the_whole_panel(make_window) -> None:

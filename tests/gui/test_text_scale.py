@@ -105,7 +105,8 @@ def test_header_rows_follow_text_size(make_window) -> None:
     window = make_window("en", 100, (1920, 1080))
     assert window.header_row.rows == 1
     small = make_window("en", 200)
-    assert small.header_row.rows == 2
+    assert small.header_row.rows > 1  # the tabs wrap; the tools keep their place
+    assert small.tools.geometry().top() == small.header_row.contentsMargins().top()
     tools_bottom = small.tools.geometry().bottom()
     assert tools_bottom <= small.header.height()
 

@@ -7,13 +7,14 @@ import math
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ketdesk.content.schema.timeline import TimelineContent
 from ketdesk.screenshot import settle
 from ketdesk.ui import charts
 from ketdesk.ui.panels.timeline.chart import TimelineChart
 from ketdesk.ui.panels.timeline.view import CHART, PEOPLE, TABLE, TimelinePanel
+from ketdesk.ui.sheet import window_sheet
 from ketdesk.ui.theme import Metrics
 
 SIZES = [(1024, 600), (1920, 1080), (3840, 2160)]
@@ -178,7 +179,7 @@ def test_tooltip_names_number_comparison_size_and_source(qtbot, panel: TimelineP
     assert "Han Y, et al. 2016, Neuropsychiatric Disease and Treatment" in tip
     assert "Wilkinson ST, et al. 2019, Neuropsychopharmacology" in tip
 
-    # A tap on a marker shows the same text (touch screens have no hover).
+    # A tap on a marker opens the same text in the sheet (touch screens have no hover).
     scatter = panel.chart.scatters["ketamine-one"]
     spot = scatter.points()[0]
 
@@ -187,9 +188,10 @@ def test_tooltip_names_number_comparison_size_and_source(qtbot, panel: TimelineP
             return QPointF(panel.mapToGlobal(panel.rect().center()))
 
     scatter.sigClicked.emit(scatter, [spot], Tap())
-    qtbot.waitUntil(QToolTip.isVisible)
-    assert "Han Y, et al. 2016" in QToolTip.text()
-    QToolTip.hideText()
+    sheet = window_sheet(panel)
+    assert sheet.is_open
+    assert "Han Y, et al. 2016" in sheet.body.text()
+    sheet.close_sheet()
 
 
 def test_event_tooltips_name_their_source_without_a_number(panel: TimelinePanel) -> None:

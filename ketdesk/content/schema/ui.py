@@ -262,6 +262,31 @@ class UsageStrings(Model, frozen=True, kw_only=True):
             _check_placeholders(getattr(self, field.name), names, f"usage.{field.name}")
 
 
+class SheetStrings(Model, frozen=True, kw_only=True):
+    """``[sheet]``: the details sheet a tap opens (a source, a chart point), and the source chips.
+
+    A source chip shows its number; screen readers hear ``source_name`` ("Source 6: Zarate
+    and others, 2006"), filled from the source's first author and year.
+    """
+
+    back: str  # the sheet's big button: back to where the visitor was
+    back_description: str
+    details_title: str  # the title of a chart point's or a bar's details
+    source_title: str  # "Source {number}": the title of a citation in the sheet
+    source_name: str  # "Source {number}: {authors}, {year}": a chip's accessible name
+    and_others: str  # after the first author when there are more: "and others"
+    chip_hint: str  # a chip's accessible description: what a tap or Enter does
+
+    def __post_init__(self) -> None:
+        for field in msgspec.structs.fields(self):
+            if not getattr(self, field.name).strip():
+                raise ValueError(f"sheet.{field.name} must not be empty")
+        _check_placeholders(self.source_title, ("number",), "sheet.source_title")
+        _check_placeholders(self.source_name, ("number", "authors", "year"), "sheet.source_name")
+        for name in ("back", "back_description", "details_title", "and_others", "chip_hint"):
+            _check_placeholders(getattr(self, name), (), f"sheet.{name}")
+
+
 class UiStrings(Model, frozen=True, kw_only=True):
     months: tuple[str, ...]
     date_pattern: str  # e.g. "{month} {day}, {year}"
@@ -319,6 +344,13 @@ class UiStrings(Model, frozen=True, kw_only=True):
     def poster(self) -> PosterStrings:
         """The words around each panel's poster."""
         return _present(self.poster_table, "poster")
+
+    sheet_table: SheetStrings | None = msgspec.field(default=None, name="sheet")
+
+    @property
+    def sheet(self) -> SheetStrings:
+        """The details sheet and the source chips."""
+        return _present(self.sheet_table, "sheet")
 
     def __post_init__(self) -> None:
         if len(self.months) != 12:

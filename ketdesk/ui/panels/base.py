@@ -32,11 +32,20 @@ from ketdesk.content.schema.core import Block, PanelContent
 from ketdesk.content.schema.pack import ContentPack
 from ketdesk.content.schema.poster import PosterContent
 from ketdesk.content.schema.ui import UiStrings
+from ketdesk.ui.citations import short_authors
 from ketdesk.ui.listen import ListenBar
 from ketdesk.ui.physical import FALLBACK, Physical
 from ketdesk.ui.poster import Poster
 from ketdesk.ui.poster_visual import Item, ItemsVisual
-from ketdesk.ui.text import SOURCE_LINK_PREFIX, cited_html, claim_html, plain_text, source_refs_html
+from ketdesk.ui.source_chips import CitedLabel, cited_label
+from ketdesk.ui.text import (
+    SOURCE_LINK_PREFIX,
+    cited_html,
+    claim_html,
+    plain_text,
+    source_refs_html,
+    split_source_refs,
+)
 from ketdesk.ui.theme import STANDARD, Metrics, Theme
 from ketdesk.ui.widgets import Card, make_label
 
@@ -54,8 +63,6 @@ class PanelContext:
     reduce_motion: bool = False
     # How big a pixel is on the real screen: the poster's type is sized in millimetres.
     physical: Physical = FALLBACK
-    # Called with a source number when a patient or clinician taps a citation.
-    on_source: Callable[[int], None] = lambda number: None
     # A patient asked for the printed handout ("Take this home"); True when the request
     # went through. None: no handout here, and the button is not shown.
     on_take_home: Callable[[], bool] | None = None
@@ -63,6 +70,9 @@ class PanelContext:
     reader: Reader | None = None
     # Called with a detail sheet's id when one opens (the kiosk's usage counts).
     on_details: Callable[[str], None] = lambda sheet_id: None
+    # Called with a source number and the chip tapped (None from a link) when a patient or
+    # clinician taps a citation: the window shows it in its details sheet.
+    on_source: Callable[[int, QWidget | None], None] = lambda number, chip: None
 
     @property
     def ui(self) -> UiStrings:
@@ -91,6 +101,7 @@ class Panel(QScrollArea):
         self.panel_id = panel_id or declared_id(type(self))
         self.context = context
         self._numbers = context.numbers
+        self._ids = {number: source_id for source_id, number in self._numbers.items()}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -137,11 +148,8 @@ class Panel(QScrollArea):
         if block.heading:
             card.body.addWidget(make_label(block.heading, "h2"))
         for claim in block.claims:
-            label = self.rich_label(claim_html(claim, self._numbers, self.context.ui,
-                                               self.context.theme.link))
-            if not label.accessibleName():
-                label.setAccessibleName(claim.text)
-            card.body.addWidget(label)
+            card.body.addWidget(self.rich_label(claim_html(claim, self._numbers, self.context.ui,
+                                                           self.context.theme.link)))
         card.body.addStretch(1)
         self._cards.append(card)
         return card
@@ -151,30 +159,52 @@ class Panel(QScrollArea):
         return cited_html(text, source_ids, self._numbers, self.context.ui, self.context.theme.link)
 
     def rich_label(self, html_text: str, role: str = "body") -> QLabel:
-        label = make_label(html_text, role, rich=True)
+        """A text label; its ``[Sources: ...]`` numbers (from ``cited_html``) become chips."""
+        label = cited_label(role)
         label.linkActivated.connect(self._on_link)
-        if label.property("links"):
-            self.name_linked_label(label, html_text)
+        self.set_cited_text(label, html_text)
         return label
 
-    def name_linked_label(self, label: QLabel, html_text: str) -> None:
-        """A label with source links is a Tab stop: name it by its words, say what Enter does."""
-        label.setAccessibleName(plain_text(html_text))
-        label.setAccessibleDescription(self.context.ui.access.links_hint)
-
     def set_cited_text(self, label: QLabel, html_text: str) -> None:
-        """New words with source links for a label made earlier (a step caption, a row)."""
+        """New words with source numbers for a label made earlier (a step caption, a row).
+
+        On a ``CitedLabel`` (``rich_label``, ``source_chips.cited_label``) the numbers
+        become chips; on any other label they stay links in the text.
+        """
         label.setTextFormat(Qt.TextFormat.RichText)
-        label.setText(html_text)
-        label.setOpenExternalLinks(False)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        label.setProperty("links", True)
-        self.name_linked_label(label, html_text)
+        if not isinstance(label, CitedLabel):
+            label.setText(html_text)
+            label.setOpenExternalLinks(False)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            label.setAccessibleName(plain_text(html_text))
+            return
+        text, numbers = split_source_refs(html_text)
+        label.setText(text)
+        label.set_sources(numbers, self.chip_name)
+        # Once per label, however often its words change (a step caption, a row's label).
+        label.source_chosen.connect(self._open_source, Qt.ConnectionType.UniqueConnection)
+        # What is on screen, numbers included: the words, then "Sources: 3, 5".
+        said = plain_text(text)
+        if numbers:
+            refs = fill(self.context.ui.source_ref, numbers=", ".join(str(n) for n in numbers))
+            said = f"{said} {refs}".strip()
+        label.setAccessibleName(said)
+
+    def chip_name(self, number: int) -> tuple[str, str]:
+        """A source chip's accessible name ("Source 6: Zarate and others, 2006") and hint."""
+        sheet = self.context.ui.sheet
+        source = self.context.pack.source(self._ids[number])
+        name = fill(sheet.source_name, number=number,
+                    authors=short_authors(source.authors, sheet.and_others), year=source.year)
+        return name, sheet.chip_hint
+
+    def _open_source(self, number: int, chip: QWidget) -> None:
+        self.context.on_source(number, chip)
 
     def _on_link(self, href: str) -> None:
         if href.startswith(SOURCE_LINK_PREFIX):
-            self.context.on_source(int(href.removeprefix(SOURCE_LINK_PREFIX)))
+            self.context.on_source(int(href.removeprefix(SOURCE_LINK_PREFIX)), None)
 
     def listen_bar(self, texts: Callable[[], list[str]], owner: str) -> ListenBar:
         """A Listen control reading ``texts()`` (for this page, a poster or a detail sheet)."""
@@ -221,7 +251,7 @@ class Panel(QScrollArea):
         chip = None
         refs = source_refs_html(content.sources, self._numbers, self.context.ui, self.context.theme.link)
         if refs:
-            chip = self.rich_label(refs.strip(), "small")
+            chip = self.rich_label(refs, "small")  # the numbers become chips (source_chips)
         poster = Poster(content.headline, content.message, visual=self.poster_visual(), chip=chip,
                         more_text=words.more, more_description=words.more_description,
                         name=fill(words.name, title=content.headline))

@@ -60,14 +60,12 @@ class ConditionCardView(Card):
         self.meter = make_meter(card, text, theme)
         self.counts = rich(counts_html)
         self.finding = rich(claim(card.finding))
-        self.finding.setAccessibleName(card.finding.text)
         self.approval: QLabel | None = None
         for widget in (self.heading, self.summary, self.meter, self.counts, self.finding):
             self.body.addWidget(widget)
         if card.approval is not None:
             self.approval = rich(claim(card.approval))
             self.approval.setObjectName("approval")
-            self.approval.setAccessibleName(card.approval.text)
             self.body.addWidget(self.approval)
         self.body.addStretch(1)
         self.more = QPushButton(button_text(text.controls.more_details))

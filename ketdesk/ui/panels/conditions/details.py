@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,15 +26,17 @@ from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent
 from ketdesk.content.schema.core import Block, Claim
 from ketdesk.ui.listen import ListenBar
-from ketdesk.ui.overlay import Overlay
+from ketdesk.ui.overlay import SheetOverlay
 from ketdesk.ui.panels.conditions.card import make_meter
 from ketdesk.ui.panels.conditions.evidence_meter import EvidenceMeter
 from ketdesk.ui.theme import Metrics, Theme
 from ketdesk.ui.widgets import Card, button_text, make_label
 
 
-class DetailsOverlay(Overlay):
+class DetailsOverlay(SheetOverlay):
     """Covers its parent; ``open_card`` fills the sheet for one condition and shows it."""
+
+    sheet: Card
 
     def __init__(self, text: ConditionsContent, theme: Theme, sources_heading: str,
                  rich: Callable[[str], QLabel], claim: Callable[[Claim], str],
@@ -43,6 +44,7 @@ class DetailsOverlay(Overlay):
                  parent: QWidget,
                  listen: Callable[[Callable[[], list[str]], str], ListenBar] | None = None) -> None:
         super().__init__(parent)
+        self.setProperty("dialog", True)  # a dialog named by its title, to screen readers
         self.setObjectName("conditionDetails")
         self._text = text
         self._theme = theme
@@ -151,9 +153,7 @@ class DetailsOverlay(Overlay):
         return said
 
     def _claim_label(self, claim: Claim) -> QLabel:
-        label = self._rich(self._claim(claim))
-        label.setAccessibleName(claim.text)
-        return label
+        return self._rich(self._claim(claim))  # named by its words and "Sources: ..."
 
     def _block(self, block: Block) -> QWidget:
         """A details block: a bold heading and its claims; warnings get the warning card."""
@@ -184,30 +184,17 @@ class DetailsOverlay(Overlay):
             box.set_padding(metrics.px(0.6))
         if self.meter is not None:
             self.meter.apply_metrics(metrics)
-        self._place_sheet()
+        self.place_sheet()
 
-    def _place_sheet(self) -> None:
+    def place_sheet(self) -> None:
         margin = self._metrics.px(1.0)
         width = min(self.width() - 2 * margin, self._metrics.px(42))
         height = self.height() - 2 * margin
         self.sheet.setGeometry(QRect((self.width() - width) // 2, margin, width, height))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._place_sheet()
-
     # --- events -------------------------------------------------------------------
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        if not self.sheet.geometry().contains(event.position().toPoint()):
-            self.close_details()
-        event.accept()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape:
-            self.close_details()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    def dismiss(self) -> None:
+        self.close_details()
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt override
         """Keep Tab inside the sheet while it is open."""

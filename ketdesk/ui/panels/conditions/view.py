@@ -26,7 +26,7 @@ from ketdesk.ui.panels.conditions.details import DetailsOverlay
 from ketdesk.ui.panels.conditions.evidence_meter import EvidenceMeter
 from ketdesk.ui.panels.conditions.ladder import EvidenceLadder, strongest_first
 from ketdesk.ui.panels.conditions.ladder_poster import LadderPoster, Rung
-from ketdesk.ui.text import SOURCE_LINK_PREFIX, claim_html, escape
+from ketdesk.ui.text import claim_html
 from ketdesk.ui.theme import Metrics
 from ketdesk.ui.visual_key import key_for
 from ketdesk.ui.widgets import Card, ResponsiveGrid, make_label
@@ -116,16 +116,14 @@ class ConditionsPanel(Panel):
         return self.cited_html(card.counts_text, card.sources)
 
     def source_entries(self, card: ConditionCard) -> list[str]:
-        """The card's full source list as rich text: a tappable number, then the citation."""
+        """The card's full source list as rich text: each citation, its number as a chip."""
         entries = []
         for source_id in sorted(card.all_sources, key=lambda s: self._numbers[s]):
             number = self._numbers[source_id]
             citation = citation_text(number, self.context.pack.source(source_id),
                                      self.context.ui.secondary_source)
-            rest = citation.removeprefix(f"{number}.")
-            link = (f'<a href="{SOURCE_LINK_PREFIX}{number}" '
-                    f'style="color:{self.context.theme.link};">{number}</a>.')
-            entries.append(link + escape(rest))
+            rest = citation.removeprefix(f"{number}.").strip()
+            entries.append(self.cited_html(rest, (source_id,)))
         return entries
 
     def poster_visual(self) -> QWidget | None:

@@ -16,12 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ketdesk.content.schema.risks import Bar, BarChart
 from ketdesk.ui.charts import chart_font, role_style
 from ketdesk.ui.panels.risks.widgets import arrow_polygon, paint_span
+from ketdesk.ui.sheet import show_details
 from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
 
@@ -56,7 +57,8 @@ class BarLayout:
 
 
 class RangeBarChart(QWidget):
-    """Bars in one unit, from zero, with words; taps and hovers show each bar's details."""
+    """Bars in one unit, from zero, with words; a tap opens a bar's details in the sheet
+    (a mouse hover also shows them as a tooltip)."""
 
     def __init__(self, chart: BarChart, theme: Theme, metrics: Metrics,
                  tip_for: Callable[[Bar], str], parent: QWidget | None = None) -> None:
@@ -67,6 +69,9 @@ class RangeBarChart(QWidget):
         self.setAccessibleName(chart.chart_name)
         self.setAccessibleDescription("; ".join(f"{b.label}: {b.value_text}" for b in chart.bars))
         self.setMouseTracking(True)
+        # Keyboard: Tab stops here, the arrow keys move between bars, Enter opens one.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.current = 0
         sp = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         sp.setHeightForWidth(True)
         self.setSizePolicy(sp)
@@ -203,6 +208,12 @@ class RangeBarChart(QWidget):
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         p.setFont(self.label_font)
         p.drawText(lay.axis_label, _WRAP, self.data.axis_label)
+        if self.hasFocus() and 0 <= self.current < len(lay.bars):
+            box = lay.bars[self.current]
+            ring = box.label.united(box.value).united(box.solid).adjusted(-3, -3, 3, 3)
+            p.setPen(QPen(QColor(self._theme.focus), max(3, m.px(0.15))))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(ring)
         p.end()
 
     # --- details on tap and hover ---------------------------------------------------
@@ -220,13 +231,42 @@ class RangeBarChart(QWidget):
         else:
             QToolTip.showText(global_pos, tooltip_text(self._tip_for(bar)), self)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        self._show_tip(event.position().toPoint(), event.globalPosition().toPoint())
-        super().mousePressEvent(event)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        # A tap (or click) opens the bar's details in the sheet: touch screens never hover.
+        bar = self.bar_at(event.position().toPoint())
+        if bar is not None:
+            QToolTip.hideText()
+            show_details(self, self._tip_for(bar))
+        super().mouseReleaseEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self._show_tip(event.position().toPoint(), event.globalPosition().toPoint())
         super().mouseMoveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        count = len(self.data.bars)
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Left) and count:
+            step = 1 if key in (Qt.Key.Key_Down, Qt.Key.Key_Right) else -1
+            self.current = (self.current + step) % count
+            bar = self.data.bars[self.current]
+            # Screen readers hear the bar the arrows reached (the description changes).
+            self.setAccessibleDescription(f"{bar.label}: {bar.value_text}")
+            self.update()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and count:
+            show_details(self, self._tip_for(self.data.bars[self.current]))
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.update()
 
     def font_sizes(self) -> list[int]:
         return [f.pixelSize() for f in (self.label_font, self.value_font, self.tick_font)]

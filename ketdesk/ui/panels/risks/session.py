@@ -23,6 +23,7 @@ from ketdesk.content.schema.core import Point
 from ketdesk.content.schema.risks import Lane, SessionChart, Span
 from ketdesk.ui import charts
 from ketdesk.ui.panels.risks.widgets import arrow_polygon, paint_span
+from ketdesk.ui.sheet import show_details
 from ketdesk.ui.text import tooltip_text
 from ketdesk.ui.theme import Metrics, Theme
 from ketdesk.ui.visual_key import key_for
@@ -113,12 +114,23 @@ class SessionChartView(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.setAccessibleName(data.chart_name)
+        self.setAccessibleDescription(self.description())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._apply_height()
 
     @property
     def built(self) -> bool:
         return self.plot is not None
+
+    def description(self) -> str:
+        """What the chart says, for screen readers, in the content's words: its note, then
+        each row's bars and markers as their details read (when the odd feelings and the
+        blood-pressure rise come, when staff check, when you may go home)."""
+        parts = [self.data.note]
+        for lane in self.data.lanes:
+            parts.extend(self._tip_for_span(lane, span) for span in lane.spans)
+            parts.extend(self._tip_for_mark(lane, point) for series in lane.marks for point in series.points)
+        return " ".join(" ".join(part.split()) for part in parts if part.strip())
 
     # --- building ---------------------------------------------------------------------
     def build(self) -> None:
@@ -128,6 +140,7 @@ class SessionChartView(QWidget):
         pg = charts.pg()
         self.plot = plot = charts.make_plot(self.theme, self.metrics, self)
         plot.setAccessibleName(self.data.chart_name)
+        plot.setAccessibleDescription(self.accessibleDescription())
         view = plot.getPlotItem().getViewBox()
         # fit_ranges sets both ranges; auto-range would recompute the bounds of every item
         # as it is added.
@@ -172,7 +185,7 @@ class SessionChartView(QWidget):
         view.sigResized.connect(lambda _view: self.fit_ranges())
         scene = plot.scene()
         scene.sigMouseMoved.connect(self._hover)
-        scene.sigMouseClicked.connect(lambda event: self._hover(event.scenePos(), event.screenPos()))
+        scene.sigMouseClicked.connect(lambda event: self._tapped(event.scenePos()))
         self._layout.addWidget(plot)
         self.apply_metrics(self.metrics)
 
@@ -295,6 +308,15 @@ class SessionChartView(QWidget):
             screen_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
         QToolTip.showText(QPointF(screen_pos).toPoint(),
                           tooltip_text(self._tip_for_span(lane, item.span)), self)
+
+    def _tapped(self, scene_pos: QPointF) -> None:
+        """A tap on a bar opens its details in the sheet (markers open their own)."""
+        item = self.span_at(scene_pos)
+        if item is None:
+            return
+        lane = next(lane for lane in self.data.lanes if item.span in lane.spans)
+        QToolTip.hideText()
+        show_details(self, self._tip_for_span(lane, item.span))
 
     # --- what tests and the table read ------------------------------------------------
     def span_data(self) -> list[tuple[str, float, float, str, str]]:

@@ -155,9 +155,8 @@ class RisksPanel(Panel):
         return card
 
     def _claim_label(self, text: str, sources: tuple[str, ...]) -> QWidget:
-        label = self.rich_label(self.cited_html(text, sources))
-        label.setAccessibleName(text)
-        return label
+        # Named by rich_label: its words and "Sources: ...", as on screen.
+        return self.rich_label(self.cited_html(text, sources))
 
     def _steps(self) -> StepFlow:
         cards: list[QWidget] = []

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPaintEvent, Q
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ketdesk.ui.flow_layout import FlowLayout, one_line_width
+from ketdesk.ui.source_chips import cited_label
 from ketdesk.ui.visual_key import STANDARD_KEY
 from ketdesk.ui.widgets import make_label
 
@@ -224,7 +225,10 @@ class IconArray(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         self._grid = grid
         for index, spec in enumerate(self.rows):
-            label = make_label(spec.label, "body")
+            # A CitedLabel, so the row's source numbers can be chips (Panel.set_cited_text).
+            label = cited_label("body")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setText(spec.label)
             words = make_label(spec.words, "h2")
             words.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             figures = FigureRow(spec, outline, background)

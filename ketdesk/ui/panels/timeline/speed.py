@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ketdesk.ui.panels.timeline.icon_array import FigureRow, IconRowSpec
+from ketdesk.ui.source_chips import cited_label
 from ketdesk.ui.widgets import make_label
 
 PER_LINE = 5  # 10 people as two lines of 5: twice the figure size in the same width
@@ -96,7 +97,9 @@ class SpeedView(QWidget):
             first = column
             for i in members:
                 spec = self.rows[i]
-                label = make_label(spec.label, "body")
+                # A CitedLabel, so the row's source numbers become chips (Panel.set_cited_text).
+                label = cited_label("body")
+                label.setText(spec.label)
                 label.setObjectName("speedRowLabel")
                 words = make_label(spec.words, "h2")
                 figures = FigureRow(spec, ink, background, per_line=PER_LINE)

@@ -104,8 +104,10 @@ class TimelinePanel(Panel):
         self.stack.addWidget(self._people_page)
         self.stack.addWidget(QWidget())
         self.stack.setCurrentIndex(PEOPLE)
-        self.layout_.addWidget(self.stack)
+        # The toggles above the view they switch: the chart is taller than the 10 people, and
+        # a button below it would move away from the finger that pressed it.
         self.layout_.addWidget(self.toggles)
+        self.layout_.addWidget(self.stack)
 
         cards = [self.block_card(b) for b in content.blocks]
         self.claim = self._claim_card()
@@ -175,7 +177,6 @@ class TimelinePanel(Panel):
         for label, row in zip(array.row_labels, rows, strict=True):
             if row.sources:
                 self.set_cited_text(label, self.cited_html(row.label, row.sources))
-                label.linkActivated.connect(self._on_link)
         return array
 
     def _claim_card(self) -> Card:
