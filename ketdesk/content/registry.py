@@ -60,8 +60,11 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("conditions", ConditionsContent, "ketdesk.ui.panels.conditions.view:ConditionsPanel"),
     PanelSpec("risks", RisksContent, "ketdesk.ui.panels.risks.view:RisksPanel"),
     PanelSpec("before", PanelContent),
-    PanelSpec("clinic", ClinicContent, "ketdesk.ui.panels.clinic.view:ClinicPanel", optional=True),
     PanelSpec("sources", SourcesContent, "ketdesk.ui.panels.sources.view:SourcesPanel"),
+    # Optional panels last: a pack without one keeps a hidden tab for it (tabs never change
+    # order), and a hidden tab before a shown one would throw off the screen reader's
+    # "tab 7 of 7" (Qt counts hidden children in a tab's index).
+    PanelSpec("clinic", ClinicContent, "ketdesk.ui.panels.clinic.view:ClinicPanel", optional=True),
 )
 
 # The panels every pack has, and every panel that may be shown (``--panel``'s choices).

@@ -49,22 +49,22 @@ def test_without_a_clinic_file_there_is_no_clinic_panel(qtbot, qapp_fonts, pack)
 def test_the_clinic_panel_has_a_tab_a_shortcut_and_its_words(qtbot, qapp_fonts, tmp_path) -> None:
     window = build(qtbot, clinic_folder(tmp_path))
     ids = window.panel_ids
-    assert ids[-2:] == ("clinic", "sources")  # declared before Sources
+    assert ids[-2:] == ("sources", "clinic")  # optional panels are declared last
     assert window.tab_buttons["clinic"].text() == "Your clinic"
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.current_panel_id == "clinic")
     panel = window.panel("clinic")
     texts = [label.text() for label in panel.contact_labels]
     assert texts == ["Call the clinic: (555) 010-0100", "After hours: (555) 010-0199",
                      "Crisis line, call or text: 988", "Our web page: https://example.org/ketamine"]
     assert panel.logo.pixmap() is not None and not panel.logo.pixmap().isNull()
-    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.current_panel_id == "sources")
-    window.step_panel(-1)
+    window.step_panel(1)
     assert window.current_panel_id == "clinic"
 
 
@@ -104,7 +104,7 @@ def test_a_pack_without_the_clinic_hides_its_tab(qtbot, qapp_fonts, tmp_path, pa
 def test_screenshots_include_the_clinic_panel(qtbot, qapp_fonts, tmp_path) -> None:
     window = build(qtbot, clinic_folder(tmp_path))
     written = take_screenshots(window, tmp_path / "shots", (1024, 600))
-    assert [p.name for p in written][-2:] == ["07-clinic.png", "08-sources.png"]
+    assert [p.name for p in written][-2:] == ["07-sources.png", "08-clinic.png"]
 
 
 def test_take_this_home_in_kiosk_mode_calls_staff_and_staff_save_it(
