@@ -131,7 +131,9 @@ class Watchdog(QObject):
         """The X window shown now. Not ``QWidget.winId()``: after ``setWindowFlags`` (kiosk
         mode's frameless, on-top flags) that still names the first native window, which is
         never mapped, so every look found the window "unmapped" and put it back, about
-        once a second for as long as the kiosk ran (and RSS grew ~5 MB an hour)."""
+        once a second for as long as the kiosk ran. (``ketdesk --kiosk`` sets the flags
+        before the first show, so its ids agree; a window shown first, as in the soak
+        benchmarks, hit this.)"""
         handle = self._window.windowHandle()
         return int(handle.winId()) if handle is not None else int(self._window.winId())
 

@@ -3,9 +3,9 @@
 Kiosk mode sets frameless, on-top window flags on a window that may already have a native
 window; Qt then makes a new X window, while ``QWidget.winId()`` keeps naming the first one,
 which is never mapped again. A watchdog asking the X server about that id found the kiosk
-"unmapped" at every look and put it back about once a second, forever: the slow memory
-growth of issue #23 (see ``benchmarks/kiosk_rss_soak.py``). Run in a child process on a
-private Xvfb display, since the tests' own application is offscreen.
+"unmapped" at every look and put it back about once a second, forever (found by
+``benchmarks/kiosk_rss_soak.py`` on Xvfb, which shows the window before kiosk mode). Run
+in a child process on a private Xvfb display, since the tests' own application is offscreen.
 """
 
 from __future__ import annotations
