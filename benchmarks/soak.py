@@ -107,27 +107,45 @@ def theil_sen_slope(points: list[tuple[float, float]]) -> float:
     return statistics.median(slopes) if slopes else 0.0
 
 
-def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations: int,
-        budget_seconds: float = 600.0) -> SoakReport:
-    from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
-
-    from ketdesk.cli import Options
-    from ketdesk.startup import build_window, create_application, warm_up_charts
-
-    report = SoakReport(warmup_rotations=warmup_rotations)
+def collect_problems(qt_warnings: list[str], exceptions: list[str]) -> None:
+    """Record Qt's warnings and the exceptions that reach the event loop in these lists."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
     def on_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
         if kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg):
             return
         if message.startswith("This plugin does not support propagateSizeHints"):
             return  # the offscreen platform's, harmless
-        report.qt_warnings.append(message)
+        qt_warnings.append(message)
 
     def on_exception(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        report.exceptions.append("".join(traceback.format_exception(kind, value, tb))[-2000:])
+        exceptions.append("".join(traceback.format_exception(kind, value, tb))[-2000:])
 
     qInstallMessageHandler(on_qt_message)
     sys.excepthook = on_exception
+
+
+def verdict(name: str, exceptions: list[str], failures: list[str]) -> int:
+    """Print the first exceptions and every failure; the exit code (1 on any failure)."""
+    for exc in exceptions[:3]:
+        print(exc, file=sys.stderr)
+    for failure in failures:
+        print(f"{name}: FAIL {failure}", file=sys.stderr)
+    if failures:
+        return 1
+    print(f"{name}: ok")
+    return 0
+
+
+def run(seconds: float, interval_ms: int, max_growth_mb: float, warmup_rotations: int,
+        budget_seconds: float = 600.0) -> SoakReport:
+    from PySide6.QtCore import QTimer
+
+    from ketdesk.cli import Options
+    from ketdesk.startup import build_window, create_application, warm_up_charts
+
+    report = SoakReport(warmup_rotations=warmup_rotations)
+    collect_problems(report.qt_warnings, report.exceptions)
     app = create_application()
     window = build_window(Options())
     window.resize(1920, 1080)
@@ -215,14 +233,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{report.projected_growth_mb:+.1f} MB over {args.budget_seconds:.0f} s")
     print(f"soak: Python objects {report.python_objects_after_warmup} -> {report.python_objects_at_end}; "
           f"Qt warnings {len(report.qt_warnings)}; exceptions {len(report.exceptions)}")
-    for exc in report.exceptions[:3]:
-        print(exc, file=sys.stderr)
-    if report.failures:
-        for failure in report.failures:
-            print(f"soak: FAIL {failure}", file=sys.stderr)
-        return 1
-    print("soak: ok")
-    return 0
+    return verdict("soak", report.exceptions, report.failures)
 
 
 if __name__ == "__main__":

@@ -131,10 +131,20 @@ class Watchdog(QObject):
     def _ours(self) -> set[int]:
         return {int(w.winId()) for w in QGuiApplication.topLevelWindows() if w.isVisible()}
 
+    def _native_id(self) -> int:
+        """The X window shown now. Not ``QWidget.winId()``: after ``setWindowFlags`` (kiosk
+        mode's frameless, on-top flags) that still names the first native window, which is
+        never mapped, so every look found the window "unmapped" and put it back, about
+        once a second for as long as the kiosk ran. (``ketdesk --kiosk`` sets the flags
+        before the first show, so its ids agree; a window shown first, as in the soak
+        benchmarks, hit this.)"""
+        handle = self._window.windowHandle()
+        return int(handle.winId()) if handle is not None else int(self._window.winId())
+
     def problems(self) -> list[str]:
         problems = qt_problems(self._window)
         if self._x11 is not None and self._window.windowHandle() is not None:
-            facts = self._x11.facts(int(self._window.winId()))
+            facts = self._x11.facts(self._native_id())
             problems += x11_problems(facts, self._ours(), self._x11.window_manager_running())
         return problems
 
@@ -176,7 +186,7 @@ class Watchdog(QObject):
             self._put_back()
         x11 = self._x11
         if x11 is not None:
-            window = int(self._window.winId())
+            window = self._native_id()
             if x11.window_manager_running():
                 # A window another client unmapped is withdrawn: the WM forgets its state,
                 # so every state is asked for again after the map below (messages keep order).
