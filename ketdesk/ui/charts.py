@@ -178,12 +178,87 @@ def set_word_ticks(plot: Any, side: str, ticks: Sequence[tuple[float, str]], *, 
     plot.getPlotItem().getAxis(side).setTicks([values, []])
 
 
+class ChartKeys(QObject):
+    """The keyboard's way to a chart's details: the arrow keys move from point to point (or
+    bar to bar) across every series given to ``connect_point_tips``, and Enter or Space opens
+    the one reached in the details sheet, as a tap does. Screen readers hear the point
+    reached: it becomes the chart's accessible description (Qt reports the change)."""
+
+    def __init__(self, owner: QWidget) -> None:
+        super().__init__(owner)
+        self.setObjectName("chartKeys")
+        self._owner = owner
+        self._series: list[tuple[Any, Callable[[int], str]]] = []
+        self.current = -1  # none yet: the first arrow goes to the first point
+        self._ring: Any = None  # drawn round the point reached, once the arrows are used
+        self._focus_colour = QColor(owner.palette().color(owner.palette().ColorRole.Highlight))
+        owner.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        owner.installEventFilter(self)
+
+    @staticmethod
+    def of(owner: QWidget) -> ChartKeys:
+        """The one ChartKeys of ``owner``, made on first use."""
+        found = owner.findChild(ChartKeys, "chartKeys", Qt.FindChildOption.FindDirectChildrenOnly)
+        return found if isinstance(found, ChartKeys) else ChartKeys(owner)
+
+    def add(self, scatter: Any, text_for: Callable[[int], str]) -> None:
+        self._series.append((scatter, text_for))
+
+    def entries(self) -> list[tuple[Any, int, Callable[[int], str]]]:
+        """Every point there is now, series by series (points are placed again on resize)."""
+        return [(scatter, index, text_for) for scatter, text_for in self._series
+                for index in range(len(scatter.data))]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is not self._owner or event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()  # type: ignore[attr-defined]
+        entries = self.entries()
+        if not entries:
+            return False
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up):
+            step = 1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Down) else -1
+            self.current = (max(self.current, -1 if step > 0 else 0) + step) % len(entries)
+            scatter, index, text_for = entries[self.current]
+            text = text_for(index)
+            self._owner.setAccessibleDescription(text.replace("\n", ". "))
+            self._point_out(scatter, index)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.current >= 0:
+            _scatter, index, text_for = entries[self.current % len(entries)]
+            QToolTip.hideText()
+            show_details(self._owner, text_for(index))
+            return True
+        return False
+
+    def _point_out(self, scatter: Any, index: int) -> None:
+        """Show sighted keyboard users which point the arrows reached: a ring round it, in
+        the focus ring's colour (the words are one Enter away, in the sheet)."""
+        points = scatter.points()
+        view_box = scatter.getViewBox()
+        if index >= len(points) or view_box is None:
+            return
+        if self._ring is None:
+            lib = pg()
+            self._ring = lib.ScatterPlotItem(symbol="o", size=30, brush=None, pxMode=True,
+                                             pen=lib.mkPen(self._focus_colour, width=3))
+            self._ring.setZValue(20)
+        if self._ring.getViewBox() is not view_box:
+            if self._ring.getViewBox() is not None:
+                self._ring.getViewBox().removeItem(self._ring)
+            view_box.addItem(self._ring)
+        pos = points[index].pos()
+        self._ring.setData([pos.x()], [pos.y()])
+
+
 def connect_point_tips(scatter: Any, text_for: Callable[[int], str], owner: QWidget) -> None:
     """A tap (or click) on a point opens its details in the window's sheet; a mouse hover
-    also shows them as a tooltip. Touch screens have no hover, so the tap is the way.
+    also shows them as a tooltip. Touch screens have no hover, so the tap is the way; the
+    keyboard's is ``ChartKeys`` (arrows, then Enter).
 
     ``text_for`` returns plain text (lines separated by newlines); it is escaped here.
     """
+    ChartKeys.of(owner).add(scatter, text_for)
 
     def show(points: Sequence[Any], event: Any) -> None:
         # An exit event (pointer or finger left the plot) carries no position at all:

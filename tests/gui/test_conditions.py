@@ -3,9 +3,8 @@ its table, at the three reference window sizes."""
 
 from __future__ import annotations
 
-import re
-
 import itertools
+import re
 import subprocess
 import sys
 from pathlib import Path

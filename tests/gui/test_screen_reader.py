@@ -131,3 +131,73 @@ def test_arrow_keys_move_between_bars_and_enter_opens_one(qtbot, window) -> None
     assert window.detail_sheet.body.text().startswith(f"{second.label}: {second.value_text}")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert chart.hasFocus()  # back on the chart, where the arrows were
+
+
+def test_how_fast_and_other_uses_say_their_message(window, pack) -> None:
+    from ketdesk.content.schema.conditions import ConditionsContent
+    from ketdesk.content.schema.timeline import TimelineContent
+
+    window.show_panel("timeline")
+    speed = window.panel("timeline").speed
+    people = pack.content(TimelineContent).people
+    assert speed.accessibleName() == pack.content(TimelineContent).controls.people_name
+    for row in people.rows:  # every group and its figure, in words
+        assert f"{row.label}: {row.words}" in speed.accessibleDescription()
+    window.show_panel("conditions")
+    page = window.panel("conditions")
+    conditions = pack.content(ConditionsContent)
+    assert page.ladder.accessibleName() == conditions.controls.ladder_heading
+    said = page.ladder.accessibleDescription().split(". ")
+    cards = {c.id: c for c in conditions.cards}
+    assert said == [f"{cards[i].chart_label}: {conditions.level(cards[i].strength).word}"
+                    for i in page.ladder.order()]  # strongest proof first, as drawn
+    page.chart.build()
+    assert page.chart.plot.accessibleDescription() == conditions.chart.note.text
+
+
+def _arrows_reach_every_point_and_enter_opens_it(qtbot, window, plot, count: int) -> None:
+    from ketdesk.ui.charts import ChartKeys
+
+    keys = ChartKeys.of(plot)
+    assert len(keys.entries()) == count > 0
+    plot.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(plot.hasFocus)
+    said, reached = [], []
+    for _ in range(count):
+        qtbot.keyClick(plot, Qt.Key.Key_Right)
+        said.append(plot.accessibleDescription())
+        reached.append(keys.current)
+    assert reached == list(range(count))  # each arrow reached the next point
+    assert all(said)
+    qtbot.keyClick(plot, Qt.Key.Key_Right)
+    assert plot.accessibleDescription() == said[0]  # and round again
+    qtbot.keyClick(plot, Qt.Key.Key_Return)
+    sheet = window.detail_sheet
+    assert sheet.is_open
+    assert sheet.body.text().replace("\n", ". ").startswith(said[0].split(". ")[0])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not sheet.is_open and plot.hasFocus()
+
+
+def test_the_keyboard_reaches_every_point_of_the_how_fast_chart(qtbot, window) -> None:
+    from ketdesk.ui.panels.timeline.view import CHART
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_panel("timeline")
+    panel = window.panel("timeline")
+    panel.show_view(CHART)
+    qtbot.waitUntil(lambda: panel._chart is not None)
+    plot = panel._chart.plot
+    count = sum(len(s.data) for s in panel._chart.scatters.values())
+    _arrows_reach_every_point_and_enter_opens_it(qtbot, window, plot, count)
+
+
+def test_the_keyboard_reaches_every_bar_of_the_other_uses_chart(qtbot, window) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_panel("conditions")
+    page = window.panel("conditions")
+    page.chart.build()
+    plot = page.chart.plot
+    _arrows_reach_every_point_and_enter_opens_it(qtbot, window, plot, len(page.chart.rows))

@@ -111,6 +111,8 @@ class PeopleChart(QWidget):
         self.plot = charts.make_plot(theme, m, self.plot_holder)
         self.plot.setObjectName("peoplePlot")
         self.plot.setAccessibleName(self._text.chart.title)
+        # Its message, for screen readers: the caveat the chart carries (from the content).
+        self.plot.setAccessibleDescription(self._text.chart.note.text)
         item = self.plot.getPlotItem()
         # Both ranges are set below (_fit_x_range, setYRange); auto-range would recompute the
         # bounds of every item as it is added.

@@ -40,6 +40,11 @@ class ConditionsPanel(Panel):
         theme = context.theme
 
         self.ladder = EvidenceLadder(text, theme)
+        # The ladder's message in words, strongest proof first, as it is drawn.
+        self.ladder.setAccessibleName(text.controls.ladder_heading)
+        by_id = {card.id: card for card in text.cards}
+        self.ladder.setAccessibleDescription(". ".join(
+            f"{by_id[i].chart_label}: {text.level(by_id[i].strength).word}" for i in self.ladder.order()))
         ladder_card = Card()
         ladder_card.setObjectName("ladderCard")
         ladder_card.body.addWidget(self.ladder)

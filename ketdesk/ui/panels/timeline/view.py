@@ -202,6 +202,8 @@ class TimelinePanel(Panel):
         self.speed = SpeedView(people.heading, people.zones, [self._row_spec(r) for r in people.rows],
                                [r.zone or 0 for r in people.rows], ink=theme.text, background=theme.surface)
         self.speed.setAccessibleName(self.content.controls.people_name)
+        # The picture's message in words: each group and how many of 10 responded, when.
+        self.speed.setAccessibleDescription(". ".join(f"{r.label}: {r.words}" for r in people.rows))
         for label, row in zip(self.speed.row_labels, people.rows, strict=True):
             if row.sources:
                 self.set_cited_text(label, self.cited_html(row.label, row.sources))
