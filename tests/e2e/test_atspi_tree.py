@@ -5,8 +5,8 @@ python3, which has Debian's python3-pyatspi; the venv does not).
 Asserted: no control without a name; the topics are a page tab list of page tabs, one
 selected, and the Risks tab's default action selects it; as many source chips as the
 paragraphs say ("Sources: 3, 5"); a chip opens a dialog named by the source; the content
-reports the locale of its language. (The PIN pad's password field is checked in-process,
-tests/gui/test_screen_reader.py: this walk runs the desktop app, not the kiosk.)
+reports the locale of its language; and, in a second walk of ``ketdesk --kiosk`` with the
+staff keys pressed (xdotool), the PIN pad is a dialog whose entry is a password field.
 """
 
 from __future__ import annotations
@@ -43,16 +43,12 @@ def _why_not() -> str:
     return ""
 
 
-@pytest.fixture(scope="module")
-def tree(xvfb_display: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    reason = _why_not()
-    if reason:
-        pytest.skip(reason)
-    env = {**os.environ, "DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb",
-           "KETDESK_LOG_DIR": str(tmp_path_factory.mktemp("log"))}
+def _walk(env: dict[str, str], *app_args: str) -> dict[str, Any]:
+    """Run the app under the walker on a private D-Bus session; the tree it read."""
+    env = {**env}
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)  # a private session, never the desktop's
     command = ["dbus-run-session", "--", SYSTEM_PYTHON, str(WALKER), str(LAUNCHER), "--",
-               sys.executable, "-m", "ketdesk", "--size", "1280x800"]
+               sys.executable, "-m", "ketdesk", *app_args]
     result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True,
                             timeout=240, check=False)
     if result.returncode != 0 and "org.a11y.Bus" in result.stderr:
@@ -60,7 +56,43 @@ def tree(xvfb_display: str, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     line = [out for out in result.stdout.splitlines() if out.startswith("{")][-1]
-    return json.loads(line)
+    found: dict[str, Any] = json.loads(line)
+    return found
+
+
+@pytest.fixture(scope="module")
+def tree(xvfb_display: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    reason = _why_not()
+    if reason:
+        pytest.skip(reason)
+    env = {**os.environ, "DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb",
+           "KETDESK_LOG_DIR": str(tmp_path_factory.mktemp("log"))}
+    return _walk(env, "--size", "1280x800")
+
+
+@pytest.fixture(scope="module")
+def kiosk_tree(xvfb_display: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    reason = _why_not() or ("" if shutil.which("xdotool") else "xdotool is missing")
+    if reason:
+        pytest.skip(reason)
+    folder = tmp_path_factory.mktemp("kiosk")
+    env = {**os.environ, "DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb",
+           "KETDESK_CONFIG_DIR": str(folder), "KETDESK_LOG_DIR": str(folder),
+           "XDG_RUNTIME_DIR": str(folder), "KETDESK_KEEPER": "0", "ATSPI_WALK_KIOSK": "1"}
+    set_pin = subprocess.run([sys.executable, "-m", "ketdesk", "--set-pin"], cwd=REPO, env=env,
+                             input="246813\n246813\n", capture_output=True, text=True,
+                             timeout=120, check=False)
+    assert set_pin.returncode == 0, set_pin.stderr
+    return _walk(env, "--kiosk")
+
+
+@pytest.mark.xvfb
+def test_the_pin_pad_is_a_dialog_with_a_password_field(kiosk_tree: dict[str, Any]) -> None:
+    nodes = kiosk_tree["pin"]
+    assert any(n["role"] == "dialog" and n["name"].strip() for n in nodes)
+    assert [n for n in nodes if n["role"] == "password text"], [n["role"] for n in nodes]
+    # Its digits are not readable as text: no plain entry or label holds the PIN.
+    assert not [n for n in nodes if n["role"] == "entry"]
 
 
 @pytest.mark.xvfb
