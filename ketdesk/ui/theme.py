@@ -161,7 +161,14 @@ class Metrics:
                    min_target: int = TARGET_PX) -> Metrics:
         # 24 px body text at 1920x1080, scaled with the smaller of the two ratios so that
         # wide or tall windows never overflow; never below 16 px, the floor for legibility.
-        unit = min(width / 1920, height / 1080)
+        # A portrait screen is measured against 1080x1920 and gets 20 px there: measured
+        # against a landscape screen it would get the 16 px floor of a 1024x600 panel with
+        # twice its width, and a tall page of small type (24 px broke the mechanism
+        # diagram's labels at 200%).
+        if height > width:
+            unit = min(width / 1080, height / 1920) * (20 / 24)
+        else:
+            unit = min(width / 1920, height / 1080)
         base = max(16.0, 24.0 * unit)
         return Metrics(em=round(base * text_scale), text_scale=text_scale, base=round(base),
                        min_target=max(TARGET_PX, min_target))

@@ -133,3 +133,23 @@ def test_header_check_catches_a_squeezed_tab(make_window) -> None:
     settle()
     with pytest.raises(AssertionError, match="label needs"):
         assert_no_clipped_text(window, "overview")
+
+
+def test_a_portrait_screen_gets_larger_page_text_than_a_small_landscape_one(qtbot, qapp_fonts) -> None:
+    """1080x1920 is measured against a portrait screen, not against 1920x1080 (which gave it
+    the 16 px floor of a 1024x600 panel twice as narrow): 20 px body text, 40 px at 200%."""
+    from ketdesk.cli import Options
+    from ketdesk.startup import build_window
+    from ketdesk.ui.theme import Metrics
+
+    assert Metrics.for_window(1024, 600).em == 16
+    assert Metrics.for_window(600, 1024).em == 16
+    assert Metrics.for_window(1080, 1920).em == 20
+    assert Metrics.for_window(1080, 1920, 2.0).em == 40
+    assert Metrics.for_window(1920, 1080).em == 24  # landscape as before
+    window = build_window(Options(), size=(1080, 1920))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    lead = window.panel("overview").lead_label
+    assert lead.font().pixelSize() > 20  # the lead is larger than body text, from 20 px
