@@ -11,9 +11,11 @@ their natural widths allow left of that zone (1, then 2 rows of 3, ...); only th
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
+    QLabel,
     QLayout,
     QLayoutItem,
     QPushButton,
@@ -80,6 +82,12 @@ class HeaderTools(QWidget):
         self.language_buttons: dict[str, QPushButton] = {}
         self._lang_row = QHBoxLayout()
         self._lang_row.setSpacing(0)
+        # The clinic's logo (clinic.toml) leads the row: part of the fixed zone, so the
+        # tools stay put for it too; hidden without one.
+        self.logo = QLabel()
+        self.logo.setObjectName("headerLogo")
+        self.logo.hide()
+        self.row.addWidget(self.logo)
         self.row.addWidget(self.smaller)
         self.row.addWidget(self.larger)
         self.row.addSpacing(8)
@@ -89,6 +97,16 @@ class HeaderTools(QWidget):
         self.about = _tool_button("about")  # placed by HeaderLayout.set_corner
         self.about.clicked.connect(self.about_requested)
         self._strings: AccessStrings | None = None
+
+    def set_logo(self, image: QImage | None, name: str) -> None:
+        """Show the clinic's logo (already ``image``'s height), or none."""
+        if image is None or image.isNull():
+            self.logo.clear()
+            self.logo.hide()
+            return
+        self.logo.setPixmap(QPixmap.fromImage(image))
+        self.logo.setAccessibleName(name)
+        self.logo.show()
 
     def buttons(self) -> list[QAbstractButton]:
         """Every button in the row, in visual (and Tab) order, including ones added later."""

@@ -276,8 +276,19 @@ class MainWindow(QMainWindow):
         if self.reader is not None:
             self.reader.stop()  # a page read in the old language must not go on
         self._apply_pack_text()
+        self._show_clinic_logo()
         self._rebuild_panels()
         self._fix_tab_order()
+
+    def _show_clinic_logo(self) -> None:
+        """The clinic's logo in the header (clinic.toml), at the header tools' height."""
+        clinic = self._pack.clinic
+        image = None
+        if clinic is not None and clinic.logo:
+            from ketdesk.ui.logo import logo_image  # only a clinic with a logo needs it
+
+            image = logo_image(clinic.logo, clinic.logo_kind, self._metrics.fixed.touch)
+        self.tools.set_logo(image, clinic.name if clinic is not None else "")
 
     def set_pack_loader(self, pack_loader: PackLoader) -> None:
         """Where language switches get their packs from (watched content keeps its own)."""
@@ -575,6 +586,7 @@ class MainWindow(QMainWindow):
         self.header_row.setContentsMargins(fixed_pad, fixed_pad, fixed_pad, 2)
         self.header_row.setSpacing(max(4, fixed_pad // 2))
         self.tools.set_spacing(max(4, fixed_pad // 2))
+        self._show_clinic_logo()
         self.footer_row.setContentsMargins(m.px(1), pad // 2, m.px(1), pad // 2)
         for panel in self._panels.values():
             panel.apply_metrics(m)

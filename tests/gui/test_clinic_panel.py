@@ -171,3 +171,26 @@ def test_kiosk_print_without_a_printer_says_so_in_the_menu(qtbot, qapp_fonts, tm
     menu = menu_after_pin(qtbot, kiosk)
     tap(qtbot, menu.print_button)
     assert menu.status.text() == pack.ui.clinic.staff_no_printer
+
+
+def test_the_clinic_logo_leads_the_header_and_the_tools_stay_put(qtbot, qapp_fonts, tmp_path) -> None:
+    plain = build(qtbot, None)
+    assert not plain.tools.logo.isVisibleTo(plain)  # no clinic file: no logo
+    window = build(qtbot, clinic_folder(tmp_path), size=(1024, 600))
+    window.resize(1024, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    settle()
+    logo = window.tools.logo
+    assert logo.isVisible() and logo.accessibleName() == window.pack.clinic.name
+    assert logo.pixmap().height() == window.metrics.fixed.touch  # as tall as the tools
+    # In the tools' fixed zone, left of A-, over no tab.
+    box = logo.geometry().translated(window.tools.mapTo(window, window.tools.rect().topLeft()))
+    assert box.right() < window.tools.smaller.mapTo(window, window.tools.smaller.rect().topLeft()).x()
+    for tab in window.tab_buttons.values():
+        tab_box = tab.rect().translated(tab.mapTo(window, tab.rect().topLeft()))
+        assert not box.intersects(tab_box), tab.text()
+    where = window.tools.larger.mapTo(window, window.tools.larger.rect().topLeft())
+    window.set_text_scale(1.5)
+    settle()
+    assert window.tools.larger.mapTo(window, window.tools.larger.rect().topLeft()) == where
