@@ -201,3 +201,21 @@ def test_the_keyboard_reaches_every_bar_of_the_other_uses_chart(qtbot, window) -
     page.chart.build()
     plot = page.chart.plot
     _arrows_reach_every_point_and_enter_opens_it(qtbot, window, plot, len(page.chart.rows))
+
+
+def test_tab_meets_the_poster_first_as_the_eye_does(window) -> None:
+    """The poster sits at the top of every panel; built last, its More button and source
+    chips once came after the whole page in the Tab order."""
+    checked = 0
+    for panel_id in window.panel_ids:
+        window.show_panel(panel_id)
+        panel = window.panel(panel_id)
+        poster = panel.poster()
+        if poster is None:
+            continue
+        widget = panel.nextInFocusChain()
+        while not (panel.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget = widget.nextInFocusChain()
+        assert poster.isAncestorOf(widget), (panel_id, widget)
+        checked += 1
+    assert checked >= 6

@@ -17,6 +17,7 @@ panel with a picture of its own overrides that hook. The kiosk reaches posters t
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -258,6 +259,23 @@ class Panel(QScrollArea):
         poster.more_requested.connect(self.show_more)
         return poster
 
+    def _poster_first_in_tab_order(self) -> None:
+        """Tab (and a screen reader's next control) meets the poster's controls first, as
+        the eye does: built last, the poster would otherwise come after the whole page."""
+        poster = self._poster
+        if poster is None:
+            return
+        chain: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not self and len(chain) < 5000:
+            if self.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                chain.append(widget)
+            widget = widget.nextInFocusChain()
+        on_poster = [w for w in chain if poster.isAncestorOf(w)]
+        ordered = on_poster + [w for w in chain if not poster.isAncestorOf(w)]
+        for first, second in itertools.pairwise(ordered):
+            QWidget.setTabOrder(first, second)
+
     def show_more(self) -> None:
         """Scroll to what follows the poster: the panel's title and the rest of the page."""
         self.verticalScrollBar().setValue(self.title_label.y() - self.layout_.contentsMargins().top())
@@ -366,6 +384,7 @@ class Panel(QScrollArea):
             # difficulty looks first; it reads the poster, then the rest of the page.
             self.layout_.removeWidget(self.listen)
             self._poster.add_tool(self.listen)
+            self._poster_first_in_tab_order()
             # The page always runs on below a poster that fills the first screen, so the
             # scroll bar is always there: as needed, it would appear after the first fit,
             # narrow the page and cost a second one.
