@@ -86,6 +86,7 @@ class HeaderTools(QWidget):
         # tools stay put for it too; hidden without one.
         self.logo = QLabel()
         self.logo.setObjectName("headerLogo")
+        self.logo.setTextFormat(Qt.TextFormat.PlainText)  # a picture; never guessed as markup
         self.logo.hide()
         self.row.addWidget(self.logo)
         self.row.addWidget(self.smaller)

@@ -57,7 +57,7 @@ def test_listen_speaks_the_first_sentence_to_a_wav(xvfb_display: str, tmp_path: 
     said = result.stdout.split("SAID ", 1)[1].strip()
     assert said  # the panel's title
     files = sorted(wavs.glob("*.wav"))
-    assert len(files) == 1
+    assert files  # the first sentence (the next may have begun before the app quit)
     seconds = float(subprocess.run(["soxi", "-D", str(files[0])], capture_output=True,
                                    text=True, check=True).stdout)
     # A title of a few words takes about a second to say; silence would be near zero.

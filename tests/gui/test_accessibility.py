@@ -95,6 +95,13 @@ def _tab_once_from(qtbot, window, start: QWidget) -> SourceChip:
     qtbot.waitUntil(start.hasFocus)
     qtbot.keyClick(start, Qt.Key.Key_Tab)
     focused = QApplication.focusWidget()
+    # The poster comes first: its More button, then its source chips (a Tab stop each).
+    for _ in range(3):
+        if isinstance(focused, SourceChip):
+            break
+        assert focused is not None and focused.objectName() in ("posterMore", "listen"), focused
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
     assert isinstance(focused, SourceChip), focused  # a source number is a chip, a Tab stop
     return focused
 

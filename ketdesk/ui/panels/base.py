@@ -266,8 +266,8 @@ class Panel(QScrollArea):
         if poster is None:
             return
         chain: list[QWidget] = []
-        widget = self.nextInFocusChain()
-        while widget is not self and len(chain) < 5000:
+        widget: QWidget | None = self.nextInFocusChain()
+        while widget is not None and widget is not self and len(chain) < 5000:
             if self.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 chain.append(widget)
             widget = widget.nextInFocusChain()
