@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -83,6 +83,11 @@ class CitedLabel(QLabel):
             return False, 0, 0, 1
         chip_w, chip_h = self._chip_size()
         gap = self._gap()
+        if not self.text():
+            # Chips alone (a poster's sources): rows of as many as fit, from the top.
+            per_row = max(1, (width + gap) // (chip_w + gap))
+            rows = -(-len(self.chips) // per_row)
+            return True, 0, rows * chip_h + (rows - 1) * gap, per_row
         per_column = min(len(self.chips), _MAX_COLUMN_CHIPS)
         column = per_column * chip_w + (per_column - 1) * gap
         if width - column - gap >= _TEXT_CHIPS * chip_w:
@@ -102,7 +107,7 @@ class CitedLabel(QLabel):
         for index, chip in enumerate(self.chips):
             row, col = divmod(index, per_row)
             if below:
-                top = self.height() - bottom + gap
+                top = self.height() - bottom + (gap if self.text() else 0)
                 x = col * (chip_w + gap)
             else:
                 top = 0
@@ -111,6 +116,10 @@ class CitedLabel(QLabel):
 
     def _text_height(self, text_width: int) -> int:
         """The words' height at ``text_width``, whatever margins the label has now."""
+        if not self.text():
+            # Chips alone (a poster's sources): QLabel would answer for an empty label
+            # from the margins it has at its current width, not the width asked about.
+            return 0
         margins = self.contentsMargins()
         return QLabel.heightForWidth(self, text_width + margins.right()) - margins.bottom()
 
@@ -122,7 +131,18 @@ class CitedLabel(QLabel):
             height = max(height, rows * self._chip_size()[1] + (rows - 1) * self._gap())
         return height
 
+    def sizeHint(self):  # noqa: N802 - Qt override
+        if self.chips and not self.text():
+            # Chips alone: one row of them, whatever margins the last width left behind
+            # (QLabel's hint counts those, and a layout asking it would keep them there).
+            chip_w, chip_h = self._chip_size()
+            count = len(self.chips)
+            return QSize(count * chip_w + (count - 1) * self._gap(), chip_h)
+        return super().sizeHint()
+
     def minimumSizeHint(self):  # noqa: N802 - Qt override
+        if self.chips and not self.text():
+            return QSize(*self._chip_size())
         hint = super().minimumSizeHint()
         if self.chips:
             chip_w, chip_h = self._chip_size()

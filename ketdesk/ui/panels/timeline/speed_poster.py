@@ -121,10 +121,9 @@ class SpeedPoster(PosterVisual):
     def height_for(self, width: int, em: int) -> int:
         old, self.em = self.em, em
         try:
-            parts = self._parts(width)
+            return sum(self._parts(width)) + round(self.em * 0.3) * 3
         finally:
             self.em = old
-        return sum(parts) + round(self.em * 0.3) * 3
 
     # --- painting -----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -146,7 +145,11 @@ class SpeedPoster(PosterVisual):
             left = spans[0][0]
             right = spans[-1][0] + spans[-1][1]
             painter.setPen(ink)
-            painter.drawText(QRectF(left, 0, right - left, text_h), int(Qt.AlignmentFlag.AlignHCenter), name)
+            # Centred over its zone, but never past the picture's edges: a last zone
+            # narrower than its word ("Semanas" upright) would lose its end.
+            word = QFontMetrics(painter.font()).horizontalAdvance(name)
+            x = min(max(0.0, (left + right - word) / 2), max(0.0, width - word))
+            painter.drawText(QRectF(x, 0, max(word, right - left), text_h), int(Qt.AlignmentFlag.AlignLeft), name)
             pen = QPen(ink, line)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             painter.setPen(pen)
