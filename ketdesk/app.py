@@ -209,7 +209,9 @@ def main(argv: list[str] | None = None) -> int:
                               options.theme or settings.theme,
                               size=size, stale_notice=settings.stale_notice,
                               read_aloud=settings.read_aloud and not offscreen_job,
-                              screen_diagonal_in=settings.screen_diagonal_in)
+                              screen_diagonal_in=settings.screen_diagonal_in,
+                              # A screenshot at --size shows a screen of that resolution.
+                              drawn_for=options.size if options.screenshot is not None else None)
     except BuiltinContentError as exc:
         log.error("%s", exc)
         print(f"ketdesk: {exc}", file=sys.stderr)

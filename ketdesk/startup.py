@@ -70,11 +70,14 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
                  theme_name: str = "standard", size: tuple[int, int] = (1280, 800),
                  stale_notice: bool = False,
                  read_aloud: bool = True,
-                 screen_diagonal_in: float = 0.0) -> MainWindow:
+                 screen_diagonal_in: float = 0.0,
+                 drawn_for: tuple[int, int] | None = None) -> MainWindow:
     """Content + main window, with the fallback banner when custom content is broken.
 
     Language, text size and theme given here are the session's defaults; a visitor's
-    changes in the header are not saved. ``size`` is the size the window will open at.
+    changes in the header are not saved. ``size`` is the size the window will open at;
+    ``drawn_for`` the resolution of the screen it stands for when that is not the real one
+    (a screenshot).
     """
     from ketdesk.choices import installed_languages
     from ketdesk.content.placeholders import fill
@@ -91,7 +94,8 @@ def build_window(options: Options, settings_lang: str = "en", text_scale: int = 
                         reduce_motion=reduce_motion, theme=theme,
                         pack_loader=lambda code: pack_for_language(code, options.content),
                         size=size, about=about_facts(), reader=make_reader(read_aloud),
-                        screen_diagonal_in=options.screen_diagonal_in or screen_diagonal_in)
+                        screen_diagonal_in=options.screen_diagonal_in or screen_diagonal_in,
+                        drawn_for=drawn_for)
     if theme_name == SYSTEM_THEME:
         from ketdesk.ui.theme import follow_system_contrast
 

@@ -152,7 +152,8 @@ class MainWindow(QMainWindow):
                  theme: Theme = STANDARD, reduce_motion: bool = False, clinic_name: str = "",
                  size: tuple[int, int] = (1280, 800), about: AboutFacts | None = None,
                  reader: Reader | None = None,
-                 screen_diagonal_in: float = 0.0) -> None:
+                 screen_diagonal_in: float = 0.0,
+                 drawn_for: tuple[int, int] | None = None) -> None:
         super().__init__()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -178,7 +179,9 @@ class MainWindow(QMainWindow):
         # The clinic's screen size (settings), else the screen's own report: posters are
         # sized in millimetres for a reader across the room, tap targets are 9 mm.
         self._screen_diagonal_in = screen_diagonal_in
-        self._physical = from_qscreen(self.screen(), screen_diagonal_in)
+        # A screenshot's size stands for a screen of that resolution (physical.from_qscreen).
+        self._drawn_for = drawn_for
+        self._physical = from_qscreen(self.screen(), screen_diagonal_in, drawn_for)
         self._metrics = Metrics.for_window(*size, text_scale, self._physical.px_for_mm(TARGET_MM))
         self._panels: dict[str, Panel] = {}
         self._current = pack.panel_ids[0]
@@ -560,7 +563,7 @@ class MainWindow(QMainWindow):
         return self._reduce_motion
 
     def _update_physical(self) -> None:
-        physical = from_qscreen(self.screen(), self._screen_diagonal_in)
+        physical = from_qscreen(self.screen(), self._screen_diagonal_in, self._drawn_for)
         if physical != self._physical:
             log.info("screen: %.1f px per mm (%s)", physical.px_per_mm, physical.origin)
             self._physical = physical

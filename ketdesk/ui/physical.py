@@ -114,8 +114,16 @@ class ScreenLike(Protocol):
     def size(self) -> _Size: ...
 
 
-def from_qscreen(screen: ScreenLike | None, diagonal_in: float = 0.0) -> Physical:
-    """The physical metrics of a QScreen (its native pixels), or the fallback without one."""
+def from_qscreen(screen: ScreenLike | None, diagonal_in: float = 0.0,
+                 drawn_for: tuple[int, int] | None = None) -> Physical:
+    """The physical metrics of a QScreen (its native pixels), or the fallback without one.
+
+    ``drawn_for``: the resolution of a screen being drawn for that is not this one (a
+    screenshot of a 1024x600 kiosk taken anywhere): its diagonal is the configured one, and
+    this screen's own report of its size says nothing about it.
+    """
+    if drawn_for is not None:
+        return resolve(diagonal_in, (0.0, 0.0), drawn_for)
     if screen is None:
         return FALLBACK
     physical, pixels = screen.physicalSize(), screen.size()

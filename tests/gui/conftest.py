@@ -16,7 +16,7 @@ def make_window(qtbot, qapp_fonts):
     def make(lang: str = "en", scale: int = 100, size: tuple[int, int] = (1024, 600),
              diagonal: float = 0.0):
         window = build_window(Options(lang=lang, text_scale=scale), size=size,
-                              screen_diagonal_in=diagonal)
+                              screen_diagonal_in=diagonal, drawn_for=size)
         qtbot.addWidget(window)
         window.resize(*size)
         window.show()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,14 @@ def test_the_diagonal_setting_is_bounded_and_0_means_not_set(tmp_path: Path) -> 
         settings_mod.save(Settings(screen_diagonal_in=3.0), tmp_path / "other.ini")
     settings_mod.save(Settings(), tmp_path / "saved.ini")  # 0, not set, saves and reads back
     assert settings_mod.load(tmp_path / "saved.ini").settings == Settings()
+
+
+def test_a_screenshot_stands_for_the_screen_it_is_drawn_for() -> None:
+    # The offscreen platform's own screen is 800x800 and "203 mm" wide; a --size 1024x600
+    # picture of a 10.1-inch kiosk must be measured as that kiosk, not as this screen.
+    here = _Screen((203.2, 203.2), (800, 800))
+    kiosk = from_qscreen(here, diagonal_in=10.1, drawn_for=(1024, 600))
+    assert kiosk.origin == "configured"
+    assert abs(kiosk.px_per_mm - math.hypot(1024, 600) / (10.1 * 25.4)) < 1e-9
+    # Without a diagonal, this screen's report says nothing about the one drawn for.
+    assert from_qscreen(here, drawn_for=(1024, 600)) == FALLBACK
