@@ -34,6 +34,7 @@ class PosterVisual(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.em = 24
+        self._measured: dict[tuple[str, int, int], int] = {}
         # Never squeezed below the height its items need; the poster makes room instead.
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
@@ -50,6 +51,15 @@ class PosterVisual(QWidget):
         """How tall the picture is at ``width`` with body text of ``em`` pixels."""
         return self.sizeHint().height()
 
+    def measured_height(self, width: int, em: int) -> int:
+        """``height_for``, remembered: a poster's fit asks the same sizes many times. Keyed
+        by the font family too: the window's style sheet sets the font after a first measure."""
+        key = (self.font().family(), width, em)
+        known = self._measured.get(key)
+        if known is None:
+            known = self._measured[key] = self.height_for(width, em)
+        return known
+
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
 
@@ -60,7 +70,7 @@ class PosterVisual(QWidget):
 def visual_height(visual: QWidget, width: int, em: int) -> int:
     """The height a poster gives its picture: asked of a PosterVisual, else its own hints."""
     if isinstance(visual, PosterVisual):
-        return visual.height_for(width, em)
+        return visual.measured_height(width, em)
     if visual.hasHeightForWidth():
         return visual.heightForWidth(width)
     return visual.sizeHint().height()
@@ -100,11 +110,17 @@ class ItemsVisual(PosterVisual):
         return 1.0 if self.style_ == "checklist" else 0.9
 
     def _pad(self) -> int:
-        return max(4, round(self.em * 0.45))
+        # A chain's steps are one short word each: less padding keeps five of them short.
+        return max(4, round(self.em * (0.3 if self.style_ == "chain" else 0.45)))
 
     def _gap(self) -> int:
         # Between chain steps the gap holds an arrow.
         return round(self.em * (1.3 if self.style_ == "chain" else 0.6))
+
+    def _column_gap(self) -> int:
+        # One under the other, a chain's arrow stands in the gap: short, so that the chain
+        # still fits beside a poster's message on a small screen.
+        return round(self.em * (0.7 if self.style_ == "chain" else 0.4))
 
     def _row_mode(self, width: int) -> bool:
         """Side by side when every item gets a column of at least 6.5 em (5.5 for a chain's
@@ -195,8 +211,7 @@ class ItemsVisual(PosterVisual):
             if self._row_mode(width):
                 return self._row_cell_height(self._cell_width(width))
             rows = self._column_rows(width)
-            gap = round(self.em * (1.2 if self.style_ == "chain" else 0.4))
-            return sum(rows) + gap * max(0, len(rows) - 1)
+            return sum(rows) + self._column_gap() * max(0, len(rows) - 1)
         finally:
             self.em = old
 
@@ -253,7 +268,7 @@ class ItemsVisual(PosterVisual):
             self._paint_checklist(painter, width, rows)
             return
         t, pad = self.theme, self._pad()
-        gap = round(self.em * (1.2 if self.style_ == "chain" else 0.4))
+        gap = self._column_gap()
         value_width = self._value_column_width(width)
         value_font = self._value_font_for(width // 3)
         label_font = self._font(self._label_factor())

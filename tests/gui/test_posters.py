@@ -5,18 +5,23 @@ Geometry, not pixels: the poster's rectangle against its panel's viewport.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QLayout, QWidget
 
 from ketdesk.content.registry import PANEL_IDS
 from ketdesk.content.schema.overview import OverviewContent
 from ketdesk.screenshot import settle
 from ketdesk.ui.panels.base import Panel
 from ketdesk.ui.physical import CAP_RATIO
-from ketdesk.ui.poster import BODY_CAP_MM, Poster
+from ketdesk.ui.poster import BODY_CAP_MM, Poster, PosterType
 
 SIZES = [(1024, 600), (600, 1024)]
+# The most common small kiosk: a 10.1-inch 1024x600 panel, on its side or upright.
+TEN_INCH = 10.1
 
 
 def _poster_rect(panel: Panel, poster: Poster) -> QRect:
@@ -169,3 +174,89 @@ def test_not_medical_advice_once_per_screen(make_window, lang: str) -> None:
         assert texts == [window.footer_advice], panel_id
     # The footer is one line at 1024x600: the disclaimer and the date side by side.
     assert window.footer_advice.height() <= window.footer_advice.fontMetrics().lineSpacing() * 1.5 + 8
+
+
+def _cap_mm(window, label: QWidget) -> float:
+    """Height of the label's capital letters on the configured screen, in its real font."""
+    return window.physical.mm_for_px(QFontMetricsF(label.font()).capHeight())
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_on_a_10_inch_kiosk_body_capitals_are_6_mm_and_the_poster_still_fits(
+        make_window, lang: str, size: tuple[int, int]) -> None:
+    window = make_window(lang, size=size, diagonal=TEN_INCH)
+    assert window.physical.origin == "configured"
+    for panel_id in PANEL_IDS:
+        window.show_panel(panel_id)
+        settle()
+        panel = window.panel(panel_id)
+        poster = panel.poster()
+        assert poster is not None and poster.sizes is not None
+        body, headline = _cap_mm(window, poster.message), _cap_mm(window, poster.headline)
+        assert body >= BODY_CAP_MM, (panel_id, round(body, 2), poster.sizes)
+        assert headline >= 1.3 * body, (panel_id, poster.sizes)
+        # Fitting did not buy the millimetres: the poster is above the fold, nothing squashed,
+        # and its picture's words are never smaller than the page's own body text.
+        assert panel.viewport().rect().contains(_poster_rect(panel, poster)), panel_id
+        assert not _children_inside(poster), (panel_id, _children_inside(poster))
+        assert poster.sizes.picture_em >= window.metrics.em, (panel_id, poster.sizes)
+
+
+def test_on_a_small_landscape_screen_the_picture_stands_beside_the_words(make_window) -> None:
+    small = make_window("en", size=(1024, 600), diagonal=TEN_INCH).panel("overview").poster()
+    assert small is not None and small.visual is not None and small.sizes is not None
+    assert small.sizes.side
+    visual, message = small.visual.geometry(), small.message.geometry()
+    assert visual.right() < message.left() and visual.bottom() > message.top()
+    # Where there is room, the picture stays above the words, as large as they are.
+    big = make_window("en", size=(1920, 1080), diagonal=24).panel("overview").poster()
+    assert big is not None and big.visual is not None and big.sizes is not None
+    assert not big.sizes.side and big.sizes.visual_em == 0
+    assert big.visual.geometry().bottom() < big.message.geometry().top()
+
+
+def test_the_posters_measure_follows_every_restyle(make_window) -> None:
+    # The picture and the message share a row, a layout inside the poster's column: a
+    # measure taken right after a restyle must be the one a fresh layout gives.
+    window = make_window("en", size=(1024, 600), diagonal=TEN_INCH)
+    window.show_panel("sources")
+    settle()
+    poster = window.panel("sources").poster()
+    assert poster is not None and poster.sizes is not None
+    width, metrics = poster.width(), window.metrics
+    # Big words beside a small picture, then small words beside a big one: the row's
+    # height comes from the message, then from the picture.
+    words = replace(PosterType.at(40, 1.8, metrics), side=True, visual_em=22, share=0.5)
+    picture = replace(PosterType.at(30, 1.65, metrics), side=True, visual_em=30, share=0.5)
+    for kind in (words, picture, words, picture):
+        poster.apply_type(kind)
+        measured = poster.column.totalHeightForWidth(width)
+        for layout in poster.findChildren(QLayout):  # every remembered height dropped
+            layout.invalidate()
+        assert poster.column.totalHeightForWidth(width) == measured, kind
+
+
+def test_source_chips_alone_wrap_into_rows_the_layout_can_see(make_window) -> None:
+    from ketdesk.ui.source_chips import CitedLabel
+
+    window = make_window("en", size=(600, 1024), diagonal=TEN_INCH)
+    window.show_panel("conditions")
+    settle()
+    poster = window.panel("conditions").poster()
+    assert poster is not None and isinstance(poster.chip, CitedLabel)
+    chips = poster.chip
+    assert len(chips.chips) >= 4 and not chips.text()
+    chip_w, chip_h = chips.chips[0].width(), chips.chips[0].height()
+    # Its hint is one row, whatever width it had last; narrower, it asks for more rows.
+    one_row = chips.sizeHint()
+    chips.resize(chip_w * 2, chips.height())
+    assert chips.sizeHint() == one_row and one_row.height() == chip_h
+    assert chips.heightForWidth(chip_w * 2 + 10) >= 2 * chip_h
+    settle()
+    poster.parentWidget().layout().activate()
+    window.panel("conditions").fit_poster()
+    settle()
+    # In the poster every chip shows, inside its label and on the screen.
+    inside = chips.rect()
+    assert all(inside.contains(chip.geometry()) for chip in chips.chips), [c.geometry() for c in chips.chips]

@@ -10,8 +10,9 @@ from typing import Literal
 
 from ketdesk.content.schema.base import Model, SourceIds, _require_text
 
-# Characters, not words: what fits in two lines of headline type across a 1024-pixel
-# screen, and in four lines of poster body text.
+# Characters, not words: hard limits, past which a poster is no longer a poster. To keep
+# body capitals at 6 mm on a 10-inch kiosk, stay near 50 and 90 (docs/visual-language.md):
+# longer words still show, only smaller, since fitting the screen wins.
 MAX_HEADLINE_CHARS = 70
 MAX_MESSAGE_CHARS = 200
 MAX_SENTENCES = 2

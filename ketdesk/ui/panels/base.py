@@ -302,7 +302,8 @@ class Panel(QScrollArea):
         margins = self.layout_.contentsMargins()
         viewport = self.viewport()
         width = viewport.width() - margins.left() - margins.right()
-        height = viewport.height() - margins.top() - margins.bottom()
+        # The page's bottom margin lies at the end of the page, not under the poster.
+        height = viewport.height() - margins.top()
         poster.reserve = self._poster_reserve
         if width <= 0 or height <= 0:
             return
@@ -346,7 +347,10 @@ class Panel(QScrollArea):
         """Sizes changed (window resized or text scaled): update anything not in the QSS."""
         self.context.metrics = metrics
         margin = metrics.px(1.0)
-        self.layout_.setContentsMargins(margin, margin, margin, margin)
+        # A poster keeps its own margin and starts at the very top: on a 600-pixel screen
+        # every line counts.
+        top = 0 if self._poster is not None else margin
+        self.layout_.setContentsMargins(margin, top, margin, margin)
         self.layout_.setSpacing(metrics.gap)
         for card in self._cards:
             card.set_padding(metrics.px(0.8))
