@@ -358,6 +358,11 @@ class Panel(QScrollArea):
             self.context.physical = physical
             self.fit_poster()
 
+    def set_take_home(self, handler: Callable[[], bool] | None) -> None:
+        """What "Take this home" does from now on (None: no handout); a panel offering it
+        overrides this to show or hide its button."""
+        self.context.on_take_home = handler
+
     def reset(self) -> None:
         """Back to the state a new visitor should see (kiosk attract loop)."""
         self.verticalScrollBar().setValue(0)
