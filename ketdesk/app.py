@@ -41,7 +41,7 @@ def _no_display() -> bool:
     """True on Linux when Qt would find no display server to open a window on."""
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return False  # the usual case, decided without importing the kiosk's check
-    from ketdesk.kiosk.launch import has_display
+    from ketdesk.display import has_display
 
     return not has_display()
 

@@ -332,10 +332,16 @@ def _parse(path: Path, text: str, problems: list[ContentProblem]) -> dict[str, A
 
 def _validate(path: Path, data: Any, tp: type[Model], problems: list[ContentProblem], text: str) -> Any:
     """The parsed file as ``tp``, or None with every problem noted (lines found in ``text``)."""
-    from ketdesk.content.toml_lines import index_lines, line_of
 
     def problem(line: int, key: str, message: str) -> None:
         problems.append(ContentProblem(path, line, key, message))
+
+    def problem_lines(found: list[tuple[KeyPath, str]]) -> None:
+        from ketdesk.content.toml_lines import index_lines, line_of  # a broken file only
+
+        lines = index_lines(text)
+        for key_path, message in found:
+            problem(line_of(lines, key_path), format_path(key_path), message)
 
     # Checked on the parsed file before the schema: a NaN slips past every comparison, and
     # a huge text or list costs time and memory in every later step.
@@ -343,9 +349,7 @@ def _validate(path: Path, data: Any, tp: type[Model], problems: list[ContentProb
              for key_path in _non_finite_numbers(data, ())]
     early.extend(text_problems(data))
     if early:
-        lines_index = index_lines(text)
-        for key_path, message in early:
-            problem(line_of(lines_index, key_path), format_path(key_path), message)
+        problem_lines(early)
         return None
     try:
         # Fast path: msgspec validates a sound file in C, in well under a millisecond.
@@ -355,7 +359,6 @@ def _validate(path: Path, data: Any, tp: type[Model], problems: list[ContentProb
     except RecursionError:
         problem(1, "", "is nested too deeply to be a content file")
         return None
-    lines = index_lines(text)
     found: list[tuple[KeyPath, str]] = []
     try:
         _collect(data, tp, (), found)
@@ -367,8 +370,7 @@ def _validate(path: Path, data: Any, tp: type[Model], problems: list[ContentProb
             msgspec.convert(data, tp)
         except msgspec.ValidationError as exc:
             found.append(_check_failure(exc, data, ()))
-    for key_path, message in found:
-        problem(line_of(lines, key_path), format_path(key_path), message)
+    problem_lines(found)
     return None
 
 
