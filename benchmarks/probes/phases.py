@@ -43,16 +43,17 @@ def timed(owner: Any, name: str, what: str) -> None:
 
 
 def report() -> None:
+    """Each step in order; the calls timed inside a step just before what is left of it."""
     previous = START
     for what, at in MARKS:
-        inner = sum(seconds for _, ended, seconds in NESTED if previous < ended <= at)
-        print(f"phase_ms {(at - previous - inner) * 1000:.2f} {what}")
+        inner: dict[str, float] = {}
+        for name, ended, seconds in NESTED:
+            if previous < ended <= at:
+                inner[name] = inner.get(name, 0.0) + seconds
+        for name, seconds in inner.items():
+            print(f"phase_ms {seconds * 1000:.2f} {name}")
+        print(f"phase_ms {(at - previous - sum(inner.values())) * 1000:.2f} {what}")
         previous = at
-    totals: dict[str, float] = {}
-    for what, _, seconds in NESTED:
-        totals[what] = totals.get(what, 0.0) + seconds
-    for what, seconds in totals.items():
-        print(f"phase_ms {seconds * 1000:.2f} {what}")
 
 
 def app() -> None:
@@ -91,7 +92,7 @@ def app() -> None:
                                   stale_notice=settings.stale_notice,
                                   read_aloud=settings.read_aloud,
                                   screen_diagonal_in=settings.screen_diagonal_in)
-    mark("build the main window: header, sheets, style sheet, icon")
+    mark("the rest of the main window: header, footer, sheets, style sheet, icon")
     install_desktop_handout(window, lambda: window.pack, window.set_take_home)
     mark("desktop handout keys and Take this home")
 
