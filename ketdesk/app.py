@@ -239,6 +239,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from ketdesk.ui.first_paint import on_first_paint
 
+    # The first frame shows the opening panel's poster, which fills the screen; the page
+    # below it is polished and laid out right after that frame, not before it.
+    opening = window.panel(window.current_panel_id)
+    opening.hold_page()
+
     def after_first_paint() -> None:
         log.info("first paint after %.3f s", time.perf_counter() - _STARTED)
         if os.environ.get("KETDESK_REPORT_FIRST_PAINT"):
@@ -246,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
             if os.environ.get("KETDESK_EXIT_AFTER_FIRST_PAINT"):
                 app.quit()
                 return
+        opening.release_page()
         # Give the event loop one idle turn before the import, so input is not delayed.
         from PySide6.QtCore import QTimer
 

@@ -94,6 +94,7 @@ def app() -> None:
                                   screen_diagonal_in=settings.screen_diagonal_in)
     mark("the rest of the main window: header, footer, sheets, style sheet, icon")
     install_desktop_handout(window, lambda: window.pack, window.set_take_home)
+    window.panel(window.current_panel_id).hold_page()  # as main() does: the poster alone first
     mark("desktop handout keys and Take this home")
 
     def painted() -> None:
