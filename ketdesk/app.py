@@ -41,7 +41,7 @@ def _no_display() -> bool:
     """True on Linux when Qt would find no display server to open a window on."""
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return False  # the usual case, decided without importing the kiosk's check
-    from ketdesk.kiosk.launch import has_display
+    from ketdesk.display import has_display
 
     return not has_display()
 
@@ -241,6 +241,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from ketdesk.ui.first_paint import on_first_paint
 
+    # The first frame shows the opening panel's poster, which fills the screen; the page
+    # below it is polished and laid out right after that frame, not before it.
+    opening = window.panel(window.current_panel_id)
+    opening.hold_page()
+
     def after_first_paint() -> None:
         log.info("first paint after %.3f s", time.perf_counter() - _STARTED)
         if os.environ.get("KETDESK_REPORT_FIRST_PAINT"):
@@ -248,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             if os.environ.get("KETDESK_EXIT_AFTER_FIRST_PAINT"):
                 app.quit()
                 return
+        opening.release_page()
         # Give the event loop one idle turn before the import, so input is not delayed.
         from PySide6.QtCore import QTimer
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from ketdesk import paths
 from ketdesk.choices import DEFAULT_LANGUAGE, installed_languages
 from ketdesk.content import ContentPack, ContentProblem, load_content
+from ketdesk.content.parse_cache import ParseCache
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +26,14 @@ class BuiltinContentError(RuntimeError):
     """The shipped pack is broken: a packaging fault, never a staff mistake."""
 
 
+def parse_cache() -> ParseCache:
+    """Where packs shown by the app keep their parsed files (``--check-content`` parses)."""
+    return ParseCache(paths.cache_dir())
+
+
 def builtin_pack(lang: str) -> ContentPack:
     folder = paths.builtin_content_dir(lang)
-    result = load_content(folder)
+    result = load_content(folder, parse_cache())
     if result.pack is None:
         for problem in result.problems:
             log.error("built-in content: %s", problem)
@@ -94,7 +100,7 @@ def choose_content(lang: str, custom: Path | None) -> ChosenContent:
 def _choose_pack(lang: str, custom: Path | None) -> ChosenContent:
     if custom is not None:
         folder = custom_folder_for(custom, lang)
-        result = load_content(folder)
+        result = load_content(folder, parse_cache())
         if result.pack is not None:
             log.info("showing custom content from %s", folder)
             return ChosenContent(complete_ui(result.pack), (), folder)

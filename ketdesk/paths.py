@@ -64,6 +64,12 @@ def user_log_dir() -> Path:
     return _xdg_dir("XDG_STATE_HOME", ".local/state") / APP_NAME
 
 
+def cache_dir() -> Path:
+    """What may be thrown away at any time (the parsed content packs): in the state folder
+    beside the log, so that ``KETDESK_LOG_DIR``, which tests and kiosks set, moves it too."""
+    return user_log_dir() / "cache"
+
+
 def usage_file() -> Path:
     """The hourly usage counts (docs/privacy.md), in the state folder beside the log."""
     return user_log_dir() / "usage.sqlite3"

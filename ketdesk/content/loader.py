@@ -2,22 +2,25 @@
 
 Problems are collected, not raised: ``check_content`` lists them all at once for staff
 fixing a pack, and the app falls back to the built-in pack when a custom one has any.
+
+Given a ``ParseCache`` (``ketdesk.content.parse_cache``), an unchanged pack's parsed files
+come from it instead of ``tomllib``; every check after parsing runs all the same. What only
+a broken file needs (``tomllib``'s errors explained, ``difflib``'s guesses, line numbers)
+is imported when a file is parsed or has a problem, not on every start.
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
 import logging
 import math
 import re
-import tomllib
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 import msgspec
 
@@ -26,8 +29,9 @@ from ketdesk.content.registry import FILE_TYPES, PANELS
 from ketdesk.content.schema.bounds import range_problem, text_problems
 from ketdesk.content.schema.core import Model
 from ketdesk.content.schema.pack import ContentPack, iter_source_refs
-from ketdesk.content.toml_errors import explain as explain_toml_error
-from ketdesk.content.toml_lines import index_lines, line_of
+
+if TYPE_CHECKING:
+    from ketdesk.content.parse_cache import ParseCache
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +143,8 @@ def _collect(value: Any, tp: Any, path: KeyPath, out: list[tuple[KeyPath, str]])
         meant: set[str] = set()
         for key in value:
             if key not in fields:
+                import difflib
+
                 # A typo is one problem: "sesion_heading" is the missing session_heading.
                 guess = difflib.get_close_matches(str(key), [m for m in missing if m not in meant], n=1)
                 if guess:
@@ -268,60 +274,82 @@ def _is_utf16(raw: bytes) -> bool:
     return True
 
 
-def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem],
-               budget: PackBudget | None = None, texts: dict[str, str] | None = None) -> Any:
-    def problem(line: int, key: str, message: str) -> None:
-        problems.append(ContentProblem(path, line, key, message))
-
+def _read(path: Path, problems: list[ContentProblem], budget: PackBudget | None) -> bytes | None:
+    """The file's bytes, within the pack's budget; None (and the problem noted) if refused."""
     try:
-        raw = read_pack_file(path, path.parent, budget)
+        return read_pack_file(path, path.parent, budget)
     except RefusedError as refused:
-        problem(refused.line, "", refused.message)
-        return None
+        line, message = refused.line, refused.message
     except FileNotFoundError:
-        problem(1, "", "file is missing; copy it from the built-in pack and edit it")
-        return None
+        line, message = 1, "file is missing; copy it from the built-in pack and edit it"
     except OSError as exc:
-        problem(1, "", f"cannot be read ({exc.strerror or exc}); check its permissions")
-        return None
+        line, message = 1, f"cannot be read ({exc.strerror or exc}); check its permissions"
+    problems.append(ContentProblem(path, line, "", message))
+    return None
+
+
+def _text(path: Path, raw: bytes, problems: list[ContentProblem]) -> str | None:
+    """The file as text, if it is UTF-8 without a BOM and not nested too deeply."""
+    def problem(line: int, message: str) -> None:
+        problems.append(ContentProblem(path, line, "", message))
+
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_utf16(raw):
-        problem(1, "", "is saved as UTF-16; save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)")
+        problem(1, "is saved as UTF-16; save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)")
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
-        problem(1, "", "starts with a byte-order mark (BOM), which TOML does not allow; save it as "
+        problem(1, "starts with a byte-order mark (BOM), which TOML does not allow; save it as "
                 "UTF-8 without BOM (in Notepad: Encoding: UTF-8, not 'UTF-8 with BOM')")
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problem(line, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+        problem(line, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
         return None
     try:
         check_nesting(text)
     except RefusedError as refused:
-        problem(refused.line, "", refused.message)
+        problem(refused.line, refused.message)
         return None
-    if texts is not None:
-        texts[path.name] = text
+    return text
+
+
+def _parse(path: Path, text: str, problems: list[ContentProblem]) -> dict[str, Any] | None:
+    """The file's TOML as plain values (a table), or None with the problem noted."""
+    import tomllib  # not needed at all on a start whose pack is cached
+
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        from ketdesk.content.toml_errors import explain as explain_toml_error
+
         line, message = explain_toml_error(text, str(exc))
-        problem(line, "", f"is not valid TOML: {message}")
-        return None
+        problems.append(ContentProblem(path, line, "", f"is not valid TOML: {message}"))
     except RecursionError:
-        problem(1, "", "is nested too deeply to be a content file")
-        return None
+        problems.append(ContentProblem(path, 1, "", "is nested too deeply to be a content file"))
+    return None
+
+
+def _validate(path: Path, data: Any, tp: type[Model], problems: list[ContentProblem], text: str) -> Any:
+    """The parsed file as ``tp``, or None with every problem noted (lines found in ``text``)."""
+
+    def problem(line: int, key: str, message: str) -> None:
+        problems.append(ContentProblem(path, line, key, message))
+
+    def problem_lines(found: list[tuple[KeyPath, str]]) -> None:
+        from ketdesk.content.toml_lines import index_lines, line_of  # a broken file only
+
+        lines = index_lines(text)
+        for key_path, message in found:
+            problem(line_of(lines, key_path), format_path(key_path), message)
+
     # Checked on the parsed file before the schema: a NaN slips past every comparison, and
     # a huge text or list costs time and memory in every later step.
     early = [(key_path, "must be a finite number (nan and inf are not allowed)")
              for key_path in _non_finite_numbers(data, ())]
     early.extend(text_problems(data))
     if early:
-        lines_index = index_lines(text)
-        for key_path, message in early:
-            problem(line_of(lines_index, key_path), format_path(key_path), message)
+        problem_lines(early)
         return None
     try:
         # Fast path: msgspec validates a sound file in C, in well under a millisecond.
@@ -331,7 +359,6 @@ def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem],
     except RecursionError:
         problem(1, "", "is nested too deeply to be a content file")
         return None
-    lines = index_lines(text)
     found: list[tuple[KeyPath, str]] = []
     try:
         _collect(data, tp, (), found)
@@ -343,9 +370,21 @@ def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem],
             msgspec.convert(data, tp)
         except msgspec.ValidationError as exc:
             found.append(_check_failure(exc, data, ()))
-    for key_path, message in found:
-        problem(line_of(lines, key_path), format_path(key_path), message)
+    problem_lines(found)
     return None
+
+
+def _load_file(path: Path, tp: type[Model], problems: list[ContentProblem],
+               budget: PackBudget | None = None, texts: dict[str, str] | None = None) -> Any:
+    """Read, parse and validate one file: the value, or None with its problems noted."""
+    raw = _read(path, problems, budget)
+    text = None if raw is None else _text(path, raw, problems)
+    if text is None:
+        return None
+    if texts is not None:
+        texts[path.name] = text
+    data = _parse(path, text, problems)
+    return None if data is None else _validate(path, data, tp, problems, text)
 
 
 _QUOTED = re.compile(r'"((?:\\.|[^"\\\n])*)"')
@@ -390,23 +429,65 @@ def _cross_check(folder: Path, values: dict[str, Any], problems: list[ContentPro
             f"says {meta.lang!r} but the folder is {folder.name!r}; rename the folder or fix lang"))
 
 
-def load_content(folder: Path) -> LoadResult:
-    """Load and validate the pack in ``folder``; never raises for bad content."""
+def load_content(folder: Path, cache: ParseCache | None = None) -> LoadResult:
+    """Load and validate the pack in ``folder``; never raises for bad content.
+
+    With ``cache``, an unchanged pack's parsed files come from it (and a cleanly loaded
+    pack is stored in it); on any doubt the files are parsed as without one.
+    """
     problems: list[ContentProblem] = []
     if not folder.is_dir():
         problems.append(ContentProblem(folder, 1, "", "is not a folder; point --content at a "
                                        "folder holding meta.toml, ui.toml and the panel files"))
         return LoadResult(None, tuple(problems))
-    # Every file of the pack is read through one budget, and read once.
+    # Every file of the pack is read through one budget, and read once. Problems are kept
+    # per file so that they are listed file by file, as the files are read.
     budget = PackBudget()
+    file_problems: dict[str, list[ContentProblem]] = {name: [] for name in FILE_TYPES}
+    raws = {name: _read(folder / name, file_problems[name], budget) for name in FILE_TYPES}
+    key = ""
+    if cache is not None and all(raw is not None for raw in raws.values()):
+        from ketdesk.content.parse_cache import cache_key
+
+        key = cache_key({name: raw for name, raw in raws.items() if raw is not None})
+        pack = _from_cache(folder, cache.get(folder, key))
+        if pack is not None:
+            return LoadResult(pack, ())
     texts: dict[str, str] = {}
-    values = {name: _load_file(folder / name, tp, problems, budget, texts) for name, tp in FILE_TYPES.items()}
+    parsed: dict[str, dict[str, Any]] = {}
+    values: dict[str, Any] = {}
+    for name, tp in FILE_TYPES.items():
+        raw, found = raws[name], file_problems[name]
+        text = None if raw is None else _text(folder / name, raw, found)
+        data = None if text is None else _parse(folder / name, text, found)
+        values[name] = None
+        if text is not None and data is not None:
+            texts[name], parsed[name] = text, data
+            values[name] = _validate(folder / name, data, tp, found, text)
+    problems = [problem for name in FILE_TYPES for problem in file_problems[name]]
     _cross_check(folder, values, problems, texts)
     if problems:
         return LoadResult(None, tuple(problems))
-    pack = ContentPack(meta=values["meta.toml"], ui=values["ui.toml"],
+    if cache is not None and key:
+        cache.put(folder, key, parsed)
+    return LoadResult(_pack(values), ())
+
+
+def _pack(values: Mapping[str, Any]) -> ContentPack:
+    return ContentPack(meta=values["meta.toml"], ui=values["ui.toml"],
                        panels={spec.id: values[spec.file_name] for spec in PANELS if not spec.optional})
-    return LoadResult(pack, ())
+
+
+def _from_cache(folder: Path, parsed: dict[str, dict[str, Any]] | None) -> ContentPack | None:
+    """The pack from cached parsed files, checked exactly as parsed ones are; None on any
+    problem (the caller then parses the files, which names the problem and its line)."""
+    if parsed is None or set(parsed) != set(FILE_TYPES):
+        return None
+    problems: list[ContentProblem] = []
+    values = {name: _validate(folder / name, parsed[name], tp, problems, "")
+              for name, tp in FILE_TYPES.items()}
+    _cross_check(folder, values, problems, {})
+    return None if problems else _pack(values)
 
 
 def check_content(folder: Path) -> list[ContentProblem]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ketdesk import paths
 from ketdesk.cli import EXIT_CONFIG, EXIT_RESTART, Options
+from ketdesk.display import has_display
 from ketdesk.kiosk.config import KioskConfig
 from ketdesk.kiosk.pin import is_pin_hash, salvage_pin_hash
 from ketdesk.kiosk.recovery import Recovery
@@ -37,29 +38,12 @@ NO_PIN = ("kiosk mode needs a staff PIN, and none is set (settings: {path}).\n"
 NO_DISPLAY = ("kiosk mode needs a screen, and no display was found (DISPLAY and WAYLAND_DISPLAY "
               "are not set). Exiting with code {code} so a supervisor retries once the "
               "graphical session is up.")
-_NEEDS = {"xcb": ("DISPLAY",), "wayland": ("WAYLAND_DISPLAY",), "": ("DISPLAY", "WAYLAND_DISPLAY")}
 
 
 @dataclass(frozen=True)
 class KioskPlan:
     config: KioskConfig
     recovery: Recovery
-
-
-def has_display(env: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
-    """Whether Qt will find a screen (Qt aborts the process when it does not)."""
-    env = os.environ if env is None else env
-    platform = platform or sys.platform
-    if not platform.startswith("linux"):
-        return True  # Windows and macOS always have their one display server
-    for name in (env.get("QT_QPA_PLATFORM", "") or "").split(";"):
-        name = name.split(":")[0].strip()
-        needs = _NEEDS.get(name)
-        if needs is None:
-            return True  # offscreen, eglfs, linuxfb, vnc: no display variable needed
-        if any(env.get(var) for var in needs):
-            return True
-    return False
 
 
 def plan_kiosk(options: Options, loaded: LoadedSettings, argv: Sequence[str]) -> KioskPlan | int:

@@ -10,6 +10,8 @@ their natural widths allow left of that zone (1, then 2 rows of 3, ...); only th
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -30,14 +32,37 @@ from ketdesk.ui.flow_layout import WrappingLayout
 from ketdesk.ui.widgets import button_text
 
 
-def _compositions(n: int) -> list[tuple[int, ...]]:
+@functools.cache
+def _compositions(n: int) -> tuple[tuple[int, ...], ...]:
     """Every way to split n items into consecutive non-empty rows, in order."""
     if n == 0:
-        return [()]
+        return ((),)
     result: list[tuple[int, ...]] = []
     for first in range(n, 0, -1):
         result.extend((first, *rest) for rest in _compositions(n - first))
-    return result
+    return tuple(result)
+
+
+# The window's first show alone plans the header a dozen times, at a few widths; a language,
+# text size or theme change plans it again at widths it has seen. Pure integers in and out.
+@functools.lru_cache(maxsize=256)
+def _best_cuts(first: int, width: int, gap: int, natural: tuple[int, ...]) -> tuple[int, ...]:
+    """The row sizes ``HeaderLayout._best`` keeps for tabs of these natural widths."""
+    best: tuple[tuple[int, int, int], tuple[int, ...]] | None = None
+    for cuts in _compositions(len(natural)):
+        start, too_wide, widest = 0, False, 0
+        for index, size in enumerate(cuts):
+            row_width = sum(natural[start:start + size]) + gap * (size - 1)
+            too_wide = too_wide or row_width > (first if index == 0 else width)
+            widest = max(widest, row_width)
+            start += size
+        if too_wide and len(cuts) < len(natural):
+            continue
+        key = (len(cuts), max(cuts) - min(cuts), widest)
+        if best is None or key < best[0]:
+            best = (key, cuts)
+    assert best is not None  # one tab per row always qualifies
+    return best[1]
 
 
 def _tool_button(object_name: str, *, checkable: bool = False) -> QPushButton:
@@ -297,24 +322,13 @@ class HeaderLayout(WrappingLayout):
         return best
 
     def _best(self, first: int, width: int, tabs: list[QLayoutItem]) -> list[list[QLayoutItem]]:
-        gap = self.spacing()
-        natural = [self._corner_size().width() if t is self._corner else self._natural(t) for t in tabs]
-        best: tuple[tuple[int, int, int], list[list[QLayoutItem]]] | None = None
-        for cuts in _compositions(len(tabs)):
-            rows, start, too_wide, widest = [], 0, False, 0
-            for index, size in enumerate(cuts):
-                rows.append(tabs[start:start + size])
-                row_width = sum(natural[start:start + size]) + gap * (size - 1)
-                too_wide = too_wide or row_width > (first if index == 0 else width)
-                widest = max(widest, row_width)
-                start += size
-            if too_wide and len(cuts) < len(tabs):
-                continue
-            key = (len(rows), max(cuts) - min(cuts), widest)
-            if best is None or key < best[0]:
-                best = (key, rows)
-        assert best is not None  # one tab per row always qualifies
-        return best[1]
+        natural = tuple(self._corner_size().width() if t is self._corner else self._natural(t)
+                        for t in tabs)
+        rows, start = [], 0
+        for size in _best_cuts(first, width, self.spacing(), natural):
+            rows.append(tabs[start:start + size])
+            start += size
+        return rows
 
     def _arrange(self, rect: QRect, *, apply: bool) -> int:
         """The zone at the top-right corner, always at the same place; the tabs in rows,

@@ -231,8 +231,10 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         outer.addWidget(self.footer)
         self.setCentralWidget(central)
-        # Versions and paths come from start-up (this window looks up no paths).
-        self.about_sheet = AboutSheet(self, about or AboutFacts.of_this_run())
+        # Versions and paths come from start-up (this window looks up no paths). The sheet
+        # itself is built when first opened: it is never on the first screen.
+        self._about_facts = about
+        self._about_sheet: AboutSheet | None = None
         # What a tap opens (a source chip, a chart's bar): over the page, which stays put.
         self.detail_sheet = DetailSheet(central)
 
@@ -323,9 +325,13 @@ class MainWindow(QMainWindow):
             self.show_panel(self.panel_ids[index])
 
     def set_take_home(self, handler: Callable[[], bool] | None) -> None:
-        """What a patient's "Take this home" does (None: no button); panels are rebuilt."""
+        """What a patient's "Take this home" does (None: no button).
+
+        Built panels are told, not rebuilt: start-up sets this after the first panel is
+        built, and rebuilding it there cost a second build of the opening panel."""
         self._take_home = handler
-        self._rebuild_panels()
+        for panel in self._panels.values():
+            panel.set_take_home(handler)
 
     def _rebuild_panels(self) -> None:
         current = self._current if self._current in self.panel_ids else self.panel_ids[0]
@@ -363,7 +369,8 @@ class MainWindow(QMainWindow):
             button.setAccessibleDescription(pack.panel(panel_id).title)
         self.header.setAccessibleName(pack.ui.panel_navigation)
         self.tools.apply_strings(pack.ui.access, self._languages, pack.ui.about)
-        self.about_sheet.set_texts(pack, self._clinic_name)
+        if self._about_sheet is not None:
+            self._about_sheet.set_texts(pack, self._clinic_name)
         self.detail_sheet.set_texts(pack.ui.sheet.back, pack.ui.sheet.back_description,
                                     pack.ui.sheet.details_title)
         self._show_tool_state()
@@ -449,6 +456,15 @@ class MainWindow(QMainWindow):
         citation = citation_text(number, pack.source(ids[number]), pack.ui.secondary_source)
         self.detail_sheet.open_text(fill(pack.ui.sheet.source_title, number=number),
                                     citation.removeprefix(f"{number}.").strip(), opener)
+
+    @property
+    def about_sheet(self) -> AboutSheet:
+        """The About sheet, built on first use with the pack's words and the window's sizes."""
+        if self._about_sheet is None:
+            self._about_sheet = AboutSheet(self, self._about_facts or AboutFacts.of_this_run())
+            self._about_sheet.set_texts(self._pack, self._clinic_name)
+            self._about_sheet.apply_metrics(self._metrics)
+        return self._about_sheet
 
     def show_about(self) -> None:
         """The About sheet over the window (header button, kiosk staff menu)."""
@@ -542,7 +558,8 @@ class MainWindow(QMainWindow):
             log.exception("could not return to the default choices (%s)", self._defaults)
         if self.reader is not None:
             self.reader.stop()
-        self.about_sheet.close_sheet()
+        if self._about_sheet is not None:
+            self._about_sheet.close_sheet()
         self.detail_sheet.close_sheet()
         self.set_poster_mode(False)
         self.show_panel(self.panel_ids[0])
@@ -593,7 +610,8 @@ class MainWindow(QMainWindow):
         self.footer_row.setContentsMargins(m.px(1), pad // 2, m.px(1), pad // 2)
         for panel in self._panels.values():
             panel.apply_metrics(m)
-        self.about_sheet.apply_metrics(m)
+        if self._about_sheet is not None:
+            self._about_sheet.apply_metrics(m)
         self.detail_sheet.apply_metrics(m)
         self.metrics_changed.emit(m)
 

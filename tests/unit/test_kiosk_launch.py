@@ -8,8 +8,9 @@ import pytest
 
 from ketdesk import settings
 from ketdesk.cli import EXIT_CONFIG, EXIT_RESTART, parse_args
+from ketdesk.display import has_display
 from ketdesk.kiosk.config import KioskConfig
-from ketdesk.kiosk.launch import KioskPlan, has_display, plan_kiosk
+from ketdesk.kiosk.launch import KioskPlan, plan_kiosk
 from ketdesk.kiosk.pin import hash_pin
 
 PIN_HASH = hash_pin("2468", salt=b"launch-test-salt")

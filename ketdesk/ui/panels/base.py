@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from ketdesk.content.placeholders import fill
@@ -135,6 +135,7 @@ class Panel(QScrollArea):
         self._poster_mode = False  # the kiosk's attract loop: poster only, no More
         self._poster_reserve = 0  # px kept free under the poster (the attract hint)
         self._poster_fitted: tuple[object, ...] = ()  # what the poster was last fitted to
+        self._held: list[QWidget] = []  # the page below the poster, hidden by hold_page
 
     # --- content -------------------------------------------------------------------
     @property
@@ -362,6 +363,31 @@ class Panel(QScrollArea):
             self.context.physical = physical
             self.fit_poster()
 
+    def hold_page(self) -> None:
+        """Hide everything below the poster until ``release_page``.
+
+        For the app's first frame: the poster fills the first screen, so the page below it
+        is not seen there, but polishing and laying out its cards before that frame cost
+        about as much as the poster itself. A panel without a poster keeps its page.
+        """
+        if self._poster is None or self._held:
+            return
+        self._held = [w for w in _layout_widgets(self.layout_) if w is not self._poster and not w.isHidden()]
+        for widget in self._held:
+            widget.hide()
+
+    def release_page(self) -> None:
+        """Show the page that ``hold_page`` hid (right after the first frame)."""
+        held, self._held = self._held, []
+        for widget in held:
+            if isValid(widget):
+                widget.show()
+
+    def set_take_home(self, handler: Callable[[], bool] | None) -> None:
+        """What "Take this home" does from now on (None: no handout); a panel offering it
+        overrides this to show or hide its button."""
+        self.context.on_take_home = handler
+
     def reset(self) -> None:
         """Back to the state a new visitor should see (kiosk attract loop)."""
         self.verticalScrollBar().setValue(0)
@@ -394,3 +420,18 @@ class Panel(QScrollArea):
             # narrow the page and cost a second one.
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.layout_.addStretch(1)
+
+
+def _layout_widgets(layout: QLayout) -> list[QWidget]:
+    """The widgets a layout places, nested layouts included (not their children's)."""
+    found: list[QWidget] = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            found.append(widget)
+        elif inner is not None:
+            found.extend(_layout_widgets(inner))
+    return found

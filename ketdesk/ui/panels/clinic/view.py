@@ -8,6 +8,8 @@ handler the button is not shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
@@ -69,6 +71,11 @@ class ClinicPanel(Panel):
         self.layout_.addWidget(self.grid)
         self.finish_layout()
         self.apply_metrics(context.metrics)
+
+    def set_take_home(self, handler: Callable[[], bool] | None) -> None:
+        super().set_take_home(handler)
+        self.take_home.setVisible(handler is not None)
+        self.take_home_note.hide()
 
     def _ask_take_home(self) -> None:
         handler = self.context.on_take_home
