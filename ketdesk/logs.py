@@ -119,6 +119,11 @@ def setup_logging(*, console: bool = True) -> Path | None:
 QT_CHATTER: dict[str, str] = {
     "This plugin does not support propagateSizeHints()":
         "the offscreen platform (--self-test, --screenshot) cannot resize native windows",
+    # Read-aloud: Qt Text to Speech links Qt Multimedia, which looks for PipeWire's library
+    # when it loads. Speech is played by speech-dispatcher, never by Qt Multimedia, so a
+    # system without PipeWire reads aloud all the same.
+    "Couldn't load pipewire-0.3 library": "Qt Multimedia, loaded with Qt Text to Speech, unused",
+    "Couldn't resolve pipewire-0.3 symbols": "Qt Multimedia, loaded with Qt Text to Speech, unused",
 }
 
 _qt_handler: Callable[..., None] | None = None  # kept alive: Qt holds only a C pointer to it

@@ -11,15 +11,19 @@
 #                                                KETDESK_SIGN_KEY=<key id or fingerprint>
 #                                                [KETDESK_GNUPGHOME=<keyring folder>]
 #
-# The venv (build/venv-dist) holds only the runtime dependencies and PyInstaller, pinned by
-# requirements/constraints.txt: never the dev .venv, whose extra packages (or a second Qt
-# binding) would end up in the bundle. It is rebuilt from scratch when the pins change.
+# The venv (build/venv-dist; build/venv-dist-speech for READ_ALOUD=1) holds only the runtime
+# dependencies and PyInstaller, pinned by requirements/constraints.txt: never the dev .venv,
+# whose extra packages (or a second Qt binding) would end up in the bundle. It is rebuilt from scratch when the pins change.
 # The archive is reproducible: sorted names, fixed owner and mtime (last commit's date).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON="${PYTHON:-python3}"
+READ_ALOUD="${READ_ALOUD:-0}"
+# One venv per kind of build, so that switching between them does not reinstall (the
+# read-aloud one has PySide6-Addons, a 175 MB download).
 VENV=build/venv-dist
+[ "$READ_ALOUD" != "1" ] || VENV=build/venv-dist-speech
 CONSTRAINTS=requirements/constraints.txt
 started=$SECONDS
 step() { printf '[dist %3ds] %s\n' "$((SECONDS - started))" "$*"; }
@@ -36,7 +40,7 @@ mkdir -p build
 "$PYTHON" -c 'import tomllib
 project = tomllib.load(open("pyproject.toml", "rb"))["project"]
 extras = project["optional-dependencies"]
-speech = extras["speech"] if "'"${READ_ALOUD:-0}"'" == "1" else []
+speech = extras["speech"] if "'"$READ_ALOUD"'" == "1" else []
 print("\n".join(project["dependencies"] + extras["build"] + speech))' \
   > build/dist-requirements.txt
 stamp="$VENV/.pins"
@@ -54,7 +58,7 @@ others="$("$VENV/bin/python" -m pip list --disable-pip-version-check --format=fr
   | grep -iE '^(PyQt5|PyQt6|PySide2|PySide6-Addons)==' || true)"
 # READ_ALOUD=1: PySide6-Addons is wanted (Qt Text to Speech); PyInstaller collects only its
 # QtTextToSpeech module, since nothing imports the others.
-[ "${READ_ALOUD:-0}" != "1" ] || others="$(printf '%s\n' "$others" | grep -viE '^PySide6-Addons==' || true)"
+[ "$READ_ALOUD" != "1" ] || others="$(printf '%s\n' "$others" | grep -viE '^PySide6-Addons==' || true)"
 [ -z "$others" ] || { echo "build-dist: $VENV has other Qt packages: $others" >&2; exit 1; }
 
 step "checking the generated icons are up to date"
