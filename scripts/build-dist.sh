@@ -75,6 +75,14 @@ rm -rf dist/ketdesk
   2> >(grep -v -e "Library not found: could not resolve 'lib\(gtk\|gdk\)-3" \
                -e "WARNING: Failed to collect submodules for 'pyqtgraph.opengl' because importing 'pyqtgraph.opengl' raised: ModuleNotFoundError: No module named 'OpenGL'" >&2)
 step "onedir app: $(du -sm dist/ketdesk | cut -f1) MB"
+# What read-aloud (the Listen button) needs, said by the build and by INSTALL.txt alike.
+if [ -e dist/ketdesk/_internal/PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so ]; then
+  read_aloud="This build includes read-aloud. The computer also needs its offline voice:"
+  step "read-aloud included: the target needs speech-dispatcher, speech-dispatcher-espeak-ng, espeak-ng"
+else
+  read_aloud="This build has no read-aloud (it is made with make dist READ_ALOUD=1). It would need:"
+  step "read-aloud not included (make dist READ_ALOUD=1 adds it: docs/read-aloud.md)"
+fi
 # Licences of exactly what was bundled, traced from PyInstaller's own lists (fails on a file
 # it cannot trace); with the build venv's Python, whose distributions are the frozen ones.
 "$VENV/bin/python" packaging/notices.py build/pyinstaller/build build/THIRD-PARTY-NOTICES.txt
@@ -93,7 +101,7 @@ for notice in LICENSE build/THIRD-PARTY-NOTICES.txt; do
   install -m 644 "$notice" "$stage/ketdesk/$(basename "$notice")"
 done
 install -m 644 packaging/org.ketdesk.ketdesk.desktop "$stage/org.ketdesk.ketdesk.desktop"
-sed "s/@VERSION@/$version/g" packaging/INSTALL.txt > "$stage/INSTALL.txt"
+sed -e "s/@VERSION@/$version/g" -e "s/@READ_ALOUD@/$read_aloud/" packaging/INSTALL.txt > "$stage/INSTALL.txt"
 install -m 644 resources/icons/ketdesk.svg "$stage/icons/hicolor/scalable/apps/ketdesk.svg"
 for png in resources/icons/ketdesk-*.png; do
   size="${png##*-}"; size="${size%.png}"

@@ -360,6 +360,17 @@ class Smoke:
             assert (top / needed).exists(), f"{needed} missing from the archive"
         installer = top / "install.sh"
 
+        def install_text() -> str:
+            # INSTALL.txt says whether this build reads aloud, and what the computer needs for it.
+            text = (top / "INSTALL.txt").read_text("utf-8")
+            assert not re.search(r"@[A-Z_]+@", text), "INSTALL.txt has a placeholder left"
+            has_voice = (top / "ketdesk" / smoke_speech.SPEECHD_PLUGIN).is_file()
+            assert ("This build includes read-aloud." in text) == has_voice, "INSTALL.txt on read-aloud"
+            assert "speech-dispatcher speech-dispatcher-espeak-ng espeak-ng" in text
+            return f"read-aloud {'included' if has_voice else 'not included'}, and what it needs"
+
+        self.check("INSTALL.txt", install_text)
+
         def notices() -> str:
             text = (top / "THIRD-PARTY-NOTICES.txt").read_text("utf-8")
             for name in ("PySide6_Essentials", "shiboken6", "numpy", "pyqtgraph", "msgspec", "Python",
