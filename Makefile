@@ -72,7 +72,7 @@ lint: $(VENV)/.test
 # The frozen app and dist/ketdesk-<version>-linux-<arch>.tar.gz + SHA256SUMS, built in a clean
 # venv (build/venv-dist) with only PySide6 as Qt binding. See README "Packaging".
 # READ_ALOUD=1 also freezes Qt Text to Speech (PySide6-Addons, in build/venv-dist-speech;
-# @MAKEFILE_SIZES@): the target then needs speech-dispatcher,
+# measured +2.3 MB on the folder, +0.85 MB on the archive): the target then needs speech-dispatcher,
 # speech-dispatcher-espeak-ng and espeak-ng for the Listen button (INSTALL.txt says so);
 # `ketdesk --check-voice` there says one sentence to check it.
 dist: sysdeps-dist
