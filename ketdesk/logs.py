@@ -11,6 +11,7 @@ and a write that fails later is reported once, not with logging's 24-line block 
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import logging.handlers
@@ -151,4 +152,10 @@ def route_qt_messages() -> Any:
 
     global _qt_handler
     _qt_handler = handler
-    return qInstallMessageHandler(handler)
+    previous = qInstallMessageHandler(handler)
+    # Qt still talks after Python has finished: the plugin loaders' static destructors log
+    # (with QT_DEBUG_PLUGINS=1 always) when the process exits, and a Python handler called
+    # then crashes the process with SIGSEGV (shiboken finds no Python thread state). So
+    # Qt's own handler is put back while Python still runs.
+    atexit.register(qInstallMessageHandler, None)
+    return previous
