@@ -138,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_export(options.export_usage)
 
-    offscreen_job = options.screenshot is not None or options.self_test or options.handout is not None
+    offscreen_job = (options.screenshot is not None or options.self_test or options.handout is not None
+                     or options.check_voice)
     if offscreen_job and "QT_QPA_PLATFORM" not in os.environ:
         # Rendering files needs no display; this also works over SSH and in CI.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -186,6 +187,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if options.handout is not None:
         return run_handout(options, settings.lang)
+
+    if options.check_voice:
+        from ketdesk.speech.check import run_check_voice
+
+        return run_check_voice(options.lang or settings.lang, options.content)
 
     instance = None
     if kiosk_plan is not None:

@@ -58,6 +58,7 @@ class Options:
     handout: Path | None = None
     watch: bool = False
     export_usage: Path | None = None
+    check_voice: bool = False
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -180,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="write the take-home handout (one or two pages) for --lang to OUT.pdf and exit")
     parser.add_argument("--self-test", action="store_true",
                         help="build the whole UI offscreen, check every resource, and exit")
+    parser.add_argument("--check-voice", action="store_true",
+                        help="say one sentence through this computer's read-aloud voice (Listen) and exit;"
+                             " if there is none, say why")
     parser.add_argument("--lang", choices=choices.installed_languages(), help="language of the content")
     parser.add_argument("--text-scale", type=_percent, metavar="PCT",
                         help=f"text size in percent, {choices.MIN_PERCENT} to {choices.MAX_PERCENT}")
@@ -218,5 +222,5 @@ def parse_args(argv: list[str] | None = None) -> Options:
         screen_diagonal_in=ns.screen_diagonal_in, set_pin=ns.set_pin,
         install_autostart=ns.install_autostart, remove_autostart=ns.remove_autostart,
         handout=ns.handout, watch=ns.watch,
-        export_usage=ns.export_usage,
+        export_usage=ns.export_usage, check_voice=ns.check_voice,
     )

@@ -11,6 +11,7 @@ and a write that fails later is reported once, not with logging's 24-line block 
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import logging.handlers
@@ -119,6 +120,11 @@ def setup_logging(*, console: bool = True) -> Path | None:
 QT_CHATTER: dict[str, str] = {
     "This plugin does not support propagateSizeHints()":
         "the offscreen platform (--self-test, --screenshot) cannot resize native windows",
+    # Read-aloud: Qt Text to Speech links Qt Multimedia, which looks for PipeWire's library
+    # when it loads. Speech is played by speech-dispatcher, never by Qt Multimedia, so a
+    # system without PipeWire reads aloud all the same.
+    "Couldn't load pipewire-0.3 library": "Qt Multimedia, loaded with Qt Text to Speech, unused",
+    "Couldn't resolve pipewire-0.3 symbols": "Qt Multimedia, loaded with Qt Text to Speech, unused",
 }
 
 _qt_handler: Callable[..., None] | None = None  # kept alive: Qt holds only a C pointer to it
@@ -146,4 +152,10 @@ def route_qt_messages() -> Any:
 
     global _qt_handler
     _qt_handler = handler
-    return qInstallMessageHandler(handler)
+    previous = qInstallMessageHandler(handler)
+    # Qt still talks after Python has finished: the plugin loaders' static destructors log
+    # (with QT_DEBUG_PLUGINS=1 always) when the process exits, and a Python handler called
+    # then crashes the process with SIGSEGV (shiboken finds no Python thread state). So
+    # Qt's own handler is put back while Python still runs.
+    atexit.register(qInstallMessageHandler, None)
+    return previous

@@ -147,6 +147,20 @@ OPTIONAL_HOST_LIBS: list[str] = [
     "libp11-kit.so.0", "libidn2.so.0", "libunistring.so.2", "libtasn1.so.6", "libnettle.so.8",
     "libhogweed.so.6", "libgmp.so.10",
 ]
+# Read-aloud's sound (a READ_ALOUD=1 build), left to the host: Qt's speechd plugin links
+# libspeechd, the client of the host's own speech-dispatcher, and libQt6Multimedia (which
+# Qt Text to Speech links) links libpulse, with libsndfile and its codecs under it. Listen
+# needs speech-dispatcher on the host anyway, and its packages bring every one of these
+# (libspeechd2; speech-dispatcher-audio-plugins -> libpulse0 -> libsndfile1); a host without
+# them cannot load Qt Text to Speech, and Listen is hidden with the reason in the log.
+# Bundled, they were 3.4 MB of Debian 12's audio stack, speaking to the host's sound server
+# through a private libpulsecommon whose name carries PulseAudio's version (16.1 here).
+# Not in hostcheck.sh: a kiosk need not read aloud.
+SPEECH_HOST_LIBS: list[str] = [
+    "libspeechd.so.2", "libpulse.so.0", "libpulsecommon-16.1.so", "libsndfile.so.1",
+    "libasyncns.so.0", "libFLAC.so.12", "libvorbis.so.0", "libvorbisenc.so.2", "libogg.so.0",
+    "libopus.so.0", "libmpg123.so.0", "libmp3lame.so.0",
+]
 # Kept on purpose although a desktop usually has them, because a minimal one may not, or a
 # distribution names them differently: GLib and PCRE2 (AppImage bundles GLib: host GLib
 # mixed with a bundled one fails), the xcb-util libraries and xkbcommon (Ubuntu 22.04 lacks
@@ -237,7 +251,7 @@ def _unwanted_system_lib(dest: str) -> bool:
         return False
     name = os.path.basename(dest)
     return (name.startswith(("libstdc++.so", "libgcc_s.so"))
-            or name in HOST_LIBS + HOST_LIB_DEPENDENCIES + OPTIONAL_HOST_LIBS)
+            or name in HOST_LIBS + HOST_LIB_DEPENDENCIES + OPTIONAL_HOST_LIBS + SPEECH_HOST_LIBS)
 
 
 def _linked_libraries(path: str) -> set[str]:

@@ -11,15 +11,19 @@
 #                                                KETDESK_SIGN_KEY=<key id or fingerprint>
 #                                                [KETDESK_GNUPGHOME=<keyring folder>]
 #
-# The venv (build/venv-dist) holds only the runtime dependencies and PyInstaller, pinned by
-# requirements/constraints.txt: never the dev .venv, whose extra packages (or a second Qt
-# binding) would end up in the bundle. It is rebuilt from scratch when the pins change.
+# The venv (build/venv-dist; build/venv-dist-speech for READ_ALOUD=1) holds only the runtime
+# dependencies and PyInstaller, pinned by requirements/constraints.txt: never the dev .venv,
+# whose extra packages (or a second Qt binding) would end up in the bundle. It is rebuilt from scratch when the pins change.
 # The archive is reproducible: sorted names, fixed owner and mtime (last commit's date).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON="${PYTHON:-python3}"
+READ_ALOUD="${READ_ALOUD:-0}"
+# One venv per kind of build, so that switching between them does not reinstall (the
+# read-aloud one has PySide6-Addons, a 175 MB download).
 VENV=build/venv-dist
+[ "$READ_ALOUD" != "1" ] || VENV=build/venv-dist-speech
 CONSTRAINTS=requirements/constraints.txt
 started=$SECONDS
 step() { printf '[dist %3ds] %s\n' "$((SECONDS - started))" "$*"; }
@@ -36,7 +40,7 @@ mkdir -p build
 "$PYTHON" -c 'import tomllib
 project = tomllib.load(open("pyproject.toml", "rb"))["project"]
 extras = project["optional-dependencies"]
-speech = extras["speech"] if "'"${READ_ALOUD:-0}"'" == "1" else []
+speech = extras["speech"] if "'"$READ_ALOUD"'" == "1" else []
 print("\n".join(project["dependencies"] + extras["build"] + speech))' \
   > build/dist-requirements.txt
 stamp="$VENV/.pins"
@@ -54,7 +58,7 @@ others="$("$VENV/bin/python" -m pip list --disable-pip-version-check --format=fr
   | grep -iE '^(PyQt5|PyQt6|PySide2|PySide6-Addons)==' || true)"
 # READ_ALOUD=1: PySide6-Addons is wanted (Qt Text to Speech); PyInstaller collects only its
 # QtTextToSpeech module, since nothing imports the others.
-[ "${READ_ALOUD:-0}" != "1" ] || others="$(printf '%s\n' "$others" | grep -viE '^PySide6-Addons==' || true)"
+[ "$READ_ALOUD" != "1" ] || others="$(printf '%s\n' "$others" | grep -viE '^PySide6-Addons==' || true)"
 [ -z "$others" ] || { echo "build-dist: $VENV has other Qt packages: $others" >&2; exit 1; }
 
 step "checking the generated icons are up to date"
@@ -71,6 +75,14 @@ rm -rf dist/ketdesk
   2> >(grep -v -e "Library not found: could not resolve 'lib\(gtk\|gdk\)-3" \
                -e "WARNING: Failed to collect submodules for 'pyqtgraph.opengl' because importing 'pyqtgraph.opengl' raised: ModuleNotFoundError: No module named 'OpenGL'" >&2)
 step "onedir app: $(du -sm dist/ketdesk | cut -f1) MB"
+# What read-aloud (the Listen button) needs, said by the build and by INSTALL.txt alike.
+if [ -e dist/ketdesk/_internal/PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so ]; then
+  read_aloud="This build includes read-aloud. The computer also needs its offline voice:"
+  step "read-aloud included: the target needs speech-dispatcher, speech-dispatcher-espeak-ng, espeak-ng"
+else
+  read_aloud="This build has no read-aloud (it is made with make dist READ_ALOUD=1). It would need:"
+  step "read-aloud not included (make dist READ_ALOUD=1 adds it: docs/read-aloud.md)"
+fi
 # Licences of exactly what was bundled, traced from PyInstaller's own lists (fails on a file
 # it cannot trace); with the build venv's Python, whose distributions are the frozen ones.
 "$VENV/bin/python" packaging/notices.py build/pyinstaller/build build/THIRD-PARTY-NOTICES.txt
@@ -89,7 +101,7 @@ for notice in LICENSE build/THIRD-PARTY-NOTICES.txt; do
   install -m 644 "$notice" "$stage/ketdesk/$(basename "$notice")"
 done
 install -m 644 packaging/org.ketdesk.ketdesk.desktop "$stage/org.ketdesk.ketdesk.desktop"
-sed "s/@VERSION@/$version/g" packaging/INSTALL.txt > "$stage/INSTALL.txt"
+sed -e "s/@VERSION@/$version/g" -e "s/@READ_ALOUD@/$read_aloud/" packaging/INSTALL.txt > "$stage/INSTALL.txt"
 install -m 644 resources/icons/ketdesk.svg "$stage/icons/hicolor/scalable/apps/ketdesk.svg"
 for png in resources/icons/ketdesk-*.png; do
   size="${png##*-}"; size="${size%.png}"

@@ -145,9 +145,9 @@ def format_report(report: Report, root: Path, floors: Mapping[str, str], host_co
 
 def never_bundled(freeze: ModuleType) -> list[str]:
     """Host libraries the bundle must not carry: HOST_LIBS, their chains, the optional
-    printing libraries and the C++ runtime."""
+    printing libraries, read-aloud's sound libraries and the C++ runtime."""
     return [*freeze.HOST_LIBS, *freeze.HOST_LIB_DEPENDENCIES, *freeze.OPTIONAL_HOST_LIBS,
-            "libstdc++.so.6", "libgcc_s.so.1"]
+            *freeze.SPEECH_HOST_LIBS, "libstdc++.so.6", "libgcc_s.so.1"]
 
 
 def main(argv: list[str] | None = None) -> int:

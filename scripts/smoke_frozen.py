@@ -14,6 +14,8 @@ Checks, each reported as one ``ok``/``FAIL`` line:
 - both pass with no network at all (``unshare -n``; needs root, else reported as skipped);
 - with no system fonts visible (an empty fontconfig set-up) the bundled font still draws
   readable text: a ``--screenshot`` is read back with tesseract;
+- a read-aloud build (``make dist READ_ALOUD=1``) says a sentence in each language through
+  its bundled Qt Text to Speech, heard in a recorded null sink (scripts/smoke_speech.py);
 - the archive carries LICENSE and THIRD-PARTY-NOTICES.txt (every bundled component, the
   LGPL statement for Qt), also in the app folder;
 - the archive matches SHA256SUMS (and SHA256SUMS.asc verifies, if the build signed it),
@@ -45,7 +47,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from scripts import elf_floor, release_sums  # noqa: E402 - needs REPO on the path
+from scripts import elf_floor, release_sums, smoke_speech  # noqa: E402 - needs REPO on the path
 from scripts.xdisplay import XvfbError, private_display  # noqa: E402 - needs REPO on the path
 
 # Known harmless stderr lines, each with the reason it is harmless. None today: Qt's
@@ -294,6 +296,29 @@ class Smoke:
 
         self.check("bundled font draws text without system fonts", run)
 
+    def read_aloud(self) -> None:
+        """A read-aloud build speaks, in both languages (scripts/smoke_speech.py)."""
+        if not (self.exe.parent / smoke_speech.SPEECHD_PLUGIN).is_file():
+            print("skip  read-aloud: this build has no Qt Text to Speech (make dist READ_ALOUD=1 adds it)",
+                  flush=True)
+            return
+        missing = smoke_speech.missing_tools()
+        if missing:
+            print(f"skip  read-aloud: {', '.join(missing)} not installed ({smoke_speech.INSTALL_HINT})",
+                  flush=True)
+            return
+        def speaks(sink: str, lang: str) -> Callable[[], str]:
+            return lambda: smoke_speech.speaks(self.run_app, self.env, sink, self.work, lang)
+
+        try:
+            with smoke_speech.sound_server(self.env, self.work) as sink:
+                for lang in ("en", "es"):
+                    self.check(f"read-aloud speaks ({lang}) through the bundled Qt Text to Speech",
+                               speaks(sink, lang))
+        except (OSError, subprocess.SubprocessError) as exc:
+            self.failed += 1
+            print(f"FAIL  read-aloud: {exc}", flush=True)
+
     def archive(self) -> Path | None:
         archives = sorted(self.dist.glob("ketdesk-*-linux-*.tar.gz"))
         if len(archives) != 1:
@@ -334,6 +359,17 @@ class Smoke:
                        "icons/hicolor/scalable/apps/ketdesk.svg", "icons/hicolor/256x256/apps/ketdesk.png"):
             assert (top / needed).exists(), f"{needed} missing from the archive"
         installer = top / "install.sh"
+
+        def install_text() -> str:
+            # INSTALL.txt says whether this build reads aloud, and what the computer needs for it.
+            text = (top / "INSTALL.txt").read_text("utf-8")
+            assert not re.search(r"@[A-Z_]+@", text), "INSTALL.txt has a placeholder left"
+            has_voice = (top / "ketdesk" / smoke_speech.SPEECHD_PLUGIN).is_file()
+            assert ("This build includes read-aloud." in text) == has_voice, "INSTALL.txt on read-aloud"
+            assert "speech-dispatcher speech-dispatcher-espeak-ng espeak-ng" in text
+            return f"read-aloud {'included' if has_voice else 'not included'}, and what it needs"
+
+        self.check("INSTALL.txt", install_text)
 
         def notices() -> str:
             text = (top / "THIRD-PARTY-NOTICES.txt").read_text("utf-8")
@@ -444,6 +480,7 @@ def main(argv: list[str] | None = None) -> int:
             smoke.kiosk(display)
             smoke.offline(display)
         smoke.bundled_font()
+        smoke.read_aloud()
         archive = smoke.archive()
         if archive is not None:
             smoke.install(archive)

@@ -2,9 +2,10 @@
 # Make sure the Debian/Ubuntu libraries Qt 6 wheels need are present.
 # As root: installs what is missing with apt-get. Otherwise: prints the exact command and
 # fails, since the app or the tests cannot start without them.
-# Usage: scripts/system-deps.sh [run|test|dist|speech]   ("test" adds Xvfb, xdotool and AT-SPI for
-#        window tests; "dist" adds what `make dist` and scripts/smoke_frozen.py need; "speech" adds
-#        the offline voice for read-aloud: speech-dispatcher with espeak-ng)
+# Usage: scripts/system-deps.sh [run|test|dist|speech|speech-smoke]   ("test" adds Xvfb, xdotool
+#        and AT-SPI for window tests; "dist" adds what `make dist` and scripts/smoke_frozen.py
+#        need; "speech" adds the offline voice for read-aloud: speech-dispatcher with espeak-ng;
+#        "speech-smoke" adds to it what the smoke test needs to hear a read-aloud build speak)
 set -euo pipefail
 
 mode="${1:-run}"
@@ -27,10 +28,15 @@ if [ "$mode" = "test" ]; then
   # AT-SPI bus and pyatspi for the system python3 that walks the tree.
   packages+=(dbus at-spi2-core python3-pyatspi)
 fi
-if [ "$mode" = "speech" ]; then
+if [ "$mode" = "speech" ] || [ "$mode" = "speech-smoke" ]; then
   # Qt Text to Speech's Linux engine talks to speech-dispatcher (libspeechd2), which speaks
   # with espeak-ng: English and Spanish voices, all on the device.
   packages+=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng libspeechd2)
+fi
+if [ "$mode" = "speech-smoke" ]; then
+  # `make smoke READ_ALOUD=1` hears the frozen app speak: a private PulseAudio null sink
+  # stands in for speakers, parecord records it, sox measures the voice (scripts/smoke_speech.py).
+  packages+=(pulseaudio pulseaudio-utils sox)
 fi
 if [ "$mode" = "dist" ]; then
   # PyInstaller reads and strips ELF files with binutils (patchelf drops the build machine's

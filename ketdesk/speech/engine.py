@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 # Qt's engines that are not a real voice.
 _NOT_VOICES = frozenset({"mock"})
 WAV_DIR_VARIABLE = "KETDESK_SPEECH_WAV"
+# What a Debian/Ubuntu host installs for the offline voice (INSTALL.txt says the same).
+SYSTEM_VOICE = "speech-dispatcher speech-dispatcher-espeak-ng espeak-ng"
 # How long after start-up Qt's voice connects: after the first frame, before a visitor taps.
 CONNECT_DELAY_MS = 1500
 
@@ -177,13 +179,17 @@ def choose_voice(enabled: bool = True, parent: QObject | None = None) -> Choice:
         return Choice(EspeakFileVoice(program, Path(wav_dir), parent), EspeakFileVoice.name)
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
-    except ImportError:
+    except ModuleNotFoundError:
         return Choice(None, "Qt Text to Speech is missing: install PySide6-Addons "
                             "of the same version as PySide6-Essentials")
+    except ImportError as exc:
+        # The module is there but a library it links is not: in the frozen app, the host's
+        # sound libraries (packaging/freeze.py SPEECH_HOST_LIBS), which speech-dispatcher brings.
+        return Choice(None, f"Qt Text to Speech does not load ({exc}): install {SYSTEM_VOICE}")
     engines = [name for name in QTextToSpeech.availableEngines() if name not in _NOT_VOICES]
     if not engines:
         return Choice(None, "Qt Text to Speech has no engine plugin (Linux: "
-                            "libqtexttospeech_speechd.so and libspeechd2)")
+                            f"libqtexttospeech_speechd.so, which needs libspeechd2: install {SYSTEM_VOICE})")
     if engines[0] == "speechd":
         from ketdesk.speech import speechd_probe
 

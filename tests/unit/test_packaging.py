@@ -8,6 +8,7 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,13 @@ def test_stripped_python_binaries_lose_the_build_machines_runpath(tmp_path: Path
 def dynamic_section(path: Path) -> str:
     return subprocess.run(["readelf", "-d", "-W", str(path)], capture_output=True, text=True,
                           check=True).stdout
+
+
+def test_the_packaging_folder_never_shadows_pypis_packaging() -> None:
+    # build.spec puts the repository on sys.path, and PyInstaller and its hooks import
+    # PyPI's packaging: the folder of that name here must stay a namespace portion.
+    found = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); import packaging.version;"
+                               " print(packaging.version.__file__)", str(REPO)],
+        capture_output=True, text=True, check=True, cwd=REPO / "tests").stdout.strip()
+    assert not Path(found).is_relative_to(REPO / "packaging"), found
