@@ -149,7 +149,8 @@ class SpeedPoster(PosterVisual):
             # narrower than its word ("Semanas" upright) would lose its end.
             word = QFontMetrics(painter.font()).horizontalAdvance(name)
             x = min(max(0.0, (left + right - word) / 2), max(0.0, width - word))
-            painter.drawText(QRectF(x, 0, max(word, right - left), text_h), int(Qt.AlignmentFlag.AlignLeft), name)
+            box = QRectF(x, 0, max(word, right - left), text_h)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft), name)
             pen = QPen(ink, line)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             painter.setPen(pen)
