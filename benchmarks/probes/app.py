@@ -6,8 +6,8 @@ as a patient's tap would.
 
 ``memory``: show at 1920x1080, import the charts as the app does after its first frame,
     visit every panel; report peak/current RSS and PSS.
-``switch N``: show every panel once (not measured), then N rounds through all panels;
-    report each click-to-painted time.
+``switch N [WxH]``: show every panel once (not measured), then N rounds through all
+    panels at WxH (default 1920x1080); report each click-to-painted time.
 ``chart ID``: show, wait for the first paint, then tap panel ID's tab with pyqtgraph not
     yet imported (the worst case: a tap before the warm-up); report click-to-painted, and
     the time until the window stops repainting.
@@ -29,6 +29,7 @@ from benchmarks.probes.kit import (
     PaintWatch,
     activate,
     install_qt_message_handler,
+    parse_size,
     process_until,
     report,
     report_memory,
@@ -38,7 +39,7 @@ from benchmarks.probes.kit import (
 )
 
 
-def start_window() -> Any:
+def start_window(size: tuple[int, int] = (1920, 1080)) -> Any:
     from ketdesk import settings as settings_mod
     from ketdesk.cli import Options
     from ketdesk.logs import setup_logging
@@ -50,7 +51,7 @@ def start_window() -> Any:
     window = build_window(Options(), settings.lang, settings.text_scale, settings.clinic_name,
                           settings.reduce_motion)
     watch = PaintWatch(window.centralWidget())
-    window.resize(1920, 1080)
+    window.resize(*size)
     window.show()
     wait_painted(watch)
     activate(window)
@@ -85,11 +86,11 @@ def memory() -> None:
     report_memory()
 
 
-def switch(cycles: int) -> None:
+def switch(cycles: int, size: tuple[int, int]) -> None:
     from ketdesk.content.registry import PANEL_IDS
     from ketdesk.startup import warm_up_charts
 
-    window = start_window()
+    window = start_window(size)
     warm_up_charts()
     for panel_id in (*PANEL_IDS[1:], PANEL_IDS[0]):  # first show of each: not measured
         watch = tap(window, panel_id)
@@ -156,7 +157,7 @@ if __name__ == "__main__":
     if mode == "memory":
         memory()
     elif mode == "switch":
-        switch(int(sys.argv[2]))
+        switch(int(sys.argv[2]), parse_size(sys.argv[3:4]))
     elif mode == "chart":
         chart(sys.argv[2], warm=sys.argv[3:4] == ["warm"])
     else:
