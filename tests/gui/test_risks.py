@@ -24,9 +24,14 @@ def risks(qtbot, window):
     window.show_panel("risks")
     panel = window.panel("risks")
     qtbot.waitUntil(lambda: panel.session_chart.built)
-    # The charts are below the poster: scrolled into view, as a visitor would.
-    panel.ensureWidgetVisible(panel.session_chart)
-    qtbot.waitUntil(lambda: not panel.session_chart.visibleRegion().isEmpty())
+
+    def scrolled_to_chart() -> bool:
+        # The charts are below the poster: scrolled into view, as a visitor would (again if
+        # the page was still settling: the chart is built after the panel's first paint).
+        panel.ensureWidgetVisible(panel.session_chart)
+        return not panel.session_chart.visibleRegion().isEmpty()
+
+    qtbot.waitUntil(scrolled_to_chart)
     settle()
     return panel
 
