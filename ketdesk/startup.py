@@ -180,6 +180,12 @@ def warm_up_charts() -> None:
     charts.pg()
 
 
+def warm_up(window: MainWindow) -> None:
+    """After the first frame: import pyqtgraph, then build the other panels in idle time."""
+    warm_up_charts()
+    window.prebuild_panels()
+
+
 def _available_area() -> QRect | None:
     from PySide6.QtGui import QGuiApplication
 
