@@ -26,7 +26,7 @@ from ketdesk.startup import (
     opening_size,
     show_sized_to_screen,
     stop_on_signals,
-    warm_up_charts,
+    warm_up,
 )
 
 log = logging.getLogger("ketdesk")
@@ -260,10 +260,11 @@ def main(argv: list[str] | None = None) -> int:
                 app.quit()
                 return
         opening.release_page()
-        # Give the event loop one idle turn before the import, so input is not delayed.
+        # Give the event loop one idle turn before the import and the panels' prebuild, so
+        # input is not delayed.
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(50, warm_up_charts)
+        QTimer.singleShot(50, lambda: warm_up(window))
 
     on_first_paint(window, after_first_paint)
     if kiosk_plan is not None:

@@ -1,8 +1,8 @@
 """Bare PySide6 baselines for memory, panel switching and a chart's first show.
 
 ``memory``: a window that imports pyqtgraph and shows one plot, then reports its memory.
-``switch``: six pages of word-wrapped text behind six checkable buttons at 1920x1080;
-    reports click-to-painted times after each page's first show.
+``switch N [WxH]``: six pages of word-wrapped text behind six checkable buttons at WxH
+    (default 1920x1080); reports click-to-painted times after each page's first show.
 ``chart``: a window already painted; then a click imports pyqtgraph and shows one plot,
     the least any lazily built chart costs; reports click-to-painted.
 ``chart warm``: the same with pyqtgraph imported before the click.
@@ -33,6 +33,7 @@ from benchmarks.probes.kit import (
     PaintWatch,
     activate,
     install_qt_message_handler,
+    parse_size,
     report,
     report_memory,
     report_warnings,
@@ -109,9 +110,9 @@ def memory() -> None:
     report_memory()
 
 
-def switch(cycles: int) -> None:
+def switch(cycles: int, size: tuple[int, int]) -> None:
     window = Window()
-    shown(window, (1920, 1080))
+    shown(window, size)
     pages = [window.stack.widget(i) for i in range(PAGES)]
     watches = [PaintWatch(page.widget()) for page in pages if isinstance(page, QScrollArea)]
     order = [*range(1, PAGES), 0]  # page 0 is showing; a tap on it would change nothing
@@ -147,7 +148,7 @@ if __name__ == "__main__":
     if mode == "memory":
         memory()
     elif mode == "switch":
-        switch(int(sys.argv[2]))
+        switch(int(sys.argv[2]), parse_size(sys.argv[3:4]))
     elif mode == "chart":
         chart(warm=sys.argv[2:3] == ["warm"])
     else:

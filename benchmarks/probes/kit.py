@@ -117,6 +117,12 @@ def time_switches(buttons: Sequence[QWidget], watches: Sequence[PaintWatch], cyc
     return times
 
 
+def parse_size(args: Sequence[str]) -> tuple[int, int]:
+    """``["3840x2160"]`` as (3840, 2160); no argument: 1920x1080."""
+    width, _, height = (args[0] if args else "1920x1080").partition("x")
+    return int(width), int(height)
+
+
 def report(key: str, value: object) -> None:
     print(f"{key} {value}", flush=True)
 

@@ -19,12 +19,14 @@ class _FirstPaintFilter(QObject):
             self._done = True
             watched.removeEventFilter(self)
             # Queue the callback: the paint in progress must finish and reach the screen first.
-            QTimer.singleShot(0, self._callback)
+            # (Given this filter as context: not called once the widget is gone.)
+            QTimer.singleShot(0, self, self._callback)
         return False
 
 
 def on_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Call ``callback`` once, after ``widget`` (a window) has painted for the first time."""
+    """Call ``callback`` once, after ``widget`` (a window, or any widget) has painted for the
+    first time since this call."""
     central = widget.centralWidget() if hasattr(widget, "centralWidget") else None
     target = central or widget
     target.installEventFilter(_FirstPaintFilter(target, callback))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -59,6 +59,8 @@ log = logging.getLogger(__name__)
 
 # The least size of a tap target on the real screen, each way (with 44 px: Metrics.target).
 TARGET_MM = 9.0
+# Between two panels built in idle time (prebuild_panels): room for input and paints.
+PREBUILD_GAP_MS = 20
 
 
 class Banner(QWidget):
@@ -184,6 +186,12 @@ class MainWindow(QMainWindow):
         self._physical = from_qscreen(self.screen(), screen_diagonal_in, drawn_for)
         self._metrics = Metrics.for_window(*size, text_scale, self._physical.px_for_mm(TARGET_MM))
         self._panels: dict[str, Panel] = {}
+        # prebuild_panels: off until start-up asks, after its first frame.
+        self._prebuild = False
+        self._prebuild_timer = QTimer(self)
+        self._prebuild_timer.setSingleShot(True)
+        self._prebuild_timer.setInterval(PREBUILD_GAP_MS)
+        self._prebuild_timer.timeout.connect(self._prebuild_next)
         self._current = pack.panel_ids[0]
         # Set by start-up or the kiosk: what a patient's "Take this home" does.
         self._take_home: Callable[[], bool] | None = None
@@ -343,6 +351,8 @@ class MainWindow(QMainWindow):
         self.show_panel(current)
         if had_focus:
             self.panel(current).setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._prebuild:
+            self._prebuild_timer.start()
 
     @property
     def language(self) -> str:
@@ -407,6 +417,27 @@ class MainWindow(QMainWindow):
 
     def built_panels(self) -> dict[str, Panel]:
         return dict(self._panels)
+
+    def prebuild_panels(self) -> None:
+        """Build every panel not built yet, hidden, one per turn of the event loop, in tab
+        order; again after the panels are rebuilt (a language or theme change).
+
+        Start-up calls it after its first frame and the chart import: a tap more than a
+        moment later finds its panel built and styled, and costs a switch and the poster's
+        first fit (~60 ms) instead of building the page too (~150-250 ms, each chart
+        panel). Between two builds the event loop takes input, so a tap waits at most for
+        the one panel being built."""
+        self._prebuild = True
+        self._prebuild_timer.start()
+
+    def _prebuild_next(self) -> None:
+        missing = [pid for pid in self.panel_ids if pid not in self._panels]
+        if not missing:
+            return
+        # Polished now (the window's style sheet): not on the tap that shows it.
+        self.panel(missing[0]).ensurePolished()
+        if len(missing) > 1:
+            self._prebuild_timer.start()
 
     @property
     def current_panel_id(self) -> str:

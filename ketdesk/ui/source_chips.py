@@ -50,12 +50,19 @@ class CitedLabel(QLabel):
         super().__init__(parent)
         self.chips: list[SourceChip] = []
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # Layouts ask a page's labels their height for the same few widths many times over
+        # (a chart panel's first show: ~350 questions, ~40 ms of laying out rich text), and
+        # every answer asked each chip its size hint: both kept until what they hang on
+        # changes (the words, the font, the style, the chips).
+        self._chip_cache: tuple[int, int] | None = None
+        self._heights: dict[tuple[object, ...], int] = {}
 
     def set_sources(self, numbers: Sequence[int], namer: ChipNamer) -> None:
         """Chips for ``numbers`` (in order), replacing any shown before."""
         for chip in self.chips:
             chip.deleteLater()
         self.chips = []
+        self._chip_cache = None
         for number in numbers:
             name, description = namer(number)
             chip = SourceChip(number, name, description, self)
@@ -71,8 +78,10 @@ class CitedLabel(QLabel):
     def _chip_size(self) -> tuple[int, int]:
         if not self.chips:
             return 0, 0
-        hints = [chip.sizeHint().expandedTo(chip.minimumSize()) for chip in self.chips]
-        return max(h.width() for h in hints), max(h.height() for h in hints)
+        if self._chip_cache is None:
+            hints = [chip.sizeHint().expandedTo(chip.minimumSize()) for chip in self.chips]
+            self._chip_cache = max(h.width() for h in hints), max(h.height() for h in hints)
+        return self._chip_cache
 
     def _gap(self) -> int:
         return max(6, self.fontMetrics().height() // 3)
@@ -121,7 +130,16 @@ class CitedLabel(QLabel):
             # from the margins it has at its current width, not the width asked about.
             return 0
         margins = self.contentsMargins()
-        return QLabel.heightForWidth(self, text_width + margins.right()) - margins.bottom()
+        # (No bool in the key: tests/refcounts.py counts references to True.)
+        key = (text_width, margins.right(), margins.bottom(), self.text(), self.font().key(),
+               self.frameWidth(), int(self.wordWrap()), self.textFormat().value)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 64:  # a few widths per text size: never many
+                self._heights.clear()
+            height = self._heights[key] = (QLabel.heightForWidth(self, text_width + margins.right())
+                                           - margins.bottom())
+        return height
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         below, right, bottom, per_row = self._margins_for(width)
@@ -157,6 +175,7 @@ class CitedLabel(QLabel):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._chip_cache = None  # the chips are restyled with their label
             self._place(self.width())
             self.updateGeometry()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -24,9 +24,18 @@ def risks(qtbot, window):
     window.show_panel("risks")
     panel = window.panel("risks")
     qtbot.waitUntil(lambda: panel.session_chart.built)
-    # The charts are below the poster: scrolled into view, as a visitor would.
-    panel.ensureWidgetVisible(panel.session_chart)
-    qtbot.waitUntil(lambda: not panel.session_chart.visibleRegion().isEmpty())
+
+    def scrolled_to_chart() -> bool:
+        # The charts are below the poster: scrolled into view, as a visitor would (again if
+        # the page was still settling: the chart is built after the panel's first paint).
+        # Not visibleRegion(): once laid out, the opaque plot covers all of its chart,
+        # whose own visible region is then empty.
+        chart = panel.session_chart
+        panel.ensureWidgetVisible(chart)
+        where = QRect(chart.mapTo(panel.viewport(), QPoint(0, 0)), chart.size())
+        return panel.viewport().rect().intersects(where)
+
+    qtbot.waitUntil(scrolled_to_chart)
     settle()
     return panel
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QGraphicsView, QLabel, QWidget
 
 from ketdesk.cli import Options
 from ketdesk.content.registry import PANEL_IDS
+from ketdesk.screenshot import settle
 
 IMG = '<img src="file:///tmp/ketdesk-must-not-load.png" width="900">'
 LINK = '<a href="https://example.com/">tap here</a>'
@@ -104,6 +105,7 @@ def markup_window(qtbot, qapp_fonts, pack_copy: Path):
         panel = window.panel(panel_id)
         if isinstance(panel, TimelinePanel):
             panel.show_view(CHART)  # its detailed chart is one tap away: open it
+        settle()  # painted, as a visitor sees it: charts below the poster are built after that
     return window
 
 

@@ -5,13 +5,13 @@ First, the four conditions at a glance on one evidence ladder, strongest proof f
 they reflow into one or two columns by width. Each shows its evidence meter (word and
 filled bars), the trial and people counts, the key finding with its number and the
 approval note; tapping it (or Enter/Space) opens a details sheet over the panel. Below,
-a bar chart compares the conditions by people studied (built on first show, so
-pyqtgraph stays off the start-up path), with the "what evidence means" note and legend.
+a bar chart compares the conditions by people studied (built after the first show's
+paint, so pyqtgraph stays off the start-up path and off the tap that opens the panel),
+with the "what evidence means" note and legend.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -19,6 +19,7 @@ from ketdesk.content.placeholders import fill
 from ketdesk.content.schema.conditions import ConditionCard, ConditionsContent, meter_fill
 from ketdesk.content.schema.core import Claim
 from ketdesk.ui.citations import citation_text
+from ketdesk.ui.first_paint import on_first_paint
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.panels.conditions.card import ConditionCardView
 from ketdesk.ui.panels.conditions.chart import PeopleChart
@@ -151,9 +152,11 @@ class ConditionsPanel(Panel):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self.chart.is_built and not self._chart_pending:
-            # After this paint: the cards appear at once, the chart a moment later.
+            # After the first paint: the poster is on screen before pyqtgraph is imported
+            # (the chart is below it, in a card of its final size). A zero timer ran before
+            # that paint, and a tap before the app's chart warm-up waited ~0.5 s for it.
             self._chart_pending = True
-            QTimer.singleShot(0, self.chart.build)
+            on_first_paint(self.body, self.chart.build)
 
     # --- hooks --------------------------------------------------------------------------
     def apply_metrics(self, metrics: Metrics) -> None:

@@ -3,7 +3,8 @@
 Four parts, each from ``risks.toml`` only:
 
 1. During and after a session: a chart of when each effect and each check happens over the
-   first 3 hours (pyqtgraph, built on first show), then how much blood pressure rises, in mmHg.
+   first 3 hours (pyqtgraph, built once the first show has painted), then how much blood
+   pressure rises, in mmHg.
 2. Misuse and dependence: one drip against a dose for surgery, in mg (street doses are
    deliberately not drawn), and what makes ketamine harmful.
 3. Tell your care team if...: the reasons drug labels give; the clinician decides.
@@ -24,6 +25,7 @@ from ketdesk.content.schema.core import Block, Point
 from ketdesk.content.schema.overview import OverviewContent
 from ketdesk.content.schema.risks import Bar, BarChart, Lane, RisksContent, Span
 from ketdesk.ui.charts import role_style
+from ketdesk.ui.first_paint import on_first_paint
 from ketdesk.ui.panels.base import Panel, PanelContext
 from ketdesk.ui.panels.risks.bars import RangeBarChart
 from ketdesk.ui.panels.risks.session import SessionChartView
@@ -87,6 +89,7 @@ class RisksPanel(Panel):
         for grid in self._grids:
             grid.setMinimumHeight(1)
         self.finish_layout()
+        self._chart_pending = False
         self.apply_metrics(context.metrics)
 
     @property
@@ -224,9 +227,11 @@ class RisksPanel(Panel):
     # --- hooks ------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        # pyqtgraph is imported here, on first show, never on the start-up path.
-        if not self.session_chart.built:
-            self.session_chart.build()
+        # pyqtgraph is imported after the first show's paint, never on the start-up path nor
+        # before the poster is on screen: the chart is below it, at its final height already.
+        if not self.session_chart.built and not self._chart_pending:
+            self._chart_pending = True
+            on_first_paint(self.body, self.session_chart.build)
 
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)

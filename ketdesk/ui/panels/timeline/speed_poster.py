@@ -45,6 +45,10 @@ class SpeedPoster(PosterVisual):
             self.columns += [_Column(zone, i, 1.0) for i in members] or [_Column(zone, None, EMPTY_ZONE)]
         self.setAccessibleName(name)
         self.setAccessibleDescription(". ".join(f"{r.label}: {r.words}" for r in self.rows))
+        # _parts by (width, em): the words never change, and a poster's fit asks ~40 times
+        # (each time fitting fonts to every word: ~1 ms).
+        self._parts_cache: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        self._fonts: dict[tuple[object, ...], QFont] = {}  # _fitting's answers, on every paint too
 
     # --- geometry -----------------------------------------------------------------------
     def _font(self, factor: float, bold: bool = False) -> QFont:
@@ -56,6 +60,16 @@ class SpeedPoster(PosterVisual):
     def _fitting(self, factor: float, width: float, texts: Sequence[str], bold: bool = False) -> QFont:
         """The font at ``factor`` of the type, smaller if need be so that no word is wider
         than its column (a word is never broken: on a narrow portrait screen it was cut)."""
+        key = (factor, width, int(bold), tuple(texts), self.em)  # int: refcounts of True
+        known = self._fonts.get(key)
+        if known is not None:
+            return QFont(known)
+        if len(self._fonts) > 256:
+            self._fonts.clear()
+        font = self._fonts[key] = self._fit_font(factor, width, texts, bold)
+        return QFont(font)
+
+    def _fit_font(self, factor: float, width: float, texts: Sequence[str], bold: bool) -> QFont:
         font = self._font(factor, bold)
         words = [w for text in texts for w in text.split()]
         while factor > 0.5:
@@ -103,6 +117,15 @@ class SpeedPoster(PosterVisual):
 
     def _parts(self, width: int) -> tuple[int, int, int, int]:
         """Heights of the zone row (words and line), labels, words and figures."""
+        key = (width, self.em)
+        parts = self._parts_cache.get(key)
+        if parts is None:
+            if len(self._parts_cache) > 256:  # widths a window has been, each a few type sizes
+                self._parts_cache.clear()
+            parts = self._parts_cache[key] = self._measure_parts(width)
+        return parts
+
+    def _measure_parts(self, width: int) -> tuple[int, int, int, int]:
         cols = self.column_rects(width)
         zone_h = QFontMetrics(self._font(1.0, True)).height() + self._line() * 4
         label_h = words_h = figures_h = 0

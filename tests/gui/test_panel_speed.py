@@ -1,0 +1,152 @@
+"""What keeps panel switches and chart panels' first shows fast (issue #20), checked without
+timing anything (the timings are in benchmarks/): work that must not happen, and caches
+that must not go stale."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from ketdesk.startup import MAX_CACHED_GLYPH_PX, cache_large_glyphs
+from ketdesk.ui.panels.timeline import icon_array
+from ketdesk.ui.panels.timeline.icon_array import FigureRow, IconRowSpec
+from ketdesk.ui.poster import Poster
+from ketdesk.ui.source_chips import cited_label
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_big_glyphs_are_cached(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("QT_MAX_CACHED_GLYPH_SIZE", raising=False)
+    cache_large_glyphs()
+    assert int(os.environ["QT_MAX_CACHED_GLYPH_SIZE"]) == MAX_CACHED_GLYPH_PX
+    monkeypatch.setenv("QT_MAX_CACHED_GLYPH_SIZE", "100")  # someone's own choice stays
+    cache_large_glyphs()
+    assert os.environ["QT_MAX_CACHED_GLYPH_SIZE"] == "100"
+
+
+def test_switching_back_does_not_refit_the_poster(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:
+    fits: list[Poster] = []
+    real_fit = Poster.fit
+
+    def counted(self: Poster, *args: object) -> None:
+        fits.append(self)
+        real_fit(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Poster, "fit", counted)
+    for panel_id in ("timeline", "overview"):
+        window.show_panel(panel_id)
+        qtbot.waitUntil(lambda pid=panel_id: window.panel(pid).poster().sizes is not None)
+    assert fits, "the posters were fitted on their first show"
+    fitted = len(fits)
+    for _ in range(3):
+        window.show_panel("timeline")
+        qtbot.wait(1)
+        window.show_panel("overview")
+        qtbot.wait(1)
+    assert len(fits) == fitted
+
+
+def test_prebuilt_panels_are_built_hidden_and_kept(qtbot, window) -> None:
+    window.prebuild_panels()
+    qtbot.waitUntil(lambda: len(window.built_panels()) == len(window.panel_ids), timeout=20_000)
+    assert window.current_panel_id == window.panel_ids[0]
+    built = window.built_panels()
+    assert not built["risks"].isVisible()
+    window.show_panel("risks")
+    assert window.panel("risks") is built["risks"]  # the tap shows it, builds nothing
+
+
+def test_label_heights_follow_new_words(qtbot, qapp_fonts) -> None:
+    label = cited_label()
+    qtbot.addWidget(label)
+    label.setText("Short.")
+    short = label.heightForWidth(200)
+    label.setText("Many more words than one line of two hundred pixels can hold, " * 3)
+    assert label.heightForWidth(200) > short
+    label.setText("Short.")
+    assert label.heightForWidth(200) == short
+
+
+def test_a_row_of_people_draws_each_kind_of_figure_once(qtbot, qapp_fonts) -> None:
+    row = FigureRow(IconRowSpec("Ketamine", "5 in 10", value=5), "#000000", "#ffffff")
+    qtbot.addWidget(row)
+    row.resize(600, 80)
+    row.set_figure_height(60)
+    icon_array._figure_image.cache_clear()
+    row.grab()
+    # 10 people: 5 filled and 5 empty, two kinds, each drawn once and copied.
+    assert icon_array._figure_image.cache_info().misses == 2
+    row.grab()
+    assert icon_array._figure_image.cache_info().misses == 2
+
+
+POSTER_FIRST = """
+import sys
+from PySide6.QtCore import QEvent, QObject
+from ketdesk.choices import installed_languages
+from ketdesk.content_source import builtin_pack, pack_for_language
+from ketdesk.startup import create_application
+from ketdesk.ui.main_window import MainWindow
+
+class FirstPaint(QObject):
+    def __init__(self, widget):
+        super().__init__(widget)
+        self.pyqtgraph = None
+        widget.installEventFilter(self)
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and self.pyqtgraph is None:
+            self.pyqtgraph = "pyqtgraph" in sys.modules
+        return False
+
+panel_id = sys.argv[1]
+app = create_application()
+window = MainWindow(builtin_pack("en"), pack_loader=pack_for_language, languages=installed_languages(),
+                    size=(1280, 800))
+window.show()
+watch = []
+window.panel_changed.connect(lambda pid: watch.append(FirstPaint(window.panel(pid).body)))
+window.show_panel(panel_id)
+while watch[0].pyqtgraph is None:
+    app.processEvents()
+print("at first paint", watch[0].pyqtgraph)
+panel = window.panel(panel_id)
+built = {"timeline": lambda: panel.chart_built, "conditions": lambda: panel.chart.is_built,
+         "risks": lambda: panel.session_chart.built}[panel_id]
+if panel_id == "timeline":
+    panel.show_view(0)  # its detailed chart, one tap away
+while not built():
+    app.processEvents()
+print("after", "pyqtgraph" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("panel_id", ["timeline", "conditions", "risks"])
+def test_chart_panels_paint_their_poster_before_importing_pyqtgraph(panel_id: str) -> None:
+    """The tap that opens a chart panel paints its poster first; the charts below it (and
+    pyqtgraph) come after that paint."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", POSTER_FIRST, panel_id], cwd=REPO, capture_output=True,
+                            text=True, timeout=120, check=False, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stdout.splitlines()
+    assert "at first paint False" in lines, result.stdout
+    assert "after True" in lines, result.stdout  # and the charts are built after it
+
+
+def test_label_cache_keeps_no_reference_to_true(qtbot, qapp_fonts) -> None:
+    """tests/refcounts.py counts references to True: a cache holding some would hide a leak."""
+    label = QLabel()  # any label: the count moves only with the cited label's own cache
+    qtbot.addWidget(label)
+    cited = cited_label()
+    qtbot.addWidget(cited)
+    cited.setText("Words")
+    before = sys.getrefcount(True)
+    for width in range(100, 140):
+        cited.heightForWidth(width)
+    assert sys.getrefcount(True) - before < 5
