@@ -40,12 +40,12 @@ def on_first_paint(window, callback):
     watch(window, painted)
     seen["window"] = window
 
-def warm_up_charts():  # what the app does next, 50 ms after its first frame: look, and stop
+def warm_up(window):  # what the app does next, 50 ms after its first frame: look, and stop
     seen["after"] = page(seen.pop("window"))
     QApplication.quit()
 
 first_paint.on_first_paint = on_first_paint
-ketdesk.app.warm_up_charts = warm_up_charts
+ketdesk.app.warm_up = warm_up
 code = ketdesk.app.main([])
 print(json.dumps({"code": code, **seen}))
 """
