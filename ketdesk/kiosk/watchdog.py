@@ -21,7 +21,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -114,12 +114,24 @@ class Watchdog(QObject):
         if QGuiApplication.platformName() == "xcb":
             self._x11 = self._open_x11()
         self._timer.start()
+        # The X server ends a grab without a word when its window stops being viewable (an
+        # unmap, another desktop): taken back the moment the window is back, not at the next
+        # look a second later, in which a window-manager key would still work.
+        self._window.installEventFilter(self)
+
+    _REGRAB_ON = (QEvent.Type.WindowActivate, QEvent.Type.Show)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self._window and event.type() in self._REGRAB_ON and self.watching:
+            self._keep_grab()
+        return False
 
     def set_interval(self, seconds: float) -> None:
         """Check less often (quiet hours: once a minute) or as usual again; the grab stays."""
         self._timer.setInterval(ms(seconds))
 
     def stop(self) -> None:
+        self._window.removeEventFilter(self)
         self._timer.stop()
         self._set_grab(False)
         if self._x11 is not None:
