@@ -74,3 +74,21 @@ def test_a_stopped_kiosk_is_left_alone(qtbot, qapp_fonts, pack) -> None:
     assert kiosk.watchdog.restores == 0
     assert not kiosk.watchdog.grabbing
     assert not kiosk.window.isVisible()
+
+
+def test_the_grab_is_taken_back_when_the_window_comes_back(qtbot, qapp_fonts, pack, monkeypatch) -> None:
+    # The X server drops a grab silently when the window stops being viewable: the watchdog
+    # takes it again on the window's return, not only at its next look a second later.
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    kiosk, _ = make_kiosk(qtbot, pack)
+    watchdog = kiosk.watchdog
+    watchdog.set_interval(600)  # no look in between: only the window's own events count
+    tries: list[str] = []
+    monkeypatch.setattr(watchdog, "_keep_grab", lambda: tries.append("grab"))
+    QApplication.sendEvent(kiosk.window, QEvent(QEvent.Type.WindowActivate))
+    assert tries == ["grab"]
+    watchdog.stop()  # staff exit: the window may go, nothing is grabbed again
+    QApplication.sendEvent(kiosk.window, QEvent(QEvent.Type.WindowActivate))
+    assert tries == ["grab"]
