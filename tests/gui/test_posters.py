@@ -260,3 +260,21 @@ def test_source_chips_alone_wrap_into_rows_the_layout_can_see(make_window) -> No
     # In the poster every chip shows, inside its label and on the screen.
     inside = chips.rect()
     assert all(inside.contains(chip.geometry()) for chip in chips.chips), [c.geometry() for c in chips.chips]
+
+
+def test_the_page_behind_every_poster_has_the_themes_background(make_window) -> None:
+    # What a screenshot (and the smoke test's OCR) sees: the page's own colour around the
+    # poster's words, never a black page (an "opaque" page that painted nothing did that).
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor
+
+    from ketdesk.screenshot import render_panel
+
+    window = make_window("en", size=(1024, 600))
+    expected = QColor(window.theme.window).rgb()
+    for panel_id in PANEL_IDS:
+        image = render_panel(window, panel_id)
+        poster = window.panel(panel_id).poster()
+        assert poster is not None
+        corner = poster.mapTo(window, QPoint(2, 2))  # inside the poster's margin: no words
+        assert image.pixel(corner.x(), corner.y()) == expected, (panel_id, hex(image.pixel(corner)))

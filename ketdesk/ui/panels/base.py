@@ -118,11 +118,9 @@ class Panel(QScrollArea):
         # paints it (QWidget#panelBody). Left on, Qt paints the page twice on every show:
         # once as an opaque widget of its own, then again with the window.
         self.body.setAutoFillBackground(False)
-        # And that style sheet background covers every pixel of the page (which is always
-        # at least as big as the viewport): Qt need not paint the scroll area, the central
-        # widget and the window under it first. At 3840x2160 those fills were ~2.5 ms of
-        # every panel switch.
-        self.body.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        # (Not WA_OpaquePaintEvent, which saved ~2.5 ms of a 4K switch: the page does not
+        # paint that background itself, the scroll area under it does, and an "opaque" page
+        # came out black in screenshots and the smoke test's OCR.)
         text = self.text
         # The page itself is a Tab stop (arrow keys and Page Down scroll it): name it.
         self.setProperty("panel", True)
