@@ -164,7 +164,12 @@ class CitedLabel(QLabel):
         hint = super().minimumSizeHint()
         if self.chips:
             chip_w, chip_h = self._chip_size()
-            hint.setWidth(max(hint.width(), chip_w))
+            # The narrowest this label goes has its chips below the words: without the
+            # right margin a column of chips beside them takes at its current width.
+            # Counted in, the hint followed the label's own width (QLabel's includes its
+            # margins), and a grid asking it chose its columns by where it had been.
+            width = hint.width() - self.contentsMargins().right()
+            hint.setWidth(max(width, chip_w))
             hint.setHeight(max(hint.height(), chip_h))
         return hint
 

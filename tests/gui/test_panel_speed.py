@@ -73,6 +73,20 @@ def test_label_heights_follow_new_words(qtbot, qapp_fonts) -> None:
     assert label.heightForWidth(200) == short
 
 
+def test_a_cited_labels_minimum_width_does_not_follow_its_own_width(qtbot, qapp_fonts) -> None:
+    label = cited_label()
+    qtbot.addWidget(label)
+    label.setText("Words that wrap over a few lines, with their sources beside or below them.")
+    label.set_sources([1, 2], lambda number: (f"Source {number}", f"Study number {number}"))
+    label.show()
+    label.resize(900, 200)  # wide: the chips stand beside the words
+    assert label.contentsMargins().right() > 0
+    beside = label.minimumSizeHint().width()
+    label.resize(label.minimumSizeHint().width(), 400)  # narrow: the chips go below
+    assert label.contentsMargins().right() == 0
+    assert label.minimumSizeHint().width() == beside
+
+
 def test_a_row_of_people_draws_each_kind_of_figure_once(qtbot, qapp_fonts) -> None:
     row = FigureRow(IconRowSpec("Ketamine", "5 in 10", value=5), "#000000", "#ffffff")
     qtbot.addWidget(row)
