@@ -4,10 +4,11 @@ Start-up follows ``ketdesk.app.main``: logging, settings, the QApplication with 
 fonts, then ``build_window``. Clicks go through ``QTest.mouseClick`` on the header tabs,
 as a patient's tap would.
 
-``memory``: show at 1920x1080, import the charts as the app does after its first frame,
-    visit every panel; report peak/current RSS and PSS.
-``switch N [WxH]``: show every panel once (not measured), then N rounds through all
-    panels at WxH (default 1920x1080); report each click-to-painted time.
+``memory``: show at 1920x1080, warm up as the app does after its first frame (the chart
+    import, every panel built and prepared in idle time), visit every panel; report peak/
+    current RSS and PSS.
+``switch N [WxH]``: the same warm-up at WxH (default 1920x1080), every panel shown once
+    (not measured), then N rounds through all panels; report each click-to-painted time.
 ``chart ID``: show, wait for the first paint, then tap panel ID's tab with pyqtgraph not
     yet imported (the worst case: a tap before the warm-up); report click-to-painted, and
     the time until the window stops repainting.
@@ -76,10 +77,11 @@ def tap(window: Any, panel_id: str) -> PaintWatch | None:
 
 def memory() -> None:
     from ketdesk.content.registry import PANEL_IDS
-    from ketdesk.startup import warm_up_charts
+    from ketdesk.startup import warm_up
 
     window = start_window()
-    warm_up_charts()
+    warm_up(window)
+    process_until(window.prebuilt)
     for panel_id in (*PANEL_IDS[1:], PANEL_IDS[0]):
         watch = tap(window, panel_id)
         assert watch is not None, panel_id
@@ -91,10 +93,11 @@ def memory() -> None:
 
 def switch(cycles: int, size: tuple[int, int]) -> None:
     from ketdesk.content.registry import PANEL_IDS
-    from ketdesk.startup import warm_up_charts
+    from ketdesk.startup import warm_up
 
     window = start_window(size)
-    warm_up_charts()
+    warm_up(window)  # as the app does after its first frame: the panels built in idle time
+    process_until(window.prebuilt)
     for panel_id in (*PANEL_IDS[1:], PANEL_IDS[0]):  # first show of each: not measured
         watch = tap(window, panel_id)
         assert watch is not None
@@ -152,7 +155,7 @@ def chart(panel_id: str, warm: str = "") -> None:
     window = start_window()
     if warm == "warm":
         warm_up(window)
-        process_until(lambda: len(window.built_panels()) == len(window.panel_ids))
+        process_until(window.prebuilt)
     elif warm == "imported":
         warm_up_charts()
     report("pyqtgraph_before", int("pyqtgraph" in sys.modules))

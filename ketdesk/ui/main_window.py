@@ -430,13 +430,28 @@ class MainWindow(QMainWindow):
         self._prebuild = True
         self._prebuild_timer.start()
 
+    def prebuilt(self) -> bool:
+        """Every panel built, and every hidden one laid out at the stack's size."""
+        size = self.stack.size()
+        return (len(self._panels) == len(self.panel_ids)
+                and not any(panel.needs_preparing(size) for panel in self._panels.values()))
+
     def _prebuild_next(self) -> None:
-        missing = [pid for pid in self.panel_ids if pid not in self._panels]
-        if not missing:
+        """One step per turn, panel by panel: build and polish it; then lay it out and
+        draw it off screen at the stack's size (``Panel.prepare_hidden``). Two steps, not
+        one: a long page's layout alone takes as long as building a panel."""
+        size = self.stack.size()
+        for panel_id in self.panel_ids:
+            panel = self._panels.get(panel_id)
+            if panel is None:
+                self.panel(panel_id).ensurePolished()  # the window's style sheet, now
+                break
+            if panel.needs_preparing(size):
+                panel.prepare_hidden(size)
+                break
+        else:
             return
-        # Polished now (the window's style sheet): not on the tap that shows it.
-        self.panel(missing[0]).ensurePolished()
-        if len(missing) > 1:
+        if not self.prebuilt():
             self._prebuild_timer.start()
 
     @property
@@ -649,4 +664,8 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._update_metrics()
+        if self._prebuild:
+            # The hidden panels were laid out at the old size: again at the new one, once
+            # the resizing stops (a kiosk going full screen just after its first frame).
+            self._prebuild_timer.start()
 

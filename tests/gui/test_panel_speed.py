@@ -10,9 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ketdesk.startup import MAX_CACHED_GLYPH_PX, cache_large_glyphs
+from ketdesk.ui.panels.base import Panel
+from ketdesk.ui.panels.conditions.view import ConditionsPanel
+from ketdesk.ui.panels.mechanism.view import MechanismPanel
+from ketdesk.ui.panels.risks.view import RisksPanel
 from ketdesk.ui.panels.timeline import icon_array
 from ketdesk.ui.panels.timeline.icon_array import FigureRow, IconRowSpec
 from ketdesk.ui.poster import Poster
@@ -60,6 +66,135 @@ def test_prebuilt_panels_are_built_hidden_and_kept(qtbot, window) -> None:
     assert not built["risks"].isVisible()
     window.show_panel("risks")
     assert window.panel("risks") is built["risks"]  # the tap shows it, builds nothing
+
+
+class Events(QObject):
+    """Records the objects that receive events of one type (installed as a filter)."""
+
+    def __init__(self, kind: QEvent.Type) -> None:
+        super().__init__()
+        self.kind = kind
+        self.seen: list[QObject] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == self.kind:
+            self.seen.append(watched)
+        return False
+
+
+def prebuilt(qtbot, window) -> dict[str, Panel]:
+    """Start-up's idle-time work, run to the end: every panel built and prepared."""
+    window.prebuild_panels()
+    qtbot.waitUntil(window.prebuilt, timeout=30_000)
+    return window.built_panels()
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, owner: type, name: str) -> list[object]:
+    """Record every call of ``owner.name`` (the real method still runs)."""
+    calls: list[object] = []
+    real = getattr(owner, name)
+
+    def counted(self: object, *args: object, **kwargs: object) -> object:
+        calls.append(self)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def test_hidden_panels_are_laid_out_and_their_charts_built_in_idle_time(
+        qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:
+    panels = prebuilt(qtbot, window)
+    conditions, risks = panels["conditions"], panels["risks"]
+    assert isinstance(conditions, ConditionsPanel) and isinstance(risks, RisksPanel)
+    assert conditions.chart.is_built and risks.session_chart.built
+    for panel_id in window.panel_ids[1:]:
+        panel = panels[panel_id]
+        assert not panel.isVisible(), panel_id
+        assert panel.size() == window.stack.size(), panel_id
+        poster = panel.poster()
+        if poster is not None:
+            assert poster.sizes is not None, f"{panel_id}: poster fitted while hidden"
+    fits = count_calls(monkeypatch, Poster, "fit")
+    resizes = Events(QEvent.Type.Resize)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(resizes)
+    try:
+        for panel_id in window.panel_ids[1:]:
+            window.show_panel(panel_id)
+            QApplication.processEvents()  # the show's posted layout requests and timers
+            assert window.panel(panel_id).isVisible()
+    finally:
+        app.removeEventFilter(resizes)
+    # The taps only switched: no poster fitted again, no page laid out again (a first
+    # show of a page not prepared resizes every widget on it: hundreds).
+    assert fits == []
+    assert len(resizes.seen) < 10, f"{len(resizes.seen)} widgets resized on the taps"
+
+
+def test_a_panel_prepared_hidden_looks_as_one_built_on_the_tap(qtbot, qapp_fonts) -> None:
+    """The same type sizes and the same page. Portrait, in Spanish: the risks page's steps
+    once took three columns when laid out hidden and four when shown (a cited label's
+    minimum width followed its own last width)."""
+    from ketdesk.choices import installed_languages
+    from ketdesk.content_source import builtin_pack, pack_for_language
+    from ketdesk.screenshot import settle
+    from ketdesk.ui.main_window import MainWindow
+
+    def shown_window() -> MainWindow:
+        made = MainWindow(builtin_pack("es"), pack_loader=pack_for_language, languages=installed_languages(),
+                          size=(1080, 1920))
+        qtbot.addWidget(made)
+        made.resize(1080, 1920)
+        made.show()
+        qtbot.waitExposed(made)
+        return made
+
+    window, other = shown_window(), shown_window()
+    prepared = prebuilt(qtbot, window)
+    for panel_id in window.panel_ids[1:]:
+        poster = prepared[panel_id].poster()
+        hidden_fit = poster.sizes if poster is not None else None
+        for shown in (window, other):  # prepared; built and laid out on the tap
+            shown.show_panel(panel_id)
+            settle()
+        tapped = other.panel(panel_id)
+        assert prepared[panel_id].body.size() == tapped.body.size(), panel_id
+        tapped_poster = tapped.poster()
+        if poster is not None and tapped_poster is not None:
+            assert hidden_fit == tapped_poster.sizes, panel_id
+
+
+def test_a_resized_window_prepares_its_hidden_panels_again(qtbot, window) -> None:
+    panels = prebuilt(qtbot, window)
+    window.resize(1024, 600)
+    qtbot.waitUntil(lambda: panels["risks"].size() == window.stack.size(), timeout=30_000)
+    qtbot.waitUntil(window.prebuilt, timeout=30_000)
+    assert window.stack.width() < 1280
+
+
+def test_the_mechanism_intro_waits_for_the_real_first_show(qtbot, window) -> None:
+    panels = prebuilt(qtbot, window)
+    mechanism = panels["mechanism"]
+    assert isinstance(mechanism, MechanismPanel)
+    assert not mechanism.diagram.is_animating()  # prepared off screen: no intro played there
+    window.show_panel("mechanism")
+    assert mechanism.diagram.is_animating()  # the visitor sees step 1 happen
+
+
+def test_no_panel_is_shown_off_screen_while_a_screen_reader_listens(qtbot, window) -> None:
+    shows = Events(QEvent.Type.Show)
+    panels = [window.panel(panel_id) for panel_id in window.panel_ids[1:]]
+    for panel in panels:
+        panel.installEventFilter(shows)
+    QAccessible.setActive(True)
+    try:
+        prebuilt(qtbot, window)
+    finally:
+        QAccessible.setActive(False)
+    assert shows.seen == []  # each part would be announced appearing and going
+    assert all(panel.size() == window.stack.size() for panel in panels)  # still laid out
 
 
 def test_label_heights_follow_new_words(qtbot, qapp_fonts) -> None:

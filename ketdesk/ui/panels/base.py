@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAccessible, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -52,6 +52,10 @@ from ketdesk.ui.widgets import Card, make_label
 
 if TYPE_CHECKING:
     from ketdesk.speech.reader import Reader
+
+
+# Getting a hidden panel ready to be shown (Panel.prepare_hidden), one per idle turn.
+PREPARE_STEPS = ("deferred", "layout", "first show")
 
 
 @dataclass
@@ -138,6 +142,9 @@ class Panel(QScrollArea):
         self._poster_mode = False  # the kiosk's attract loop: poster only, no More
         self._poster_reserve = 0  # px kept free under the poster (the attract hint)
         self._poster_fitted: tuple[object, ...] = ()  # what the poster was last fitted to
+        self._preparing = False  # inside prepare_hidden: laid out or shown off screen
+        self._prepared_for = QSize()  # the size prepare_hidden last worked for
+        self._prepare_step = 0  # how many of PREPARE_STEPS are done at that size
         self._held: list[QWidget] = []  # the page below the poster, hidden by hold_page
 
     # --- content -------------------------------------------------------------------
@@ -301,7 +308,7 @@ class Panel(QScrollArea):
         """Size the poster to fill the panel's first screen (once shown: a hidden panel
         has no real size yet, and fitting costs a few restyles)."""
         poster = self._poster
-        if poster is None or not self.isVisible():
+        if poster is None or not (self.isVisible() or self._preparing):
             return
         margins = self.layout_.contentsMargins()
         viewport = self.viewport()
@@ -325,7 +332,7 @@ class Panel(QScrollArea):
 
     def _check_poster(self) -> None:
         poster = self._poster
-        if poster is None or not isValid(poster) or not self.isVisible():
+        if poster is None or not isValid(poster) or not (self.isVisible() or self._preparing):
             return
         if poster.column.totalHeightForWidth(poster.width()) > poster.height():
             self._poster_fitted = ()
@@ -365,6 +372,65 @@ class Panel(QScrollArea):
         if physical != self.context.physical:
             self.context.physical = physical
             self.fit_poster()
+
+    def needs_preparing(self, size: QSize) -> bool:
+        """Hidden, and not yet through ``prepare_hidden`` at ``size``."""
+        return (not self.isVisible() and not size.isEmpty()
+                and (self._prepared_for != size or self._prepare_step < len(PREPARE_STEPS)))
+
+    def prepare_hidden(self, size: QSize) -> None:
+        """The next step of getting the hidden panel ready to be shown at ``size`` (the
+        size it will be shown at), so the tap that shows it only switches and paints.
+
+        The window calls this in idle time, one step per turn of the event loop, while
+        ``needs_preparing`` holds (``MainWindow.prebuild_panels``). A panel shown later at
+        another size simply lays itself out again when it is shown.
+
+        1. ``build_deferred``: what a first show builds after its paint (a chart).
+        2. Lay out and draw off screen. Qt keeps a hidden widget's resize events until it
+           is shown and lays its pages out then: for a chart panel's long page that was
+           ~100 ms of its first show, on the tap. Drawing the panel into an image delivers
+           them now, fits the poster to its real first screen and puts the poster's big
+           type in the glyph cache.
+        3. Its first show, off screen (updates off, under the shown panel, hidden again at
+           once): the first show of every widget invalidates every layout of the page
+           (another ~25 ms at the tap); done here, the relayout runs in idle time. Skipped
+           while a screen reader listens: it would hear every part appear and go.
+        """
+        if not self.needs_preparing(size):
+            return
+        if self._prepared_for != size:
+            self._prepared_for, self._prepare_step = QSize(size), 0
+        step = PREPARE_STEPS[self._prepare_step]
+        self._prepare_step += 1
+        if step == "deferred":
+            self.build_deferred()
+        elif step == "layout":
+            self.resize(size)
+            self._preparing = True
+            try:
+                self.grab()
+            finally:
+                self._preparing = False
+        elif step == "first show" and not QAccessible.isActive():
+            self._preparing = True
+            self.setUpdatesEnabled(False)
+            try:
+                self.lower()
+                self.show()
+                self.hide()
+            finally:
+                self.setUpdatesEnabled(True)
+                self._preparing = False
+
+    @property
+    def preparing(self) -> bool:
+        """Inside ``prepare_hidden``: a show event now is not a visitor seeing the panel."""
+        return self._preparing
+
+    def build_deferred(self) -> None:
+        """Build now what a first show builds only after its paint (a chart below the
+        poster). A hidden panel being prepared in idle time has no paint to wait for."""
 
     def hold_page(self) -> None:
         """Hide everything below the poster until ``release_page``.

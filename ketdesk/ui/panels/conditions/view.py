@@ -159,6 +159,10 @@ class ConditionsPanel(Panel):
             on_first_paint(self.body, self.chart.build)
 
     # --- hooks --------------------------------------------------------------------------
+    def build_deferred(self) -> None:
+        if not self.chart.is_built:
+            self.chart.build()
+
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
         self.grid.set_spacing(metrics.gap)

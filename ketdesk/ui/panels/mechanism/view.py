@@ -323,8 +323,9 @@ class MechanismPanel(Panel):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if not self._intro_done:
-            # The first time the panel appears, step 1 happens before the visitor's eyes.
+        if not self._intro_done and not self.preparing:
+            # The first time the panel appears, step 1 happens before the visitor's eyes
+            # (not the off-screen show of prepare_hidden, which nobody sees).
             self._intro_done = True
             if not self._reduce_motion and self._step == 0 and not self._show_all:
                 self._show_before_first_step()

@@ -233,6 +233,10 @@ class RisksPanel(Panel):
             self._chart_pending = True
             on_first_paint(self.body, self.session_chart.build)
 
+    def build_deferred(self) -> None:
+        if not self.session_chart.built:
+            self.session_chart.build()
+
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
         for grid in self._grids:
