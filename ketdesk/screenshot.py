@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QImage, QPainter, QRegion
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ketdesk.ui.main_window import MainWindow
 
@@ -29,9 +30,18 @@ def render_panel(window: MainWindow, panel_id: str, *, full_page: bool = False) 
     panel.prepare_for_screenshot()
     settle()
     if full_page:
-        # The page widget holds everything the scroll area scrolls through; grabbing it
-        # renders the parts below the fold too.
-        return panel.body.grab().toImage()
+        # The page widget holds everything the scroll area scrolls through; rendering it
+        # draws the parts below the fold too, on the page's colour (which the window
+        # paints on screen: the page itself draws no background).
+        image = QImage(panel.body.size() * panel.body.devicePixelRatioF(), QImage.Format.Format_RGB32)
+        image.setDevicePixelRatio(panel.body.devicePixelRatioF())
+        image.fill(QColor(window.theme.window))
+        painter = QPainter(image)
+        try:
+            panel.body.render(painter, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
+        finally:
+            painter.end()
+        return image
     return window.grab().toImage()
 
 

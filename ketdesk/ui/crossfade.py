@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation
+from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, QRect
+from PySide6.QtGui import QPixmap, QRegion
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QWidget
 
 FADE_MS = 700
@@ -41,7 +42,7 @@ class Crossfade(QLabel):
         if not animate or not self._host.isVisible():
             apply()
             return
-        snapshot = self._host.grab()
+        snapshot = self._picture()
         apply()
         self.setPixmap(snapshot)
         self.setGeometry(self._host.rect())
@@ -52,6 +53,18 @@ class Crossfade(QLabel):
         self._animation.setStartValue(1.0)
         self._animation.setEndValue(0.0)
         self._animation.start()
+
+    def _picture(self) -> QPixmap:
+        """The host as shown: the window's own background under it (the page's colour is
+        painted by the window, the panels draw none), without what lies on top of it."""
+        host, top = self._host, self._host.window()
+        ratio = host.devicePixelRatioF()
+        picture = QPixmap(host.size() * ratio)
+        picture.setDevicePixelRatio(ratio)
+        area = QRect(host.mapTo(top, QPoint(0, 0)), host.size())
+        top.render(picture, QPoint(0, 0), QRegion(area), QWidget.RenderFlag.DrawWindowBackground)
+        host.render(picture, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
+        return picture
 
     def stop(self) -> None:
         """End a fade at once (a visitor touched the screen)."""

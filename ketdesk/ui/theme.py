@@ -226,7 +226,8 @@ def stylesheet(theme: Theme, m: Metrics) -> str:
     ring = max(3, m.px(0.15))  # focus ring width: thick enough to see from a step back
     return f"""
 * {{ font-family: "Atkinson Hyperlegible"; font-size: {m.em}px; color: {theme.text}; }}
-QMainWindow, QWidget#central, QScrollArea, QWidget#panelBody {{ background: {theme.window}; }}
+QMainWindow, QScrollArea {{ background: {theme.window}; }}
+QScrollArea[panel="true"] {{ background: none; }}
 QWidget#header {{ background: {theme.surface}; border-bottom: 2px solid {theme.border}; }}
 QWidget#footer {{ background: {theme.surface}; border-top: 1px solid {theme.border}; }}
 QLabel {{ background: transparent; }}

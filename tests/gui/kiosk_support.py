@@ -45,14 +45,16 @@ class QuitRecorder:
 
 
 def make_kiosk(qtbot: Any, pack: Any, *, start: bool = True, pack_loader: Any = None,
-               reduce_motion: bool = False, **overrides: Any) -> tuple[Kiosk, QuitRecorder]:
+               reduce_motion: bool = False, theme: Any = None,
+               **overrides: Any) -> tuple[Kiosk, QuitRecorder]:
     """A started kiosk whose timers are long unless a test shortens them."""
     from ketdesk.choices import installed_languages
     from ketdesk.content_source import pack_for_language
     from ketdesk.ui.main_window import MainWindow
 
     window = MainWindow(pack, pack_loader=pack_loader or pack_for_language,
-                        languages=installed_languages(), reduce_motion=reduce_motion)
+                        languages=installed_languages(), reduce_motion=reduce_motion,
+                        **({} if theme is None else {"theme": theme}))
     values: dict[str, Any] = {"pin_hash": pin_hash(), "idle_timeout": 600.0, "rotate_interval": 600.0,
                               "tick_interval": 600.0, "cursor_hide": 600.0, "hold_seconds": 600.0}
     values.update(overrides.pop("config", {}))

@@ -78,3 +78,26 @@ def test_posters_fade_into_each_other(qtbot, qapp_fonts, pack) -> None:
     with qtbot.waitSignal(kiosk.attract.rotated, timeout=3000):
         pass
     assert kiosk.attract.fade.running and kiosk.attract.fade.isVisible()
+
+
+def test_the_fades_picture_has_the_pages_colour(qtbot, qapp_fonts, pack) -> None:
+    # The window paints the page's colour (the panels draw none of their own): the picture
+    # the fade starts from is taken with it, in either theme, not on Qt's default grey.
+    from PySide6.QtGui import QColor
+
+    from ketdesk.ui.theme import HIGH_CONTRAST, STANDARD
+
+    for theme in (STANDARD, HIGH_CONTRAST):  # the clinic's choice: the loop returns to it
+        kiosk, _ = make_kiosk(qtbot, pack, config=FAST, theme=theme)
+        window = kiosk.window
+        kiosk.attract.begin_now()
+        with qtbot.waitSignal(kiosk.attract.rotated, timeout=3000):
+            pass
+        picture = kiosk.attract.fade.pixmap().toImage()
+        ratio = picture.devicePixelRatio()
+        poster = window.panel(window.current_panel_id).poster()
+        assert poster is not None
+        corner = poster.mapTo(window.stack, QPoint(2, 2))  # the poster's margin: no words
+        pixel = picture.pixelColor(int(corner.x() * ratio), int(corner.y() * ratio))
+        assert pixel.name() == QColor(theme.window).name(), theme.name
+        kiosk.stop()

@@ -278,3 +278,25 @@ def test_the_page_behind_every_poster_has_the_themes_background(make_window) -> 
         assert poster is not None
         corner = poster.mapTo(window, QPoint(2, 2))  # inside the poster's margin: no words
         assert image.pixel(corner.x(), corner.y()) == expected, (panel_id, hex(image.pixel(corner)))
+
+
+def test_a_full_page_screenshot_has_the_pages_colour(make_window) -> None:
+    # The page draws no background (the window paints it on screen): drawn alone for a
+    # full-page screenshot it is put on the theme's colour, in either theme.
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor
+
+    from ketdesk.screenshot import render_panel
+    from ketdesk.ui.theme import HIGH_CONTRAST
+
+    window = make_window("en", size=(1024, 600))
+    for theme in (window.theme, HIGH_CONTRAST):
+        window.set_theme(theme)
+        for panel_id in ("overview", "risks"):
+            image = render_panel(window, panel_id, full_page=True)
+            poster = window.panel(panel_id).poster()
+            assert poster is not None
+            corner = poster.mapTo(window.panel(panel_id).body, QPoint(2, 2))
+            ratio = image.devicePixelRatio()
+            pixel = image.pixelColor(int(corner.x() * ratio), int(corner.y() * ratio))
+            assert pixel.name() == QColor(theme.window).name(), (theme.name, panel_id)

@@ -122,6 +122,7 @@ class Panel(QScrollArea):
         # paints it (QWidget#panelBody). Left on, Qt paints the page twice on every show:
         # once as an opaque widget of its own, then again with the window.
         self.body.setAutoFillBackground(False)
+        self.viewport().setAutoFillBackground(False)
         # (Not WA_OpaquePaintEvent, which saved ~2.5 ms of a 4K switch: the page does not
         # paint that background itself, the scroll area under it does, and an "opaque" page
         # came out black in screenshots and the smoke test's OCR.)
