@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAccessible, QResizeEvent, QShowEvent
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QAccessible, QImage, QRegion, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -118,13 +118,13 @@ class Panel(QScrollArea):
         self.body.setMinimumHeight(1)
         self.layout_ = QVBoxLayout(self.body)
         self.setWidget(self.body)
-        # setWidget turns on the page's own background fill; the window's style sheet
-        # paints it (QWidget#panelBody). Left on, Qt paints the page twice on every show:
-        # once as an opaque widget of its own, then again with the window.
+        # setWidget turns on the page's own background fill; the window paints the page's
+        # colour (theme.stylesheet), once, and the scroll area and page draw none: each
+        # fill of a 4K page costs ~0.7 ms of a switch.
         self.body.setAutoFillBackground(False)
         self.viewport().setAutoFillBackground(False)
         # (Not WA_OpaquePaintEvent, which saved ~2.5 ms of a 4K switch: the page does not
-        # paint that background itself, the scroll area under it does, and an "opaque" page
+        # paint that background itself, the window under it does, and an "opaque" page
         # came out black in screenshots and the smoke test's OCR.)
         text = self.text
         # The page itself is a Tab stop (arrow keys and Page Down scroll it): name it.
@@ -390,9 +390,8 @@ class Panel(QScrollArea):
         1. ``build_deferred``: what a first show builds after its paint (a chart).
         2. Lay out and draw off screen. Qt keeps a hidden widget's resize events until it
            is shown and lays its pages out then: for a chart panel's long page that was
-           ~100 ms of its first show, on the tap. Drawing the panel into an image delivers
-           them now, fits the poster to its real first screen and puts the poster's big
-           type in the glyph cache.
+           ~100 ms of its first show, on the tap. Drawing the panel (one pixel of it)
+           delivers them now and fits the poster to its real first screen.
         3. Its first show, off screen (updates off, under the shown panel, hidden again at
            once): the first show of every widget invalidates every layout of the page
            (another ~25 ms at the tap); done here, the relayout runs in idle time. Skipped
@@ -410,7 +409,10 @@ class Panel(QScrollArea):
             self.resize(size)
             self._preparing = True
             try:
-                self.grab()
+                # One pixel's worth: render() delivers the resizes and lays the page out
+                # whatever it draws. A whole picture (grab()) drew every panel at the
+                # window's size and left the peak RSS 7 MB higher for it.
+                self.render(QImage(1, 1, QImage.Format.Format_RGB32), QPoint(0, 0), QRegion(0, 0, 1, 1))
             finally:
                 self._preparing = False
         elif step == "first show" and not QAccessible.isActive():
