@@ -166,6 +166,21 @@ def test_a_panel_prepared_hidden_looks_as_one_built_on_the_tap(qtbot, qapp_fonts
             assert hidden_fit == tapped_poster.sizes, panel_id
 
 
+def test_the_page_on_screen_is_left_alone_while_its_window_is_hidden(qtbot, window) -> None:
+    # A window hidden (and shown again later) while the idle-time work runs: the page it
+    # shows is not visible either, but it is not one of the stack's hidden pages.
+    shows = Events(QEvent.Type.Show)
+    current = window.panel(window.current_panel_id)
+    window.hide()
+    current.installEventFilter(shows)
+    prebuilt(qtbot, window)
+    assert shows.seen == []
+    assert not current.isHidden() and window.stack.currentWidget() is current
+    window.show()
+    qtbot.waitExposed(window)
+    assert current.isVisible()
+
+
 def test_a_resized_window_prepares_its_hidden_panels_again(qtbot, window) -> None:
     panels = prebuilt(qtbot, window)
     window.resize(1024, 600)

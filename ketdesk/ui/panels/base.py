@@ -375,8 +375,12 @@ class Panel(QScrollArea):
             self.fit_poster()
 
     def needs_preparing(self, size: QSize) -> bool:
-        """Hidden, and not yet through ``prepare_hidden`` at ``size``."""
-        return (not self.isVisible() and not size.isEmpty()
+        """Hidden, and not yet through ``prepare_hidden`` at ``size``.
+
+        Hidden as the stack hides the pages not shown (``isHidden``), not merely not
+        visible: the page on screen is not visible either while its window is hidden, and
+        must never be shown and hidden again behind the visitor's back."""
+        return (self.isHidden() and not size.isEmpty()
                 and (self._prepared_for != size or self._prepare_step < len(PREPARE_STEPS)))
 
     def prepare_hidden(self, size: QSize) -> None:
