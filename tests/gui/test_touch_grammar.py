@@ -8,7 +8,7 @@ the kiosk makes them; Qt turns them into the mouse events widgets see.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QInputDevice, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QScrollArea, QWidget
@@ -187,6 +187,38 @@ def test_a_tap_leaves_no_focus_ring_but_tab_still_shows_one(qtbot, qapp_fonts) -
     assert window.tab_buttons[PANEL_IDS[PANEL_IDS.index("risks") + 1]].hasFocus()
     qtbot.mouseClick(window.tab_buttons["overview"], Qt.MouseButton.LeftButton)
     assert window.tab_buttons["overview"].hasFocus()
+
+
+def test_the_tap_filter_sees_the_windows_input_not_every_widgets_events(qtbot, qapp_fonts,
+                                                                         monkeypatch) -> None:
+    # An application-wide filter ran Python for each of the ~500 events of a panel switch.
+    from ketdesk.ui import touch_focus
+
+    seen: list[str] = []
+    widgets: list[object] = []
+    real = touch_focus.TouchFocusUndo.eventFilter
+
+    def counted(self, watched, event):
+        seen.append(event.type().name)
+        if isinstance(watched, QWidget):
+            widgets.append(watched)
+        return real(self, watched, event)
+
+    monkeypatch.setattr(touch_focus.TouchFocusUndo, "eventFilter", counted)
+    monkeypatch.setattr(touch_focus, "_FILTER", [])  # a filter of the counting kind, this once
+    window = open_window(qtbot, (1280, 800))
+    fresh = touch_focus._FILTER[0]
+    try:
+        for panel_id in ("risks", "overview", "risks"):
+            finger_tap(window.tab_buttons[panel_id])
+            settle()
+            assert window.current_panel_id == panel_id
+    finally:
+        fresh.deleteLater()  # the application's own filter carries on
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert "MouseButtonPress" in seen  # the taps went through it
+    assert widgets == [] and len(seen) < 100, (len(widgets), len(seen))  # the windows' own
+    assert not window.tab_buttons["risks"].hasFocus()
 
 
 def test_show_the_chart_stays_where_the_finger_pressed_it(qtbot, qapp_fonts) -> None:
