@@ -32,7 +32,7 @@ class CursorHider(QObject):
         return self._hidden
 
     def start(self) -> None:
-        watch_app(self)
+        watch_app(self, _MOTION)
         self._timer.start()
 
     def stop(self) -> None:

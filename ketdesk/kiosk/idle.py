@@ -89,7 +89,7 @@ class AttractLoop(QObject):
 
     def start(self) -> None:
         """Watch for input and start counting idle time."""
-        watch_app(self)
+        watch_app(self, INPUT_EVENTS)
         self._idle.start()
 
     def stop(self) -> None:

@@ -21,6 +21,11 @@ from ketdesk.kiosk.app_events import unwatch_app, watch_app
 
 log = logging.getLogger(__name__)
 
+# What the lockdown's filter acts on (eventFilter below); no other event reaches it.
+_LOCKED_EVENTS = (QEvent.Type.Close, QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride,
+                  QEvent.Type.ContextMenu, QEvent.Type.ToolTip, QEvent.Type.WhatsThis,
+                  QEvent.Type.MouseButtonRelease)
+
 _MODS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
          | Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.MetaModifier)
 
@@ -89,7 +94,7 @@ class Lockdown(QObject):
     def engage(self) -> None:
         self._locked = True
         # One application filter sees the window's own events too (its close event).
-        watch_app(self)
+        watch_app(self, _LOCKED_EVENTS)
 
     def release(self) -> None:
         """Let the window close again (staff exit)."""

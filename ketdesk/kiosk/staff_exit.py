@@ -36,7 +36,9 @@ class StaffExitTrigger(QObject):
         return self._hold.isActive()
 
     def start(self) -> None:
-        watch_app(self)
+        watch_app(self, (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.MouseMove,
+                         QEvent.Type.TouchUpdate, QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd,
+                         QEvent.Type.TouchCancel))
 
     def stop(self) -> None:
         unwatch_app(self)

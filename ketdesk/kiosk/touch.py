@@ -28,7 +28,8 @@ class TouchNavigation(QObject):
         window.stack.currentChanged.connect(lambda _index: self.enable_drag_scroll())
 
     def start(self) -> None:
-        watch_app(self)
+        watch_app(self, (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.MouseButtonRelease,
+                         QEvent.Type.TouchEnd, QEvent.Type.TouchCancel))
         self.enable_drag_scroll()
 
     def stop(self) -> None:
