@@ -9,7 +9,6 @@ so importing this module stays as cheap as importing ``ketdesk.app``.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -39,7 +38,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from ketdesk import APP_NAME, ORG_NAME
     from ketdesk.fonts import FAMILY, load_bundled_fonts
 
-    cache_large_glyphs()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
@@ -58,18 +56,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     load_bundled_fonts()
     app.setFont(QFont(FAMILY))
     return app
-
-
-# Qt's raster engine keeps glyphs up to 64 px in its glyph cache and draws bigger ones as
-# paths, on every paint. A poster's headline and big numbers are 70-90 px at 1080p and
-# 150-210 px at 3840x2160: redrawn as paths they were most of a panel switch at 4K
-# (~25 of ~40 ms). Cached, a poster costs about 1 MB more at 1080p.
-MAX_CACHED_GLYPH_PX = 320
-
-
-def cache_large_glyphs() -> None:
-    """Let the glyph cache keep the poster's big type (read once, at Qt's first text drawn)."""
-    os.environ.setdefault("QT_MAX_CACHED_GLYPH_SIZE", str(MAX_CACHED_GLYPH_PX))
 
 
 def app_icon() -> QIcon:

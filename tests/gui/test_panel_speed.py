@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QLabel
 
-from ketdesk.startup import MAX_CACHED_GLYPH_PX, cache_large_glyphs
 from ketdesk.ui.panels.base import Panel
 from ketdesk.ui.panels.conditions.view import ConditionsPanel
 from ketdesk.ui.panels.mechanism.view import MechanismPanel
@@ -25,15 +24,6 @@ from ketdesk.ui.poster import Poster
 from ketdesk.ui.source_chips import cited_label
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def test_big_glyphs_are_cached(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("QT_MAX_CACHED_GLYPH_SIZE", raising=False)
-    cache_large_glyphs()
-    assert int(os.environ["QT_MAX_CACHED_GLYPH_SIZE"]) == MAX_CACHED_GLYPH_PX
-    monkeypatch.setenv("QT_MAX_CACHED_GLYPH_SIZE", "100")  # someone's own choice stays
-    cache_large_glyphs()
-    assert os.environ["QT_MAX_CACHED_GLYPH_SIZE"] == "100"
 
 
 def test_switching_back_does_not_refit_the_poster(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:
