@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -39,6 +40,25 @@ def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_found() -> Iterator[None]:
+    """A test that runs ``main()`` sets up logging: its console handler writes to that test's
+    captured stderr, closed after the test, and a later test on the same worker that logs a
+    warning got "Logging error ... I/O operation on closed file" (a traceback) in its output.
+    Every test leaves the root logger's handlers as it found them."""
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    configured = root.__dict__.get("_ketdesk_configured")
+    yield
+    for handler in [h for h in root.handlers if h not in handlers]:
+        root.removeHandler(handler)
+        handler.close()
+    if configured is None:
+        root.__dict__.pop("_ketdesk_configured", None)
+    else:
+        root.__dict__["_ketdesk_configured"] = configured
 
 
 @pytest.fixture(autouse=True)
