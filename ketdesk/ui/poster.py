@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketdesk.ui.big_type import BigTypeLabel
 from ketdesk.ui.physical import CAP_RATIO, FALLBACK, Physical
 from ketdesk.ui.poster_visual import visual_height
 from ketdesk.ui.theme import Metrics
@@ -110,9 +111,10 @@ class Poster(QFrame):
         super().__init__(parent)
         self.setObjectName("poster")
         self.setAccessibleName(name or headline)
-        self.headline = make_label(headline, "posterHeadline")
+        # Poster type is mostly over Qt's glyph cache: these labels keep their drawing.
+        self.headline = make_label(headline, "posterHeadline", kind=BigTypeLabel)
         self.headline.setObjectName("posterHeadline")
-        self.message = make_label(message, "posterMessage")
+        self.message = make_label(message, "posterMessage", kind=BigTypeLabel)
         self.message.setObjectName("posterMessage")
         self.visual = visual
         self.chip = chip

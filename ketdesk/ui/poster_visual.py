@@ -21,6 +21,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ketdesk.ui.big_type import TextPictures
 from ketdesk.ui.theme import STANDARD, Theme
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
@@ -34,11 +35,29 @@ class PosterVisual(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.em = 24
+        self.pictures = TextPictures()
         self._measured: dict[tuple[str, int, int], int] = {}
         # Never squeezed below the height its items need; the poster makes room instead.
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        del event
+        painter = QPainter(self)
+        self.pictures.begin()
+        self.draw(painter)
+        self.pictures.end()
+        painter.end()
+
+    def draw(self, painter: QPainter) -> None:
+        """Draw the picture at its size and ``em`` (a subclass's painting); its text by
+        ``draw_text``."""
+        raise NotImplementedError
+
+    def draw_text(self, painter: QPainter, rect: QRect | QRectF, flags: int, text: str) -> None:
+        """``painter.drawText``, keeping big type as a picture (``ketdesk.ui.big_type``)."""
+        self.pictures.draw_text(painter, QRectF(rect), flags, text)
 
     def set_em(self, em: int) -> None:
         """The poster's body text size in pixels; the picture's own sizes follow it."""
@@ -223,15 +242,13 @@ class ItemsVisual(PosterVisual):
         return QSize(self.em * 6, 0)
 
     # --- painting ---------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
+    def draw(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = self.width()
         if self._row_mode(width):
             self._paint_row(painter, width)
         else:
             self._paint_column(painter, width)
-        painter.end()
 
     def _card(self, painter: QPainter, rect: QRectF) -> None:
         t = self.theme
@@ -252,12 +269,12 @@ class ItemsVisual(PosterVisual):
             self._card(painter, QRectF(x + 0.5, 0.5, cell - 1, height - 1))
             painter.setPen(QColor(t.accent))
             painter.setFont(value_font)
-            painter.drawText(QRect(x + pad, pad, cell - 2 * pad, value_h), CENTRE, item.value)
+            self.draw_text(painter, QRect(x + pad, pad, cell - 2 * pad, value_h), CENTRE, item.value)
             painter.setPen(QColor(t.text))
             painter.setFont(label_font)
             top = pad + value_h + round(self.em * 0.15)
             label_rect = QRect(x + pad, top, cell - 2 * pad, height - top - pad)
-            painter.drawText(label_rect, CENTRE | WRAP, item.label)
+            self.draw_text(painter, label_rect, CENTRE | WRAP, item.label)
             if self.style_ == "chain" and index < len(self.items) - 1:
                 self._arrow(painter, QPointF(x + cell + gap * 0.2, height / 2),
                             QPointF(x + cell + gap * 0.8, height / 2))
@@ -277,11 +294,12 @@ class ItemsVisual(PosterVisual):
             self._card(painter, QRectF(0.5, y + 0.5, width - 1, row - 1))
             painter.setPen(QColor(t.accent))
             painter.setFont(value_font)
-            painter.drawText(QRect(pad, y + pad, value_width, row - 2 * pad), LEFT, item.value)
+            self.draw_text(painter, QRect(pad, y + pad, value_width, row - 2 * pad), LEFT, item.value)
             painter.setPen(QColor(t.text))
             painter.setFont(label_font)
             left = pad + value_width + (round(self.em * 0.6) if value_width else 0)
-            painter.drawText(QRect(left, y + pad, width - left - pad, row - 2 * pad), LEFT | WRAP, item.label)
+            self.draw_text(painter, QRect(left, y + pad, width - left - pad, row - 2 * pad),
+                           LEFT | WRAP, item.label)
             if self.style_ == "chain" and index < len(self.items) - 1:
                 x = pad + value_width / 2 if value_width else width / 2
                 self._arrow(painter, QPointF(x, y + row + gap * 0.15), QPointF(x, y + row + gap * 0.85))
@@ -315,7 +333,7 @@ class ItemsVisual(PosterVisual):
             painter.setPen(QColor(t.text))
             painter.setFont(font)
             left = x + pad + box + round(self.em * 0.5)
-            painter.drawText(QRect(left, y + pad, x + column_width - left - pad, height - 2 * pad),
+            self.draw_text(painter, QRect(left, y + pad, x + column_width - left - pad, height - 2 * pad),
                              LEFT | WRAP, item.label)
 
     def _arrow(self, painter: QPainter, start: QPointF, end: QPointF) -> None:

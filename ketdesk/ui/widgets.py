@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 
 
 def make_label(text: str = "", role: str = "body", *, rich: bool = False,
-               parent: QWidget | None = None) -> QLabel:
+               parent: QWidget | None = None, kind: type[QLabel] = QLabel) -> QLabel:
     """A word-wrapping label. Plain text unless ``rich``; rich text must come from ui.text.
-    (Source numbers are never links in a label: ``Panel.rich_label`` makes them chips.)"""
-    label = QLabel(parent)
+    (Source numbers are never links in a label: ``Panel.rich_label`` makes them chips.)
+    ``kind``: a QLabel subclass to make (``big_type.BigTypeLabel`` for a poster's type)."""
+    label = kind(parent)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     # The style sheet gives labels a (transparent) border for the focus ring; Qt then

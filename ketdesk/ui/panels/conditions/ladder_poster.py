@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
 from ketdesk.fonts import FAMILY
 from ketdesk.ui.poster_visual import PosterVisual
@@ -84,9 +84,7 @@ class LadderPoster(PosterVisual):
         finally:
             self.em = old
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        del event
-        painter = QPainter(self)
+    def draw(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         ink = QColor(self._ink)
         left, name_w, steps_x, word_x = self._columns(self.width())
@@ -96,7 +94,7 @@ class LadderPoster(PosterVisual):
         for rung, height in zip(self.rungs, self._row_heights(self.width()), strict=True):
             painter.setFont(self._font())
             painter.setPen(ink)
-            painter.drawText(QRectF(left, y, name_w, height), WRAP, rung.name)
+            self.draw_text(painter, QRectF(left, y, name_w, height), WRAP, rung.name)
             base = y + (height + steps_h) / 2
             painter.setPen(pen)
             for i in range(rung.total):
@@ -105,6 +103,5 @@ class LadderPoster(PosterVisual):
                 painter.setBrush(QColor(self._fill) if i < rung.filled else Qt.BrushStyle.NoBrush)
                 painter.drawRect(QRectF(steps_x + i * (bar + bar_gap), base - h, bar, h))
             painter.setPen(ink)
-            painter.drawText(QRectF(word_x, y, self.width() - word_x, height), LEFT, rung.word)
+            self.draw_text(painter, QRectF(word_x, y, self.width() - word_x, height), LEFT, rung.word)
             y += height + round(self.em * 0.5)
-        painter.end()

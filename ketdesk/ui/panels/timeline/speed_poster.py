@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
 from ketdesk.fonts import FAMILY
 from ketdesk.ui.panels.timeline.icon_array import FigureRow, IconRowSpec, figure_fills, paint_figures
@@ -149,9 +149,7 @@ class SpeedPoster(PosterVisual):
             self.em = old
 
     # --- painting -----------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        del event
-        painter = QPainter(self)
+    def draw(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         ink = QColor(self._ink)
         width = self.width()
@@ -173,7 +171,7 @@ class SpeedPoster(PosterVisual):
             word = QFontMetrics(painter.font()).horizontalAdvance(name)
             x = min(max(0.0, (left + right - word) / 2), max(0.0, width - word))
             box = QRectF(x, 0, max(word, right - left), text_h)
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft), name)
+            self.draw_text(painter, box, int(Qt.AlignmentFlag.AlignLeft), name)
             pen = QPen(ink, line)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             painter.setPen(pen)
@@ -196,9 +194,9 @@ class SpeedPoster(PosterVisual):
             spec = self.rows[column.row]
             painter.setPen(ink)
             painter.setFont(label_font)
-            painter.drawText(QRectF(x, top, w, label_h), WRAP, spec.label)
+            self.draw_text(painter, QRectF(x, top, w, label_h), WRAP, spec.label)
             painter.setFont(words_font)
-            painter.drawText(QRectF(x, top + label_h + step, w, words_h), WRAP, spec.words)
+            self.draw_text(painter, QRectF(x, top + label_h + step, w, words_h), WRAP, spec.words)
             fh = self.figure_height(w)
             fw, gap = fh * FigureRow.ASPECT, fh * FigureRow.GAP
             y0 = top + label_h + words_h + 2 * step
@@ -207,4 +205,3 @@ class SpeedPoster(PosterVisual):
             paint_figures(painter, rects, figure_fills(spec.value, spec.low, spec.high, spec.count),
                           colour=spec.colour, outline=self._ink, background=self._background,
                           claim=spec.claim, line=max(1.5, fh / 22))
-        painter.end()
