@@ -22,7 +22,7 @@ import math
 import unicodedata
 from typing import cast
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QTransform
 from PySide6.QtWidgets import QLabel, QStyle, QStyleOption, QWidget
 
@@ -32,9 +32,10 @@ GLYPH_CACHE_PX = 64
 INK_PAD_EM = 0.05
 
 _Key = tuple[str, str, int, float, float, float, float, float, int, int]
-# A picture: where its box starts from the rect's whole device pixel, and the image; None
-# for text that is not kept (``_ink_beyond_box``), so that it is not looked at again.
-_Picture = tuple[QPointF, QImage] | None
+# A picture: its pieces, each where it starts (device pixels from the rect's whole device
+# pixel) and its image; None for text that is not kept (``_ink_beyond_box``), so that it
+# is not looked at again.
+_Picture = tuple[tuple[QPoint, QImage], ...] | None
 _MISSING = object()
 
 
@@ -91,7 +92,8 @@ class TextPictures:
     @property
     def nbytes(self) -> int:
         """The memory the pictures kept now take."""
-        return sum(kept[1].sizeInBytes() for kept in self._kept.values() if kept is not None)
+        return sum(image.sizeInBytes() for kept in self._kept.values() if kept is not None
+                   for _start, image in kept)
 
     def __len__(self) -> int:
         """How many pictures are kept now."""
@@ -129,10 +131,10 @@ class TextPictures:
         if kept is None:
             painter.drawText(rect, flags, text)
             return
-        offset, image = kept
-        # Back to logical coordinates of this painter: device (whole_x, whole_y) + offset.
-        painter.drawImage(QPointF((whole_x + offset.x() - transform.dx()) / ratio,
-                                  (whole_y + offset.y() - transform.dy()) / ratio), image)
+        for start, image in kept:
+            # Back to this painter's logical coordinates: device (whole_x, whole_y) + start.
+            painter.drawImage(QPointF((whole_x + start.x() - transform.dx()) / ratio,
+                                      (whole_y + start.y() - transform.dy()) / ratio), image)
 
 
 def _picture(font: QFont, colour: QColor, direction: Qt.LayoutDirection, width: float, height: float,
@@ -164,7 +166,35 @@ def _picture(font: QFont, colour: QColor, direction: Qt.LayoutDirection, width: 
         painter.setClipRect(rect)
     painter.drawText(rect, flags, text)
     painter.end()
-    return QPointF(left, top), image
+    strip = max(1, math.ceil(QFontMetricsF(font).lineSpacing() * ratio))
+    return tuple((QPoint(left + x, top + y), piece) for x, y, piece in _inked_pieces(image, strip))
+
+
+def _inked_pieces(image: QImage, strip: int) -> list[tuple[int, int, QImage]]:
+    """The image cut into strips about a line tall, each trimmed to the pixels with any ink:
+    a wrapped text's short last line, the gap after a line, the room left for accents that
+    are not there cost no memory. Every pixel with any ink is in exactly one piece."""
+    alpha = image.convertToFormat(QImage.Format.Format_Alpha8)
+    width, stride = alpha.width(), alpha.bytesPerLine()
+    data = bytes(alpha.constBits())
+    pieces: list[tuple[int, int, QImage]] = []
+    for top in range(0, alpha.height(), strip):
+        first = last = -1
+        left, right = width, 0
+        for y in range(top, min(top + strip, alpha.height())):
+            row = data[y * stride:y * stride + width]
+            ink_left = width - len(row.lstrip(b"\0"))
+            if ink_left == width:
+                continue
+            first = y if first < 0 else first
+            last = y
+            left = min(left, ink_left)
+            right = max(right, len(row.rstrip(b"\0")))
+        if first >= 0:
+            piece = image.copy(left, first, right - left, last + 1 - first)
+            piece.setDevicePixelRatio(image.devicePixelRatio())
+            pieces.append((left, first, piece))
+    return pieces
 
 
 def _ink_beyond_box(font: QFont, text: str) -> tuple[float, float, float, float] | None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QLabel
 
 from ketdesk.screenshot import render_panel
-from ketdesk.ui.big_type import BigTypeLabel, TextPictures, right_to_left
+from ketdesk.ui.big_type import BigTypeLabel, TextPictures, _inked_pieces, right_to_left
 from ketdesk.ui.poster_visual import PosterVisual
 from ketdesk.ui.widgets import make_label
 
@@ -240,3 +240,29 @@ def test_a_plain_label_with_small_type_is_qlabel(qtbot, qapp_fonts) -> None:
     label.setIndent(-1)  # QLabel's own indent rules: QLabel draws it
     label.grab()
     assert len(label.pictures) == 0
+
+
+def test_a_picture_keeps_only_the_pixels_with_ink(qapp_fonts) -> None:
+    """Cut into strips about a line tall, each trimmed to its ink: a wrapped text's short
+    last line costs no more memory than its words (half a 4K poster's pictures)."""
+    font = _font(96, bold=True)
+    text = "Ketamine works within hours, and pills take weeks"
+    rect = QRectF(0, 0, 1500, 300)
+    pictures = TextPictures()
+    kept = _draw(1.0, font, rect, LEFT_TOP | WRAP, text, pictures)
+    box = QFontMetricsF(font).boundingRect(rect, LEFT_TOP | WRAP, text)
+    assert box.height() > 1.5 * QFontMetricsF(font).lineSpacing(), "two lines"
+    assert pictures.nbytes < 0.8 * box.width() * box.height() * 4
+    assert _largest_difference(_draw(1.0, font, rect, LEFT_TOP | WRAP, text, None), kept) <= ROUNDING
+
+
+def test_the_faintest_ink_is_kept() -> None:
+    """A pixel with any alpha at all is in a piece: antialiased edges are never trimmed."""
+    image = QImage(60, 40, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    image.setPixelColor(5, 2, QColor(0, 0, 0, 1))
+    image.setPixelColor(41, 30, QColor(10, 20, 30, 255))
+    image.setPixelColor(43, 31, QColor(0, 0, 0, 2))  # same strip (16-31)
+    pieces = _inked_pieces(image, 16)
+    assert [(x, y, p.width(), p.height()) for x, y, p in pieces] == [(5, 2, 1, 1), (41, 30, 3, 2)]
+    assert pieces[1][2].pixelColor(2, 1).alpha() == 2
