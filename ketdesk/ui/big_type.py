@@ -10,10 +10,11 @@ drawn at all (docs/performance.md).
 
 ``TextPictures`` draws one widget's text as ``QPainter.drawText(rect, flags, text)``
 would, and keeps each piece of big text as a picture of just the box the text covers, in
-its colour, for the next paint. What a widget did not draw in its last paint is let go,
-so a widget holds only the pictures of what it shows. Type within the glyph cache, and
-any painter that scales, turns or fades (a printer, a scaled render), get
-``drawText`` itself.
+its colour, for the next paint, trimmed to the pixels with ink. A widget keeps the
+pictures of its last paint and of the state before its last change (a kiosk poster is
+refitted back and forth as the attract loop and visitors take turns); older ones are let
+go. Type within the glyph cache, and any painter that scales, turns or fades (a printer,
+a scaled render), get ``drawText`` itself.
 """
 
 from __future__ import annotations
@@ -72,28 +73,33 @@ class TextPictures:
     """The big text one widget paints, kept as pictures from one paint to the next.
 
     Call ``begin`` at the start of every paint and ``end`` after it; ``draw_text`` in
-    between. A picture not drawn in a paint is dropped at its ``end``."""
+    between. Kept: what the last paint drew, and what the paint before a change drew (the
+    kiosk's attract loop and a visitor's touch refit a poster back and forth; each state
+    finds its pictures again). Anything older is let go."""
 
-    __slots__ = ("_kept", "_used")
+    __slots__ = ("_kept", "_spare", "_used")
 
     def __init__(self) -> None:
         self._kept: dict[_Key, _Picture] = {}
+        self._spare: dict[_Key, _Picture] = {}
         self._used: dict[_Key, _Picture] = {}
 
     def begin(self) -> None:
         self._used = {}
 
     def end(self) -> None:
+        if self._used.keys() != self._kept.keys():
+            self._spare = {k: v for k, v in self._kept.items() if k not in self._used}
         self._kept, self._used = self._used, {}
 
     def clear(self) -> None:
-        self._kept, self._used = {}, {}
+        self._kept, self._spare, self._used = {}, {}, {}
 
     @property
     def nbytes(self) -> int:
-        """The memory the pictures kept now take."""
-        return sum(image.sizeInBytes() for kept in self._kept.values() if kept is not None
-                   for _start, image in kept)
+        """The memory the pictures kept now take, the spare ones too."""
+        return sum(image.sizeInBytes() for kept in (*self._kept.values(), *self._spare.values())
+                   if kept is not None for _start, image in kept)
 
     def __len__(self) -> int:
         """How many pictures are kept now."""
@@ -121,7 +127,7 @@ class TextPictures:
         direction = painter.layoutDirection()
         key: _Key = (text, font.key(), flags, rect.width(), rect.height(), ratio,
                      round(x - whole_x, 4), round(y - whole_y, 4), colour.rgba(), direction.value)
-        found = self._used.get(key, self._kept.get(key, _MISSING))
+        found = self._used.get(key, self._kept.get(key, self._spare.get(key, _MISSING)))
         if found is _MISSING:
             kept = _picture(font, colour, direction, rect.width(), rect.height(), flags, text,
                             ratio, x - whole_x, y - whole_y)
@@ -173,23 +179,23 @@ def _picture(font: QFont, colour: QColor, direction: Qt.LayoutDirection, width: 
 def _inked_pieces(image: QImage, strip: int) -> list[tuple[int, int, QImage]]:
     """The image cut into strips about a line tall, each trimmed to the pixels with any ink:
     a wrapped text's short last line, the gap after a line, the room left for accents that
-    are not there cost no memory. Every pixel with any ink is in exactly one piece."""
-    alpha = image.convertToFormat(QImage.Format.Format_Alpha8)
-    width, stride = alpha.width(), alpha.bytesPerLine()
-    data = bytes(alpha.constBits())
+    are not there cost no memory. Every pixel with any ink is in exactly one piece (in
+    premultiplied ARGB a pixel without ink is four zero bytes)."""
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    bits = image.constBits()  # read in place, a row at a time: no copy of the whole image
     pieces: list[tuple[int, int, QImage]] = []
-    for top in range(0, alpha.height(), strip):
+    for top in range(0, height, strip):
         first = last = -1
         left, right = width, 0
-        for y in range(top, min(top + strip, alpha.height())):
-            row = data[y * stride:y * stride + width]
-            ink_left = width - len(row.lstrip(b"\0"))
+        for y in range(top, min(top + strip, height)):
+            row = bytes(bits[y * stride:y * stride + width * 4])
+            ink_left = (len(row) - len(row.lstrip(b"\0"))) // 4
             if ink_left == width:
                 continue
             first = y if first < 0 else first
             last = y
             left = min(left, ink_left)
-            right = max(right, len(row.rstrip(b"\0")))
+            right = max(right, -(-len(row.rstrip(b"\0")) // 4))
         if first >= 0:
             piece = image.copy(left, first, right - left, last + 1 - first)
             piece.setDevicePixelRatio(image.devicePixelRatio())

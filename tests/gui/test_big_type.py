@@ -110,28 +110,46 @@ def test_small_type_is_left_to_qt(qapp_fonts) -> None:
     assert len(pictures) == 1
 
 
-def test_pictures_follow_what_is_shown(qapp_fonts) -> None:
-    """A picture is reused while its text, font, colour and place stay; what a paint no longer
-    draws is let go at once, so a widget never holds more than one paint's pictures."""
+def _paint(pictures: TextPictures, painter: QPainter, *texts: str) -> None:
+    pictures.begin()
+    for row, text in enumerate(texts):
+        pictures.draw_text(painter, QRectF(0, row * 200, 800, 200), LEFT_TOP, text)
+    pictures.end()
+
+
+def test_pictures_follow_what_is_shown(qapp_fonts, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A picture is reused while its text, font, colour and place stay. Two states that
+    take turns (the attract loop's poster and the visitor's) each find theirs again; what
+    neither of the last two states drew is let go, so memory stays at two paints' worth."""
+    import ketdesk.ui.big_type as big_type
+
+    made: list[str] = []
+    real = big_type._picture
+
+    def counted(*args: object) -> object:
+        made.append(str(args[6]))
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(big_type, "_picture", counted)
     pictures = TextPictures()
     image = _page(1.0)
     painter = _painter(image, _font(120))
-    pictures.begin()
-    pictures.draw_text(painter, QRectF(0, 0, 800, 200), LEFT_TOP, "Hours")
-    pictures.draw_text(painter, QRectF(0, 200, 800, 200), LEFT_TOP, "Weeks")
-    pictures.end()
-    first = pictures.nbytes
-    assert len(pictures) == 2 and first > 0
-    pictures.begin()
-    pictures.draw_text(painter, QRectF(0, 0, 800, 200), LEFT_TOP, "Hours")
-    pictures.end()
-    assert len(pictures) == 1 and pictures.nbytes < first
-    painter.setPen(QColor("#ffff00"))  # the high-contrast theme's colours: a new picture
-    pictures.begin()
-    pictures.draw_text(painter, QRectF(0, 0, 800, 200), LEFT_TOP, "Hours")
-    pictures.end()
-    painter.end()
+    _paint(pictures, painter, "Hours", "Weeks")
+    two = pictures.nbytes
+    assert len(pictures) == 2 and two > 0 and made == ["Hours", "Weeks"]
+    _paint(pictures, painter, "Hours")  # a change: "Weeks" kept aside
+    _paint(pictures, painter, "Hours")  # repainted in that state (an animation)
+    _paint(pictures, painter, "Hours", "Weeks")  # and back: nothing made again
+    assert made == ["Hours", "Weeks"] and pictures.nbytes == two
+    _paint(pictures, painter, "Days")  # a new state: "Hours" and "Weeks" aside
+    _paint(pictures, painter, "Months")  # another: "Days" aside, the oldest let go
     assert len(pictures) == 1
+    _paint(pictures, painter, "Hours", "Weeks")
+    assert made[-2:] == ["Hours", "Weeks"] and len(made) == 6, "made again: they were let go"
+    painter.setPen(QColor("#ffff00"))  # the high-contrast theme's colours: a new picture
+    _paint(pictures, painter, "Hours")
+    painter.end()
+    assert made[-1] == "Hours" and len(made) == 7
     yellow = QColor("#ffff00").rgb()
     assert any(image.pixel(x, y) == yellow for y in range(0, 200, 2) for x in range(0, 400, 2))
 
