@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +86,19 @@ def test_soak_trend_ignores_one_outlier() -> None:
     steady[4] = (4.0, 140.0)
     assert theil_sen_slope(steady) == pytest.approx(0.5)
     assert theil_sen_slope([(0.0, 150.0), (1.0, 150.0)]) == 0.0
+
+
+def test_poster_floor_shows_the_opening_posters_own_words() -> None:
+    """The floor's built-in words are the shipped overview poster's, so both variants draw alike."""
+    from benchmarks.probes import poster_floor
+
+    assert poster_floor.words_from_pack() == (poster_floor.HEADLINE, poster_floor.MESSAGE)
+
+
+@pytest.mark.parametrize("args", [[], ["content"]])
+def test_poster_floor_reports_its_first_paint(args: list[str], tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KETDESK_CONFIG_DIR": str(tmp_path / "c"),
+           "KETDESK_LOG_DIR": str(tmp_path / "l")}
+    done = subprocess.run([sys.executable, "-m", "benchmarks.probes.poster_floor", *args],
+                          env=env, capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.startswith("first-paint ")
