@@ -8,7 +8,11 @@ build venv, then measures them side by side with dist/ketdesk:
 
 - ``bare``: a QMainWindow with one label;
 - ``bare+pyqtgraph``: the same window importing pyqtgraph and showing a plot, as an app
-  that imports its charts up front would.
+  that imports its charts up front would;
+- ``floor``: ``benchmarks/probes/poster_floor.py content`` frozen with ketdesk's
+  resources: the bundled fonts and the opening poster's headline and message, its words
+  loaded and validated by ketdesk's content model; the least a frozen start that opens on
+  the poster does (no target: it shows what the first-paint target leaves).
 
 Measured: onedir folder size (``du -sm``), tar.gz size (gzip -9), process start to first
 paint on an Xvfb display (each app prints ``first-paint <epoch>`` and exits when run with
@@ -98,13 +102,24 @@ VARIANTS = {
     },
 }
 
-# The same Analysis/EXE/COLLECT as build.spec, minus ketdesk's resources and hidden imports.
+# The poster floor's script: the probe itself, with its content step.
+FLOOR_APP = textwrap.dedent('''
+    import sys
+    from benchmarks.probes.poster_floor import main
+
+    sys.argv[1:] = ["content"]
+    sys.exit(main())
+''')
+
+# The same Analysis/EXE/COLLECT as build.spec, minus ketdesk's hidden imports (and, for the
+# bare apps, its resources).
 BARE_SPEC = textwrap.dedent('''
     import sys
     sys.path.insert(0, {packaging!r})
     import freeze
 
-    a = Analysis([{script!r}], excludes=freeze.EXCLUDES, noarchive=False, optimize=0)
+    a = Analysis([{script!r}], pathex=[{repo!r}], datas={datas!r}, excludes=freeze.EXCLUDES,
+                 noarchive=False, optimize=0)
     freeze.slim(a, workpath)
     pyz = PYZ(a.pure)
     exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name={name!r}, console=False,
@@ -135,10 +150,13 @@ def build_bare(name: str) -> Path:
     folder = WORK / name.replace("+", "_")
     folder.mkdir(parents=True, exist_ok=True)
     script = folder / "app.py"
-    script.write_text(BARE_APP.format(**VARIANTS[name]))
+    floor = name == "floor"
+    script.write_text(FLOOR_APP if floor else BARE_APP.format(**VARIANTS[name]))
     spec = folder / "bare.spec"
     exe_name = name.replace("+", "_")
-    spec.write_text(BARE_SPEC.format(packaging=str(REPO / "packaging"), script=str(script), name=exe_name))
+    datas = [(str(REPO / "resources"), "resources")] if floor else []
+    spec.write_text(BARE_SPEC.format(packaging=str(REPO / "packaging"), script=str(script), name=exe_name,
+                                     repo=str(REPO), datas=datas))
     subprocess.run([str(VENV / "bin" / "pyinstaller"), "--noconfirm", "--log-level", "ERROR",
                     "--workpath", str(folder / "work"), "--distpath", str(folder / "dist"), str(spec)],
                    check=True)
@@ -190,7 +208,7 @@ def run(runs: int = 5, onefile: bool = False) -> dict[str, Any]:
     WORK.mkdir(parents=True, exist_ok=True)
     apps: dict[str, dict[str, Any]] = {"ketdesk": {"dir": app_dir, "exe": app_dir / "ketdesk",
                                                   "archive_mb": archives[-1].stat().st_size / 2**20}}
-    for name in VARIANTS:
+    for name in (*VARIANTS, "floor"):
         folder = build_bare(name)
         apps[name] = {"dir": folder, "exe": folder / folder.name,
                       "archive_mb": tar_gz_mb(folder, WORK / f"{folder.name}.tar.gz")}
@@ -218,6 +236,8 @@ def run(runs: int = 5, onefile: bool = False) -> dict[str, Any]:
     ratios = {"first_paint_vs_bare": ket["first_paint_s"] / bare["first_paint_s"],
               "peak_rss_vs_bare_pyqtgraph": ket["peak_rss_mb"] / bare_pg["peak_rss_mb"]}
     results["cpu_to_first_paint_vs_bare"] = round(ket["cpu_s"] / bare["cpu_s"], 3)
+    results["floor_first_paint_vs_bare"] = round(results["apps"]["floor"]["first_paint_s"]
+                                                 / bare["first_paint_s"], 3)
     values = {"onedir_mb": ket["onedir_mb"], "archive_mb": ket["archive_mb"], **ratios}
     results["targets"] = {key: {"value": round(values[key], 3), "limit": limit, "ok": values[key] <= limit}
                           for key, limit in TARGETS.items()}
@@ -234,6 +254,7 @@ def table(results: dict[str, Any]) -> str:
     extra = results["apps"]["ketdesk"]["self_test_peak_rss_mb"]
     lines.append(f"\nketdesk peak RSS with all six panels and charts built (--self-test): {extra:.0f} MB")
     lines.append(f"CPU time to first paint, ketdesk / bare: {results['cpu_to_first_paint_vs_bare']}")
+    lines.append(f"first paint, floor / bare: {results['floor_first_paint_vs_bare']}")
     lines.append(f"median of {results['runs']} runs after one warm-up; load average "
                  f"{results['load_before']:.1f} before, {results['load_after']:.1f} after (2 cores)\n")
     for key, t in results["targets"].items():
