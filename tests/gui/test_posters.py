@@ -280,6 +280,27 @@ def test_the_page_behind_every_poster_has_the_themes_background(make_window) -> 
         assert image.pixel(corner.x(), corner.y()) == expected, (panel_id, hex(image.pixel(corner)))
 
 
+def test_the_window_paints_its_background_once_in_either_theme(make_window) -> None:
+    # Qt fills a top-level window's repainted parts with its palette's Window colour (which
+    # the style sheet's background sets); drawing the style's background on top filled
+    # every pixel twice, ~1.1 ms of a 4K panel switch. The one fill is the theme's colour.
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QColor
+
+    from ketdesk.screenshot import render_panel
+    from ketdesk.ui.theme import HIGH_CONTRAST
+
+    window = make_window("en", size=(1024, 600))
+    for theme in (window.theme, HIGH_CONTRAST):
+        window.set_theme(theme)
+        image = render_panel(window, "overview")
+        assert not window.testAttribute(Qt.WidgetAttribute.WA_StyledBackground), theme.name
+        poster = window.panel("overview").poster()
+        assert poster is not None
+        corner = poster.mapTo(window, QPoint(2, 2))
+        assert image.pixel(corner.x(), corner.y()) == QColor(theme.window).rgb(), theme.name
+
+
 def test_a_full_page_screenshot_has_the_pages_colour(make_window) -> None:
     # The page draws no background (the window paints it on screen): drawn alone for a
     # full-page screenshot it is put on the theme's colour, in either theme.
